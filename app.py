@@ -1,0 +1,8 @@
+"""Geldstromen in de wijk: entry point (page config and navigation only)."""
+
+import streamlit as st
+
+from geldstromen.ui.navigatie import pages
+
+st.set_page_config(page_title="Geldstromen in de wijk", page_icon="💶", layout="wide")
+st.navigation(pages()).run()

@@ -1,0 +1,1 @@
+"""Ingestion: one module per source. Each exposes ``vind(data_dir) -> list[Bestand]``."""

@@ -1,0 +1,78 @@
+"""What every source module returns: files found, with their provenance and a reader."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+CBS_LICENTIE = "CC BY 4.0"
+CBS_ATTRIBUTIE = "Bron: CBS (Centraal Bureau voor de Statistiek), CC BY 4.0"
+
+
+class IngestFout(Exception):
+    """A source file that cannot be ingested; the message is Dutch and names the file."""
+
+
+@dataclass
+class Bestand:
+    """One source file (or online table) and how to read it into raw tables."""
+
+    bron_id: str
+    soort: str
+    lees: Callable[[], dict[str, pd.DataFrame]]
+    pad: Path | None = None
+    url: str | None = None
+    tabel_id: str | None = None
+    jaar: int | None = None
+    licentie: str = CBS_LICENTIE
+    attributie: str = CBS_ATTRIBUTIE
+    opmerking: str | None = None
+    sha256: str | None = field(default=None)
+
+    def checksum(self) -> str:
+        """sha256 of the file (cached); online tables set ``sha256`` themselves."""
+        if self.sha256 is None:
+            if self.pad is None:
+                raise IngestFout(f"{self.bron_id}: geen bestand en geen checksum")
+            self.sha256 = sha256_file(self.pad)
+        return self.sha256
+
+
+def sha256_file(path: Path) -> str:
+    """Hex sha256 of a file, read in chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def long_cbs(
+    frame: pd.DataFrame,
+    *,
+    bron_id: str,
+    jaar: int,
+    code_col: str,
+    skip: tuple[str, ...] = (),
+    keep_null: bool = False,
+) -> pd.DataFrame:
+    """Melt a wide CBS table to ``raw_cbs_waarde`` rows; values stay the published text.
+
+    Empty text cells are left out (as CBS OData v4 does); ``.`` stays. With ``keep_null``
+    (typed OData, where ``null`` means suppressed) null cells stay as NULL rows.
+    """
+    value_cols = [c for c in frame.columns if c != code_col and c not in skip]
+    long = frame.melt(
+        id_vars=[code_col], value_vars=value_cols, var_name="kolom", value_name="waarde"
+    )
+    long = long.rename(columns={code_col: "regio_code"})
+    long["waarde"] = long["waarde"].astype("string")
+    empty = long["waarde"].str.len() == 0
+    long = long[~empty.fillna(False)] if keep_null else long[long["waarde"].notna() & ~empty]
+    long.insert(0, "bron_id", bron_id)
+    long.insert(1, "jaar", jaar)
+    return long.reset_index(drop=True)

@@ -1,0 +1,139 @@
+"""Idempotent, atomic ingest: unchanged files are skipped by checksum, changes land in one
+transaction, so a failure or Ctrl-C half-way leaves the previous data fully usable."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import Engine, delete, select
+from tqdm import tqdm
+
+from data_sources.base import Bestand, IngestFout
+from geldstromen import db
+from geldstromen.domain.catalogus import indicator_catalogue
+from geldstromen.schema import RAW_TABLES, REF_TABLES, bron, ref_indicator
+
+#: Source modules in ingest order; each has ``vind(data_dir) -> list[Bestand]``.
+BRON_MODULES = ("data_sources.cbs_kwb",)
+_TABLES = {t.name: t for t in RAW_TABLES}
+
+
+@dataclass
+class IngestResultaat:
+    """What an ingest did."""
+
+    nieuw: list[str] = field(default_factory=list)
+    overgeslagen: list[str] = field(default_factory=list)
+    rijen: int = 0
+
+
+def vind_bestanden(data_dir: Path, modules: Iterable[str] = BRON_MODULES) -> list[Bestand]:
+    """All source files below ``data_dir`` that the source modules recognise."""
+    if not data_dir.is_dir():
+        raise IngestFout(f"Gegevensmap bestaat niet: {data_dir}")
+    found: list[Bestand] = []
+    for name in modules:
+        found.extend(importlib.import_module(name).vind(data_dir))
+    return found
+
+
+def _known_checksums(engine: Engine) -> dict[str, str]:
+    with engine.connect() as conn:
+        return {r.bron_id: r.sha256 for r in conn.execute(select(bron.c.bron_id, bron.c.sha256))}
+
+
+def _read_all(changed: list[Bestand], progress: bool) -> list[tuple[Bestand, dict]]:
+    frames = []
+    for item in tqdm(changed, desc="Inlezen", unit="bestand", disable=not progress):
+        try:
+            tables = item.lees()
+        except IngestFout:
+            raise
+        except Exception as exc:  # a broken file: say which, keep the old data
+            raise IngestFout(f"{item.bron_id}: bestand kan niet worden gelezen ({exc})") from exc
+        unknown = set(tables) - set(_TABLES)
+        if unknown:
+            raise IngestFout(f"{item.bron_id}: onbekende tabellen {sorted(unknown)}")
+        frames.append((item, tables))
+    return frames
+
+
+def _bron_row(item: Bestand, rows: int) -> dict:
+    return {
+        "bron_id": item.bron_id,
+        "soort": item.soort,
+        "tabel_id": item.tabel_id,
+        "jaar": item.jaar,
+        "bestand": item.pad.name if item.pad else None,
+        "url": item.url,
+        "rijen": rows,
+        "sha256": item.checksum(),
+        "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "licentie": item.licentie,
+        "attributie": item.attributie,
+        "opmerking": item.opmerking,
+    }
+
+
+def ingest(
+    engine: Engine,
+    bestanden: list[Bestand],
+    *,
+    progress: bool = False,
+    force: bool = False,
+    before_commit: Callable[[], None] | None = None,
+) -> IngestResultaat:
+    """Load changed files into the raw tables and rebuild the views, all in one transaction."""
+    with engine.begin() as conn:
+        db.create_tables(conn)
+    known = {} if force else _known_checksums(engine)
+    result = IngestResultaat()
+    changed = []
+    for item in tqdm(bestanden, desc="Controleren", unit="bestand", disable=not progress):
+        if known.get(item.bron_id) == item.checksum():
+            result.overgeslagen.append(item.bron_id)
+        else:
+            changed.append(item)
+    frames = _read_all(changed, progress)
+    with engine.begin() as conn:
+        for item, tables in tqdm(frames, desc="Opslaan", unit="bestand", disable=not progress):
+            rows = 0
+            for table in RAW_TABLES:
+                conn.execute(delete(table).where(table.c.bron_id == item.bron_id))
+            for name, frame in tables.items():
+                rows += db.bulk_insert(conn, _TABLES[name], frame)
+            conn.execute(delete(bron).where(bron.c.bron_id == item.bron_id))
+            conn.execute(bron.insert().values(**_bron_row(item, rows)))
+            result.nieuw.append(item.bron_id)
+            result.rijen += rows
+        if frames or force or not _views_present(conn):
+            load_reference(conn)
+            db.apply_views(conn)
+            db.materialise_marts(conn)
+        if before_commit is not None:
+            before_commit()
+    return result
+
+
+def load_reference(conn) -> None:
+    """(Re)load the reference tables from the files in the repo (indicator catalogue)."""
+    for table in REF_TABLES:
+        conn.execute(delete(table))
+    db.bulk_insert(conn, ref_indicator, indicator_catalogue())
+
+
+def _views_present(conn) -> bool:
+    from sqlalchemy import inspect
+
+    existing = set(inspect(conn).get_view_names())
+    return all(name in existing for name, _ in db.view_files())
+
+
+def frame_or_empty(frame: pd.DataFrame | None) -> pd.DataFrame:
+    """Helper for readers that may produce nothing."""
+    return frame if frame is not None else pd.DataFrame()

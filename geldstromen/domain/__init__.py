@@ -1,0 +1,1 @@
+"""Pure pandas logic: column resolution, suppression, allocation, standardisation."""

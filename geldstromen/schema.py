@@ -1,0 +1,96 @@
+"""Raw tables: sources as published (text values), plus the provenance table ``bron``.
+
+Cleaning happens in the views under ``sql/views``; these tables are never edited in place.
+CBS tables are stored long (one row per region x published column) so that the yearly
+column suffixes (``AantalInwoners_5``) need no schema change; values stay the published text.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Float, Index, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+bron = Table(
+    "bron",
+    metadata,
+    Column("bron_id", String(200), primary_key=True),
+    Column("soort", String(50), nullable=False),
+    Column("tabel_id", String(50)),
+    Column("jaar", Integer),
+    Column("bestand", Text),
+    Column("url", Text),
+    Column("rijen", Integer),
+    Column("sha256", String(64)),
+    Column("ingested_at", String(40)),
+    Column("licentie", Text),
+    Column("attributie", Text),
+    Column("opmerking", Text),
+)
+
+raw_cbs_waarde = Table(
+    "raw_cbs_waarde",
+    metadata,
+    Column("bron_id", String(200), nullable=False),
+    Column("jaar", Integer, nullable=False),
+    Column("regio_code", String(40), nullable=False),
+    Column("kolom", String(200), nullable=False),
+    Column("waarde", Text),
+    Index("ix_raw_cbs_waarde_kolom", "kolom", "jaar"),
+    Index("ix_raw_cbs_waarde_bron", "bron_id"),
+)
+
+raw_cbs_kolom = Table(
+    "raw_cbs_kolom",
+    metadata,
+    Column("bron_id", String(200), nullable=False),
+    Column("kolom", String(200), nullable=False),
+    Column("stem", String(200), nullable=False),
+    Column("titel", Text),
+    Column("eenheid", Text),
+    Column("is_numeriek", Integer, nullable=False),
+)
+
+raw_regio = Table(
+    "raw_regio",
+    metadata,
+    Column("bron_id", String(200), nullable=False),
+    Column("jaar", Integer, nullable=False),
+    Column("regio_code", String(40), nullable=False),
+    Column("regio_naam", Text),
+    Column("gemeente_code", String(40)),
+    Column("gemeente_naam", Text),
+    Index("ix_raw_regio_code", "regio_code", "jaar"),
+)
+
+raw_geometrie = Table(
+    "raw_geometrie",
+    metadata,
+    Column("bron_id", String(200), nullable=False),
+    Column("jaar", Integer, nullable=False),
+    Column("niveau", String(10), nullable=False),
+    Column("regio_code", String(40), nullable=False),
+    Column("gemeente_code", String(40)),
+    Column("geometrie_geojson", Text, nullable=False),
+    Column("lon", Float),
+    Column("lat", Float),
+    Index("ix_raw_geometrie_gm", "gemeente_code", "niveau", "jaar"),
+)
+
+
+ref_indicator = Table(
+    "ref_indicator",
+    metadata,
+    Column("soort", String(50), nullable=False),
+    Column("bron_kolom", String(200), nullable=False),
+    Column("indicator", String(100), nullable=False),
+    Column("label", Text, nullable=False),
+    Column("eenheid", Text, nullable=False),
+    Column("factor", Float, nullable=False),
+    Column("thema", String(50), nullable=False),
+    Column("methode", String(20), nullable=False),
+)
+
+#: Tables filled from files in the repo (not sources); reloaded at every ingest.
+REF_TABLES = [ref_indicator]
+RAW_TABLES = [t for t in metadata.sorted_tables if t.name != "bron" and t not in REF_TABLES]

@@ -1,0 +1,20 @@
+"""Renderer for the Bronnen page."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geldstromen import cached
+from geldstromen.domain.export import LICENCE_NOTE
+from geldstromen.ui.tabellen import waarde_tabel
+
+
+def render() -> None:
+    """List every ingested source with table id, year, file or URL, rows, sha256, licence."""
+    frame = cached.bronnen(cached.data_version())
+    st.markdown(
+        "Elke ingelezen bron met tabel, jaar, bestand of URL, aantal rijen, controlegetal "
+        "(sha256), tijdstip van inlezen, licentie en bronvermelding."
+    )
+    waarde_tabel(frame, bestandsnaam="bronnen")
+    st.caption(LICENCE_NOTE)

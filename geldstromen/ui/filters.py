@@ -1,0 +1,93 @@
+"""Selection widgets shared by pages: gemeente, level, year, indicator."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from geldstromen import cached
+
+NIVEAU_LABELS = {"gemeente": "Gemeente", "wijk": "Wijk", "buurt": "Buurt"}
+
+
+@dataclass(frozen=True)
+class Selectie:
+    """What the user picked."""
+
+    version: str
+    gemeente_code: str
+    gemeente_naam: str
+    niveau: str
+    jaar: int
+
+
+def _query_default(key: str, options: list, fallback):
+    value = st.query_params.get(key)
+    if value is None:
+        return fallback
+    for option in options:
+        if str(option) == value:
+            return option
+    return fallback
+
+
+def kies_gebied(default_gemeente: str = "GM0518") -> Selectie | None:
+    """Gemeente (search by name or code), level and year; None when no data."""
+    version = cached.data_version()
+    gm = cached.gemeenten(version)
+    if gm.empty:
+        st.warning("Er zijn nog geen gegevens ingelezen.")
+        return None
+    labels = {r.gemeente_code: f"{r.gemeente_naam} ({r.gemeente_code})" for r in gm.itertuples()}
+    codes = list(labels)
+    start = _query_default(
+        "gemeente", codes, default_gemeente if default_gemeente in codes else codes[0]
+    )
+    code = st.sidebar.selectbox(
+        "Gemeente (typ naam of code)",
+        codes,
+        index=codes.index(start),
+        format_func=labels.get,
+        key="gemeente",
+    )
+    avail = cached.beschikbaarheid(version, code)
+    niveaus = [n for n in ("wijk", "buurt", "gemeente") if n in set(avail["niveau"])]
+    niveau = st.sidebar.radio(
+        "Niveau",
+        niveaus,
+        index=niveaus.index(_query_default("niveau", niveaus, niveaus[0])),
+        format_func=NIVEAU_LABELS.get,
+        horizontal=True,
+        key="niveau",
+    )
+    jaren = sorted(avail.loc[avail["niveau"] == niveau, "jaar"].astype(int).unique(), reverse=True)
+    jaar = st.sidebar.selectbox(
+        "Jaar (gebiedsindeling)",
+        jaren,
+        index=jaren.index(_query_default("jaar", jaren, jaren[0])),
+        key="jaar",
+    )
+    st.query_params.update({"gemeente": code, "niveau": niveau, "jaar": str(jaar)})
+    naam = labels[code].rsplit(" (", 1)[0]
+    return Selectie(version, code, naam, niveau, int(jaar))
+
+
+def kies_indicator(sel: Selectie) -> tuple[str, dict] | None:
+    """Indicator for the selection; returns (id, its catalogue row)."""
+    keuzes = cached.indicator_keuzes(sel.version, sel.gemeente_code, sel.niveau, sel.jaar)
+    if keuzes.empty:
+        st.info("Geen indicatoren voor deze keuze.")
+        return None
+    rows = {r["indicator"]: r for r in keuzes.to_dict("records")}
+    ids = list(rows)
+    default = "inwoners_aantal" if "inwoners_aantal" in ids else ids[0]
+    indicator = st.sidebar.selectbox(
+        "Indicator",
+        ids,
+        index=ids.index(_query_default("indicator", ids, default)),
+        format_func=lambda i: f"{rows[i]['label']} ({rows[i]['eenheid']})",
+        key="indicator",
+    )
+    st.query_params["indicator"] = indicator
+    return indicator, rows[indicator]

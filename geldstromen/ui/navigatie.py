@@ -1,0 +1,17 @@
+"""The page list; without data only the start page is offered."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geldstromen import cached
+
+
+def pages() -> list:
+    """Pages for ``st.navigation``."""
+    if not cached.database_ready():
+        return [st.Page("app_pages/start.py", title="Start", icon="🏁", default=True)]
+    return [
+        st.Page("app_pages/kaart.py", title="Kaart", icon="🗺️", default=True, url_path="kaart"),
+        st.Page("app_pages/bronnen.py", title="Bronnen", icon="📚", url_path="bronnen"),
+    ]

@@ -1,0 +1,1 @@
+select * from mart_bronnen_mat order by soort, jaar, bron_id

@@ -1,0 +1,1 @@
+select max(ingested_at) as versie from bron

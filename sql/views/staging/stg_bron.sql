@@ -1,0 +1,14 @@
+-- grain: one row per ingested source file or online table (provenance as recorded at ingest)
+select
+    bron_id,
+    soort,
+    tabel_id,
+    jaar,
+    coalesce(bestand, url) as bestand_of_url,
+    rijen,
+    sha256,
+    ingested_at,
+    licentie,
+    attributie,
+    opmerking
+from bron
