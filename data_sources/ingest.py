@@ -16,10 +16,19 @@ from tqdm import tqdm
 from data_sources.base import Bestand, IngestFout
 from geldstromen import db
 from geldstromen.domain.catalogus import indicator_catalogue
-from geldstromen.schema import RAW_TABLES, REF_TABLES, bron, ref_indicator
+from geldstromen.domain.gemeentenamen import match_namen
+from geldstromen.schema import (
+    RAW_TABLES,
+    REF_TABLES,
+    bron,
+    raw_gemeentenaam,
+    raw_regio,
+    ref_gemeentenaam,
+    ref_indicator,
+)
 
 #: Source modules in ingest order; each has ``vind(data_dir) -> list[Bestand]``.
-BRON_MODULES = ("data_sources.cbs_kwb",)
+BRON_MODULES = ("data_sources.gemeentecodes", "data_sources.cbs_kwb")
 _TABLES = {t.name: t for t in RAW_TABLES}
 
 
@@ -121,10 +130,35 @@ def ingest(
 
 
 def load_reference(conn) -> None:
-    """(Re)load the reference tables from the files in the repo (indicator catalogue)."""
+    """(Re)load the reference tables: the indicator catalogue and the gemeente-name crosswalk."""
     for table in REF_TABLES:
         conn.execute(delete(table))
     db.bulk_insert(conn, ref_indicator, indicator_catalogue())
+    db.bulk_insert(conn, ref_gemeentenaam, crosswalk(conn))
+
+
+def crosswalk(conn) -> pd.DataFrame:
+    """Map every name in ``raw_gemeentenaam`` to a GM code using the gemeente rows of
+    ``raw_regio`` (official code lists and geometries of all years present)."""
+    names = pd.read_sql_query(
+        select(raw_gemeentenaam.c.naam, raw_gemeentenaam.c.jaar_indeling).distinct(), conn
+    )
+    ref = pd.read_sql_query(
+        select(raw_regio.c.regio_code, raw_regio.c.regio_naam, raw_regio.c.jaar)
+        .where(raw_regio.c.regio_code.like("GM%"))
+        .distinct(),
+        conn,
+    )
+    ref = ref.rename(columns={"regio_code": "gemeente_code", "regio_naam": "gemeente_naam"})
+    ref["gemeente_code"] = ref["gemeente_code"].str.strip()
+    out = []
+    for jaar, group in names.groupby("jaar_indeling"):
+        if ref.empty:
+            matched = pd.DataFrame({"naam": group["naam"].unique(), "status": "onbekend"})
+        else:
+            matched = match_namen(group["naam"], ref.dropna(subset=["gemeente_naam"]), int(jaar))
+        out.append(matched.assign(jaar_indeling=int(jaar)))
+    return pd.concat(out, ignore_index=True) if out else pd.DataFrame()
 
 
 def _views_present(conn) -> bool:

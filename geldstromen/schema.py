@@ -78,6 +78,26 @@ raw_geometrie = Table(
 )
 
 
+raw_gemeentenaam = Table(
+    "raw_gemeentenaam",
+    metadata,
+    Column("bron_id", String(200), nullable=False),
+    Column("naam", Text, nullable=False),
+    Column("jaar_indeling", Integer, nullable=False),
+)
+"""Gemeente names as a name-only source writes them (Iv3, gemeentefonds, Vektis), with the
+indeling year the names refer to; mapped to codes into ``ref_gemeentenaam`` at every ingest."""
+
+ref_gemeentenaam = Table(
+    "ref_gemeentenaam",
+    metadata,
+    Column("naam", Text, nullable=False),
+    Column("jaar_indeling", Integer, nullable=False),
+    Column("gemeente_code", String(10)),
+    Column("referentie_jaar", Integer),
+    Column("status", String(20), nullable=False),
+)
+
 ref_indicator = Table(
     "ref_indicator",
     metadata,
@@ -92,5 +112,5 @@ ref_indicator = Table(
 )
 
 #: Tables filled from files in the repo (not sources); reloaded at every ingest.
-REF_TABLES = [ref_indicator]
+REF_TABLES = [ref_indicator, ref_gemeentenaam]
 RAW_TABLES = [t for t in metadata.sorted_tables if t.name != "bron" and t not in REF_TABLES]

@@ -1,4 +1,8 @@
-"""The indicator catalogue (``indicatoren.csv``): which published column is which indicator."""
+"""The indicator catalogue (``indicatoren/*.csv``): which published column is which indicator.
+
+One CSV per source family; columns ``soort, bron_kolom, indicator, label, eenheid, factor,
+thema, methode``. ``soort`` matches ``Bestand.soort`` of the source module.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,16 @@ from pathlib import Path
 
 import pandas as pd
 
-CATALOGUE = Path(__file__).with_name("indicatoren.csv")
+CATALOGUE = Path(__file__).with_name("indicatoren")
 METHODES = ("waargenomen", "toegerekend", "geschat")
 
 
 @cache
 def _read(path: Path) -> pd.DataFrame:
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    files = sorted(path.glob("*.csv")) if path.is_dir() else [path]
+    frame = pd.concat(
+        [pd.read_csv(f, dtype=str, keep_default_na=False) for f in files], ignore_index=True
+    )
     frame["factor"] = frame["factor"].astype(float)
     return frame
 
