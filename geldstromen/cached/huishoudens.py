@@ -1,12 +1,15 @@
-"""Cached huishoudens money flows (family ``huishoudens``). Being built (issue 5)."""
+"""Cached household flows (family ``huishoudens``)."""
 
 from __future__ import annotations
 
 import pandas as pd
+import streamlit as st
 
-from geldstromen.domain.geldstroom import empty_flows
+from geldstromen import cached
+from geldstromen.families import huishoudens
 
 
+@st.cache_data(**cached.SELECTION)
 def huishoudens_flows(version: str, gemeente_code: str, niveau: str, jaar: int) -> pd.DataFrame:
-    """Household flows for every region of a level; empty until the model lands."""
-    return empty_flows()
+    """Household flows for every region of a level."""
+    return huishoudens.huishoudens_flows(cached.engine(), gemeente_code, niveau, jaar)

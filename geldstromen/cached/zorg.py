@@ -1,12 +1,15 @@
-"""Cached zorg money flows (family ``zorg``). Being built (issue 5)."""
+"""Cached Zvw flows (family ``zorg``)."""
 
 from __future__ import annotations
 
 import pandas as pd
+import streamlit as st
 
-from geldstromen.domain.geldstroom import empty_flows
+from geldstromen import cached
+from geldstromen.families import zorg
 
 
+@st.cache_data(**cached.SELECTION)
 def zorg_flows(version: str, gemeente_code: str, niveau: str, jaar: int) -> pd.DataFrame:
-    """Zvw flows for every region of a level; empty until the model lands."""
-    return empty_flows()
+    """Zvw flows for every region of a level."""
+    return zorg.zorg_flows(cached.engine(), gemeente_code, niveau, jaar)

@@ -128,5 +128,9 @@ def _write(payload: bytes, output: Path | None, fmt: str) -> None:
     click.echo(f"Geschreven: {output}", err=True)
 
 
+# Further commands live in their own modules and attach themselves to ``main``/``export``.
+# One import line per module (keep this block at the end of the file).
+from geldstromen.cli import _registry  # noqa: E402,F401
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,4 @@
+"""Imports every CLI command module so that it registers with the ``geldstromen`` group.
+
+Add one line per module: ``from geldstromen.cli import <module>  # noqa: F401``.
+"""
