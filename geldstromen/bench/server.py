@@ -1,0 +1,115 @@
+"""Start a Streamlit app as a subprocess on loopback and drive it through the agent API."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+from geldstromen.config import REPO_ROOT
+from geldstromen.pgcluster import free_port
+
+
+@contextlib.contextmanager
+def streamlit_server(script: Path, env: dict[str, str], timeout_s: float = 60):
+    """Run ``streamlit run script`` on a free loopback port; yield (base_url, process)."""
+    port = free_port()
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", str(script),
+        "--server.headless", "true", "--server.port", str(port),
+        "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+        "--server.enableAgentApi", "true", "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+    proc = subprocess.Popen(
+        cmd, cwd=REPO_ROOT, env={**os.environ, **env},
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            with contextlib.suppress(requests.RequestException):
+                if requests.get(base + "_stcore/health", timeout=2).ok:
+                    break
+            if proc.poll() is not None:
+                raise RuntimeError(f"Streamlit stopte: {proc.stderr.read().decode()[-2000:]}")
+            time.sleep(0.2)
+        else:
+            raise RuntimeError("Streamlit startte niet op tijd")
+        yield base, proc
+    finally:
+        proc.terminate()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(10)
+        if proc.poll() is None:
+            proc.kill()
+
+
+class AgentSession:
+    """One app session driven over HTTP (Streamlit's agent API); times every rerun."""
+
+    def __init__(self, base_url: str, page: str = "", query: dict | None = None, timeout=60):
+        self.url = base_url + "_stcore/agent/interact"
+        self.http = requests.Session()
+        self.timeout = timeout
+        body: dict = {}
+        if page:
+            body["page"] = page
+        if query:
+            body["query_params"] = {k: [str(v)] for k, v in query.items()}
+        self.snapshot = self._post(body)
+        self.session_id = self.snapshot["session_id"]
+
+    def _post(self, body: dict) -> dict:
+        resp = self.http.post(self.url, json=body, timeout=self.timeout)
+        data = resp.json()
+        if resp.status_code >= 400 or "error" in data:
+            raise RuntimeError(f"agent API: {data.get('error', resp.status_code)}")
+        return data
+
+    def set(self, **widgets) -> float:
+        """Set widget values (one rerun); returns the round trip in ms."""
+        start = time.perf_counter()
+        self.snapshot = self._post({"session_id": self.session_id, "widget_state": widgets})
+        return (time.perf_counter() - start) * 1000
+
+    def options(self, key: str) -> list:
+        """The options of the widget with ``key`` in the latest snapshot."""
+        node = _find(self.snapshot.get("tree", {}), key)
+        return list((node or {}).get("props", {}).get("options", []))
+
+    def exceptions(self) -> list[str]:
+        """Exception texts in the latest snapshot."""
+        out: list[str] = []
+        _collect(self.snapshot.get("tree", {}), "exception", out)
+        return out
+
+
+def _find(node: dict, key: str) -> dict | None:
+    if node.get("key") == key:
+        return node
+    for child in node.get("children", []) or []:
+        hit = _find(child, key)
+        if hit is not None:
+            return hit
+    return None
+
+
+def _collect(node: dict, typ: str, out: list) -> None:
+    if node.get("type") == typ:
+        out.append(str(node.get("props", {}).get("message", node.get("props"))))
+    for child in node.get("children", []) or []:
+        _collect(child, typ, out)
+
+
+def peak_rss_mb(pid: int) -> float:
+    """Peak resident memory (VmHWM) of a process, in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
