@@ -111,6 +111,21 @@ ref_indicator = Table(
     Column("methode", String(20), nullable=False),
 )
 
+raw_lokaal = Table(
+    "raw_lokaal",
+    metadata,
+    Column("bron_id", String(200), nullable=False),
+    Column("gemeente_code", String(10), nullable=False),
+    Column("niveau", String(10), nullable=False),
+    Column("jaar", Integer, nullable=False),
+    Column("regio_code", String(40), nullable=False),
+    Column("indicator", String(100), nullable=False),
+    Column("kolom", Text, nullable=False),
+    Column("waarde", Float),
+    Column("eenheid", String(20), nullable=False),
+)
+"""A gemeente's own figures ('eigen data'), imported explicitly with ``import-lokaal``."""
+
 #: Tables filled from files in the repo (not sources); reloaded at every ingest.
 REF_TABLES = [ref_indicator, ref_gemeentenaam]
 RAW_TABLES = [t for t in metadata.sorted_tables if t.name != "bron" and t not in REF_TABLES]

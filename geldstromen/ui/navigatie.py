@@ -13,5 +13,6 @@ def pages() -> list:
         return [st.Page("app_pages/start.py", title="Start", icon="🏁", default=True)]
     return [
         st.Page("app_pages/kaart.py", title="Kaart", icon="🗺️", default=True, url_path="kaart"),
+        st.Page("app_pages/eigen_data.py", title="Eigen data", icon="📤", url_path="eigen-data"),
         st.Page("app_pages/bronnen.py", title="Bronnen", icon="📚", url_path="bronnen"),
     ]
