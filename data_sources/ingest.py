@@ -28,7 +28,7 @@ from geldstromen.schema import (
 )
 
 #: Source modules in ingest order; each has ``vind(data_dir) -> list[Bestand]``.
-BRON_MODULES = ("data_sources.gemeentecodes", "data_sources.cbs_kwb")
+BRON_MODULES = ("data_sources.gemeentecodes", "data_sources.cbs_kwb", "data_sources.geometrie")
 _TABLES = {t.name: t for t in RAW_TABLES}
 
 

@@ -1,29 +1,226 @@
-"""Renderers for the Kaart page."""
+"""Renderers for the Kaart page: a choropleth (pydeck, no basemap) with legend, and the table."""
 
 from __future__ import annotations
 
-import pandas as pd
-import streamlit as st
+import html
+import json
+import math
 
-from geldstromen import cached
+import numpy as np
+import pandas as pd
+import pydeck as pdk
+import shapely
+import streamlit as st
+from pydeck.bindings.json_tools import default_serialize
+
+from geldstromen.cached import kaart as cached_kaart
 from geldstromen.ui.filters import Selectie
 from geldstromen.ui.tabellen import waarde_tabel
 
+#: Sequential palette (light -> dark blue-green); no grey in it.
+KLEUREN = [[255, 255, 178], [161, 218, 180], [65, 182, 196], [44, 127, 184], [37, 52, 148]]
+#: "geen gegevens": a neutral grey, clearly apart from the palette, never the colour of 0.
+GEEN_GEGEVENS = [190, 190, 190]
+KAART_HOOGTE = 560
+
+
+class KompactDeck(pdk.Deck):
+    """A Deck whose JSON has no indentation (pydeck indents by 2: ~3x the bytes for maps)."""
+
+    def to_json(self) -> str:
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+
+
+def _fmt(value: float) -> str:
+    if pd.isna(value):
+        return "geen gegevens"
+    decimals = 0 if abs(value) >= 100 else 1
+    return f"{value:,.{decimals}f}".replace(",", " ")
+
+
+def klassen(values: pd.Series, n: int = len(KLEUREN)) -> list[float]:
+    """Class breaks (quantiles, duplicates removed) of the non-missing values: lower edges."""
+    known = values.dropna().astype(float)
+    if known.empty:
+        return []
+    breaks = np.unique(np.quantile(known, np.linspace(0, 1, n + 1)))
+    return [float(b) for b in breaks[:-1]] if len(breaks) > 1 else [float(breaks[0])]
+
+
+def _klasse(value: float, breaks: list[float]) -> int | None:
+    if pd.isna(value) or not breaks:
+        return None
+    return max(0, int(np.searchsorted(breaks, value, side="right")) - 1)
+
+
+def _kleur(index: int | None, breaks: list[float]) -> list[int]:
+    if index is None:
+        return GEEN_GEGEVENS
+    step = (len(KLEUREN) - 1) / max(len(breaks) - 1, 1)
+    return KLEUREN[round(index * step)]
+
+
+def _samen(waarden: pd.DataFrame, geometrie: pd.DataFrame) -> pd.DataFrame:
+    """One row per polygon, with its value (NULL when the region has no value)."""
+    cols = [c for c in ("regio_code", "regio_naam", "waarde") if c in waarden.columns]
+    merged = geometrie[["regio_code", "regio_naam", "geometrie_geojson"]].merge(
+        waarden[cols].rename(columns={"regio_naam": "naam_data"}), on="regio_code", how="left"
+    )
+    if "naam_data" in merged.columns:
+        merged["regio_naam"] = merged["naam_data"].fillna(merged["regio_naam"])
+    return merged
+
+
+def _constant(waarden: pd.DataFrame, col: str, fallback) -> str:
+    values = waarden[col].dropna().astype(str).unique() if col in waarden.columns else []
+    return ", ".join(sorted(values)) if len(values) else str(fallback or "")
+
+
+def _tekst(value) -> str:
+    """HTML-escaped text for the tooltip template (braces would be read as placeholders)."""
+    return html.escape(str(value)).replace("{", "(").replace("}", ")")
+
+
+def _view(geoms: pd.Series) -> pdk.ViewState:
+    texts = [g if isinstance(g, str) else json.dumps(g) for g in geoms.dropna()]
+    if not texts:
+        return pdk.ViewState(longitude=5.3, latitude=52.2, zoom=6.5)
+    xmin, ymin, xmax, ymax = shapely.total_bounds(shapely.from_geojson(texts))
+    dlon = max(xmax - xmin, 1e-4)
+    dy = max(
+        math.log(math.tan(math.pi / 4 + math.radians(ymax) / 2))
+        - math.log(math.tan(math.pi / 4 + math.radians(ymin) / 2)),
+        1e-6,
+    )
+    zoom = min(
+        math.log2(720 * 360 / (512 * dlon)), math.log2(KAART_HOOGTE * 2 * math.pi / (512 * dy))
+    )
+    return pdk.ViewState(
+        longitude=(xmin + xmax) / 2, latitude=(ymin + ymax) / 2, zoom=zoom - 0.3, pitch=0
+    )
+
+
+def choropleth(waarden: pd.DataFrame, geometrie: pd.DataFrame, info: dict) -> pdk.Deck:
+    """A choropleth of ``waarden`` (regio_code, waarde[, regio_naam, jaar, methode, bron]) on
+    ``geometrie`` (regio_code, regio_naam, geometrie_geojson); regions without a value are
+    grey ("geen gegevens"). ``info`` gives label, eenheid and optionally methode, jaar, bron."""
+    merged = _samen(waarden, geometrie)
+    breaks = klassen(merged["waarde"])
+    eenheid = _tekst(info.get("eenheid", ""))
+    features = []
+    for row in merged.itertuples(index=False):
+        index = _klasse(row.waarde, breaks)
+        geometry = row.geometrie_geojson
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": json.loads(geometry) if isinstance(geometry, str) else geometry,
+                "properties": {
+                    "naam": _tekst(row.regio_naam),
+                    "code": _tekst(row.regio_code),
+                    "waarde": _fmt(row.waarde) + (f" {eenheid}" if index is not None else ""),
+                    "kleur": _kleur(index, breaks),
+                },
+            }
+        )
+    jaar = _tekst(_constant(waarden, "jaar", info.get("jaar")))
+    methode = _tekst(_constant(waarden, "methode", info.get("methode")))
+    bron = _tekst(_constant(waarden, "bron", info.get("bron")))
+    tooltip = {
+        "html": (
+            "<b>{naam}</b> ({code})<br/>"
+            f"{_tekst(info.get('label', ''))}: <b>{{waarde}}</b><br/>"
+            f"Jaar {jaar} · methode: {methode}<br/><small>Bron: {bron}</small>"
+        ),
+        "style": {"backgroundColor": "#222", "color": "white", "fontSize": "12px"},
+    }
+    layer = pdk.Layer(
+        "GeoJsonLayer",
+        data={"type": "FeatureCollection", "features": features},
+        id="choropleth",
+        get_fill_color="properties.kleur",
+        get_line_color=[255, 255, 255],
+        line_width_min_pixels=0.5,
+        stroked=True,
+        filled=True,
+        pickable=True,
+        auto_highlight=True,
+    )
+    return KompactDeck(
+        layers=[layer],
+        initial_view_state=_view(merged["geometrie_geojson"]),
+        map_style=None,
+        map_provider=None,
+        tooltip=tooltip,
+    )
+
+
+def legenda_html(waarden: pd.DataFrame, geometrie: pd.DataFrame, info: dict) -> str:
+    """Legend: class ranges with colour, unit and count, and the grey "geen gegevens" count."""
+    merged = _samen(waarden, geometrie)
+    breaks = klassen(merged["waarde"])
+    known = merged["waarde"].dropna().astype(float)
+    idx = merged["waarde"].map(lambda v: _klasse(v, breaks))
+    rows = []
+    for i, low in enumerate(breaks):
+        high = breaks[i + 1] if i + 1 < len(breaks) else float(known.max())
+        label = f"{_fmt(low)} – {_fmt(high)}" if high != low else _fmt(low)
+        rows.append((_kleur(i, breaks), label, int((idx == i).sum())))
+    rows.append((GEEN_GEGEVENS, "geen gegevens (niet 0)", int(idx.isna().sum())))
+    items = "".join(
+        '<div style="display:flex;align-items:center;gap:6px;margin:2px 0">'
+        f'<span style="display:inline-block;width:18px;height:14px;border:1px solid #666;'
+        f'background:rgb({c[0]},{c[1]},{c[2]})"></span>'
+        f"<span>{html.escape(label)} <small>({n} {'gebied' if n == 1 else 'gebieden'})</small>"
+        "</span></div>"
+        for c, label, n in rows
+    )
+    title = html.escape(f"{info.get('label', '')} ({info.get('eenheid', '')})")
+    return f'<div class="kaart-legenda"><b>Legenda: {title}</b>{items}</div>'
+
+
+def toon_kaart(waarden: pd.DataFrame, geometrie: pd.DataFrame, koppeling: dict, info: dict):
+    """Map + legend, or a clear note when no polygons fit the data."""
+    if koppeling.get("melding"):
+        (st.info if koppeling.get("jaar") else st.warning)(koppeling["melding"])
+    if geometrie.empty:
+        return None
+    deck = choropleth(waarden, geometrie, info)
+    kaart, legenda = st.columns([4, 1])
+    with kaart:
+        st.pydeck_chart(deck, height=KAART_HOOGTE, key="kaart")
+    with legenda:
+        st.html(legenda_html(waarden, geometrie, info))
+        zonder = len(set(waarden["regio_code"]) - set(geometrie["regio_code"]))
+        if zonder:
+            st.caption(f"{zonder} gebieden met gegevens hebben geen kaartvlak (zie tabel).")
+    return deck
+
 
 def render(sel: Selectie, indicator: str, info: dict) -> None:
-    """Header, (map), and the table of values with method and source."""
-    waarden = cached.indicator_waarden(
-        sel.version, sel.gemeente_code, sel.niveau, sel.jaar, indicator
+    """Header, map with legend, and the table of values with method and source."""
+    heel_nl = st.sidebar.toggle(
+        "Heel Nederland",
+        value=st.query_params.get("heel_nl") == "1",
+        key="heel_nl",
+        help="Alle gemeenten op dit niveau (lichter vereenvoudigde grenzen).",
     )
-    st.subheader(f"{info['label']} per {sel.niveau}, {sel.gemeente_naam}, {sel.jaar}")
+    if heel_nl:
+        st.query_params["heel_nl"] = "1"
+    elif "heel_nl" in st.query_params:
+        del st.query_params["heel_nl"]
+    code = cached_kaart.HEEL_NL if heel_nl else sel.gemeente_code
+    waarden, geometrie, koppeling = cached_kaart.kaart_gegevens(
+        sel.version, code, sel.niveau, sel.jaar, indicator
+    )
+    gebied = "Nederland" if heel_nl else sel.gemeente_naam
+    st.subheader(f"{info['label']} per {sel.niveau}, {gebied}, {sel.jaar}")
     missing = int(waarden["waarde"].isna().sum())
     st.caption(
         f"Eenheid: {info['eenheid']} · methode: {info['methode']} · "
         f"{len(waarden) - missing} van {len(waarden)} gebieden met een waarde"
         + (f"; {missing} zonder gegevens (geheim of onbekend bij CBS, niet 0)" if missing else "")
     )
-    waarde_tabel(waarden, bestandsnaam=f"{indicator}_{sel.gemeente_code}_{sel.niveau}_{sel.jaar}")
-
-
-def _fmt(value: float) -> str:
-    return "geen gegevens" if pd.isna(value) else f"{value:,.1f}".replace(",", " ")
+    toon_kaart(waarden, geometrie, koppeling, {**info, "jaar": sel.jaar})
+    naam = "NL" if heel_nl else sel.gemeente_code
+    waarde_tabel(waarden, bestandsnaam=f"{indicator}_{naam}_{sel.niveau}_{sel.jaar}")

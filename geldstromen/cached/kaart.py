@@ -1,0 +1,60 @@
+"""Cached map data: values of one indicator plus the polygons paired with their year."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import streamlit as st
+
+from geldstromen import geo, queries
+from geldstromen.cached import SELECTION, engine
+
+#: ``gemeente_code`` that stands for all of NL.
+HEEL_NL = "*"
+
+
+def koppel_geometrie(
+    gemeente_code: str, niveau: str, jaar: int, codes: list[str]
+) -> tuple[pd.DataFrame, dict]:
+    """Polygons for the data's region codes: same year, else a year with >= 95 % of the codes."""
+    codes = sorted(set(codes))
+    dekking = (
+        queries.run_query(engine(), "geometrie_dekking", niveau=niveau, codes=codes)
+        if codes
+        else pd.DataFrame(columns=["jaar", "gevonden"])
+    )
+    koppeling = geo.kies_geometrie_jaar(dekking, jaar, len(codes))
+    if koppeling["jaar"] is None:
+        return pd.DataFrame(columns=["regio_code", "regio_naam", "geometrie_geojson"]), koppeling
+    geometrie = queries.run_query(
+        engine(), "kaart_geometrie", gemeente_code=gemeente_code, niveau=niveau,
+        jaar=koppeling["jaar"],
+    )  # fmt: skip
+    if gemeente_code == HEEL_NL:
+        geometrie["geometrie_geojson"] = [
+            json.dumps(g, separators=(",", ":")) if g else None
+            for g in geo.overzicht(geometrie["geometrie_geojson"], niveau)
+        ]
+        geometrie = geometrie[geometrie["geometrie_geojson"].notna()]
+    return geometrie, koppeling
+
+
+@st.cache_data(**SELECTION)
+def kaart_gegevens(
+    version: str, gemeente_code: str, niveau: str, jaar: int, indicator: str
+) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """(values, polygons, pairing) for one gemeente, or all of NL with ``HEEL_NL``."""
+    if gemeente_code == HEEL_NL:
+        waarden = queries.run_query(
+            engine(), "kaart_waarden_nl", niveau=niveau, jaar=jaar, indicator=indicator
+        )
+    else:
+        waarden = queries.run_query(
+            engine(), "indicator_waarden", gemeente_code=gemeente_code, niveau=niveau,
+            jaar=jaar, indicator=indicator,
+        )  # fmt: skip
+    geometrie, koppeling = koppel_geometrie(
+        gemeente_code, niveau, jaar, waarden["regio_code"].tolist()
+    )
+    return waarden, geometrie, koppeling

@@ -1,0 +1,145 @@
+"""Headless-Chromium fixtures: a store built from the real data, `streamlit run app.py` on a
+free loopback port, and Playwright pages. Reuse ``page_url(path, **query)`` and
+``browser_page`` for any page; screenshots go to ``test-artifacts/``.
+
+Skips when /usr/bin/chromium is missing locally; fails when CI=true.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+
+from tests.conftest import IN_CI, REPO
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = REPO / "test-artifacts"
+
+
+def _require(condition: bool, reason: str) -> None:
+    if not condition:
+        if IN_CI:
+            pytest.fail(f"CI=true maar {reason}")
+        pytest.skip(reason)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def browser_db_url(shared_data, tmp_path_factory) -> str:
+    """A SQLite store with everything in GELDSTROMEN_DATA_DIR ingested."""
+    from data_sources.ingest import ingest, vind_bestanden
+    from geldstromen import db
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('browserdb') / 'app.sqlite'}"
+    ingest(db.make_engine(url), vind_bestanden(shared_data))
+    return url
+
+
+@pytest.fixture(scope="session")
+def streamlit_server(browser_db_url, tmp_path_factory):
+    """Base URL of `streamlit run app.py` (headless, no usage stats) on the store."""
+    port = _free_port()
+    env = {
+        **os.environ,
+        "GELDSTROMEN_DATABASE_URL": browser_db_url,
+        "GELDSTROMEN_VAR_DIR": str(tmp_path_factory.mktemp("var")),
+    }
+    log = (tmp_path_factory.mktemp("streamlit") / "server.log").open("w")
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", "app.py",
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        "--server.address", "127.0.0.1", "--server.port", str(port),
+        "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as resp:
+                    if resp.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"streamlit start niet (zie {log.name})")
+            time.sleep(0.5)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def page_url(streamlit_server):
+    """``page_url("kaart", gemeente="GM0363")`` -> full URL of a page with query params."""
+
+    def build(path: str = "", **query) -> str:
+        url = f"{streamlit_server}/{path.lstrip('/')}"
+        return f"{url}?{urlencode({k: str(v) for k, v in query.items()})}" if query else url
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium via Playwright (never a downloaded browser)."""
+    _require(CHROMIUM.exists(), f"{CHROMIUM} ontbreekt")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def browser_page(browser):
+    """A fresh page (1400x1000) in its own context; closed afterwards."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshot(browser_page):
+    """``screenshot("naam")`` saves a full-page PNG in test-artifacts/ and returns its path."""
+
+    def take(name: str) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / f"{name}.png"
+        browser_page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take

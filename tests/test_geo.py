@@ -1,0 +1,120 @@
+"""Geometry helpers: pairing rule, shared-edge simplification, the choropleth and its legend."""
+
+from __future__ import annotations
+
+import json
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+import shapely
+from shapely.geometry import Polygon
+
+from geldstromen import geo
+from geldstromen.ui import kaart
+
+
+def _dekking(**years: int) -> pd.DataFrame:
+    return pd.DataFrame({"jaar": [int(y[1:]) for y in years], "gevonden": list(years.values())})
+
+
+def test_same_year_wins():
+    pick = geo.kies_geometrie_jaar(_dekking(y2015=100, y2019=40), 2019, 100)
+    assert pick["jaar"] == 2019 and pick["melding"] is None
+
+
+def test_nearest_year_with_matching_codes_is_named():
+    pick = geo.kies_geometrie_jaar(_dekking(y2015=100, y2024=100), 2019, 100)
+    assert pick["jaar"] == 2015
+    assert pick["melding"] == "Kaartgrenzen 2015 gebruikt voor gegevens 2019 (zelfde codes)."
+
+
+def test_no_year_matches_enough_codes():
+    pick = geo.kies_geometrie_jaar(_dekking(y2015=20, y2024=94), 2019, 100)
+    assert pick["jaar"] is None
+    assert "Geen kaart" in pick["melding"] and "tabel" in pick["melding"]
+
+
+def test_coverage_simplify_keeps_shared_edges():
+    zigzag = [(0, i * 10, 5 * (i % 2)) for i in range(101)]
+    edge = [(x + dx, y) for x, y, dx in zigzag]
+    left = Polygon([(-500, 0), *edge, (-500, 1000)])
+    right = Polygon([(500, 0), (500, 1000), *reversed(edge)])
+    geoms = gpd.GeoSeries([left, right], crs=geo.RD).to_crs(geo.WGS84)
+    simple = geo.vereenvoudig(geoms, "buurt", tolerantie=50).to_crs(geo.RD)
+    assert (
+        shapely.get_num_coordinates(simple.values).sum()
+        < shapely.get_num_coordinates(gpd.GeoSeries([left, right]).values).sum()
+    )
+    assert simple.is_valid.all()
+    overlap = simple.iloc[0].intersection(simple.iloc[1]).area
+    union = simple.union_all()
+    assert overlap < 1  # square metres: no slivers
+    assert union.geom_type == "Polygon" and not list(union.interiors)  # no gaps
+
+
+def _geometrie() -> pd.DataFrame:
+    squares = {
+        "WK000101": (5.0, 52.0),
+        "WK000102": (5.1, 52.0),
+        "WK000103": (5.2, 52.0),
+        "WK000104": (5.3, 52.0),
+    }
+    return pd.DataFrame(
+        {
+            "regio_code": list(squares),
+            "regio_naam": ["<b>Oud</b>", "Nul", "Leeg", "Hoog"],
+            "geometrie_geojson": [
+                json.dumps(shapely.geometry.mapping(shapely.box(x, y, x + 0.1, y + 0.1)))
+                for x, y in squares.values()
+            ],
+        }
+    )
+
+
+def _waarden() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "regio_code": ["WK000101", "WK000102", "WK000103", "WK000104"],
+            "waarde": [5.0, 0.0, None, 10.0],
+            "jaar": 2019,
+            "methode": "waargenomen",
+            "bron": "84583NED (2019), Bron: CBS",
+        }
+    )
+
+
+INFO = {"label": "Inwoners", "eenheid": "aantal", "methode": "waargenomen"}
+
+
+def test_choropleth_grey_for_missing_never_for_zero():
+    deck = kaart.choropleth(_waarden(), _geometrie(), INFO)
+    spec = json.loads(deck.to_json())
+    props = {
+        f["properties"]["code"]: f["properties"] for f in spec["layers"][0]["data"]["features"]
+    }
+    assert props["WK000103"]["kleur"] == kaart.GEEN_GEGEVENS
+    assert props["WK000103"]["waarde"] == "geen gegevens"
+    assert props["WK000102"]["kleur"] in kaart.KLEUREN
+    assert props["WK000102"]["kleur"] != props["WK000104"]["kleur"]
+    assert props["WK000101"]["naam"] == "&lt;b&gt;Oud&lt;/b&gt;"
+    assert "mapStyle" not in spec  # no basemap: works offline
+    assert ",\n" not in deck.to_json()  # compact payload
+    tooltip = deck._tooltip["html"]
+    assert "{naam}" in tooltip and "2019" in tooltip and "waargenomen" in tooltip
+    assert "84583NED" in tooltip
+
+
+def test_legend_counts_missing_separately():
+    legend = kaart.legenda_html(_waarden(), _geometrie(), INFO)
+    assert "geen gegevens (niet 0) <small>(1 gebied)</small>" in legend
+    assert "Inwoners (aantal)" in legend
+    assert legend.count("background:rgb(") == len(kaart.klassen(pd.Series([5.0, 0.0, 10.0]))) + 1
+
+
+@pytest.mark.parametrize("values", [[None, None], [3.0, 3.0]])
+def test_choropleth_degenerate_values(values):
+    geometrie = _geometrie().iloc[:2]
+    waarden = pd.DataFrame({"regio_code": geometrie["regio_code"], "waarde": values})
+    deck = kaart.choropleth(waarden, geometrie, INFO)
+    assert len(json.loads(deck.to_json())["layers"][0]["data"]["features"]) == 2
