@@ -65,6 +65,8 @@ def lees_csv(path: Path, bron_id: str, jaar: int) -> dict[str, pd.DataFrame]:
     )
     if "WijkenEnBuurten" not in frame.columns:
         raise IngestFout(f"{path.name}: kolom WijkenEnBuurten ontbreekt; is dit een KWB-bestand?")
+    if not isinstance(frame.index, pd.RangeIndex):  # rows longer than the header: shifted
+        raise IngestFout(f"{path.name}: rijen hebben meer velden dan de kopregel")
     long = long_cbs(frame, bron_id=bron_id, jaar=jaar, code_col="WijkenEnBuurten", skip=("ID",))
     kolommen = kolommen_frame(
         bron_id, [c for c in frame.columns if c not in ("ID", "WijkenEnBuurten")]

@@ -152,7 +152,7 @@ def _codes(tabel: Tabel, code_idx: int, niveau, regios, oude, out: Uitkomst) -> 
         if not code:
             reden = "regiocode ontbreekt"
         elif len(code) > 12 or not re.fullmatch(patroon, code):
-            soort = f"een {niveau}code" if niveau else "een regiocode"
+            soort = f"{niveau}code" if niveau else "regiocode"
             reden = f"{korte_naam(raw)!r} is geen {soort} (bv. GM0363, WK036305, BU03630501)"
         elif regios is not None and code not in regios:
             jaren = oude.get(code) if oude else None
