@@ -47,6 +47,7 @@ def _upload(sel: Selectie) -> Uitkomst | None:
         st.session_state.pop(SLEUTEL, None)
         return None
     if bestand.size > max_mb * 1024 * 1024:
+        st.session_state.pop(SLEUTEL, None)
         st.error(f"Het bestand is te groot ({bestand.size / 1024 / 1024:.1f} MB, maximaal "
                  f"{max_mb} MB). Er is niets ingelezen.")  # fmt: skip
         return None
@@ -57,9 +58,11 @@ def _upload(sel: Selectie) -> Uitkomst | None:
         try:
             uitkomst = _controleer(sel, bestand.name, data, _EENHEDEN[keuze])
         except UploadFout as exc:
+            st.session_state.pop(SLEUTEL, None)
             st.error(f"Het bestand is niet ingelezen: {exc}")
             return None
         except Exception as exc:  # noqa: BLE001 - never a traceback for a user's file
+            st.session_state.pop(SLEUTEL, None)
             st.error(f"Het bestand kan niet worden gelezen ({type(exc).__name__}).")
             return None
         saved = {"key": key, "naam": bestand.name, "uitkomst": uitkomst}
