@@ -13,6 +13,9 @@ def pages() -> list:
         return [st.Page("app_pages/start.py", title="Start", icon="🏁", default=True)]
     return [
         st.Page("app_pages/kaart.py", title="Kaart", icon="🗺️", default=True, url_path="kaart"),
+        st.Page("app_pages/vergelijk.py", title="Vergelijk", icon="🔍", url_path="vergelijk"),
+        st.Page("app_pages/tijdlijn.py", title="Tijdlijn", icon="📈", url_path="tijdlijn"),
+        st.Page("app_pages/presentatie.py", title="Presentatie", icon="🎤", url_path="presentatie"),
         st.Page("app_pages/eigen_data.py", title="Eigen data", icon="📤", url_path="eigen-data"),
         st.Page("app_pages/bronnen.py", title="Bronnen", icon="📚", url_path="bronnen"),
     ]

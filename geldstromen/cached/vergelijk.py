@@ -1,0 +1,87 @@
+"""Cached inputs of the Vergelijk and Presentatie pages: profiles and flows per inhabitant."""
+
+from __future__ import annotations
+
+import importlib
+
+import pandas as pd
+import streamlit as st
+
+from geldstromen import cached, queries
+from geldstromen.domain.geldstroom import FAMILIES
+
+
+@st.cache_data(**cached.SELECTION)
+def profielen(
+    version: str, niveau: str, jaar: int, gemeenten: tuple[str, ...] | None
+) -> pd.DataFrame:
+    """Indicators of every region of a level and year in ``gemeenten`` (None: all of NL)."""
+    if gemeenten is None:
+        return queries.run_query(
+            cached.engine(), "vergelijk_profielen_nl", niveau=niveau, jaar=jaar
+        )
+    if not gemeenten:
+        return queries.run_query(
+            cached.engine(), "vergelijk_profielen", niveau=niveau, jaar=jaar, gemeenten=[""]
+        )
+    return queries.run_query(
+        cached.engine(), "vergelijk_profielen", niveau=niveau, jaar=jaar, gemeenten=list(gemeenten)
+    )
+
+
+@st.cache_data(**cached.SELECTION)
+def profiel_regios(version: str, regio_codes: tuple[str, ...], jaar: int) -> pd.DataFrame:
+    """Indicators of the given regions (any level) in one year."""
+    return queries.run_query(
+        cached.engine(), "profiel_regios", regio_codes=list(regio_codes) or [""], jaar=jaar
+    )
+
+
+def _flows(familie: str, gemeente_code: str, niveau: str, jaar: int) -> pd.DataFrame:
+    module = importlib.import_module(f"geldstromen.families.{familie}")
+    return getattr(module, f"{familie}_flows")(cached.engine(), gemeente_code, niveau, jaar)
+
+
+@st.cache_data(**cached.SELECTION)
+def geldstromen_per_inwoner(
+    version: str, gemeenten: tuple[str, ...], niveau: str, jaar: int
+) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Sum of each family's flows per region (euro) and the families that failed, with why.
+
+    Returns (frame with regio_code, familie, bedrag_eur, methoden), {familie: melding}.
+    """
+    parts, fouten = [], {}
+    for familie in FAMILIES:
+        for gm in gemeenten:
+            try:
+                flows = _flows(familie, gm, niveau, jaar)
+            except (ImportError, AttributeError) as exc:
+                fouten[familie] = f"nog niet beschikbaar ({exc.__class__.__name__})"
+                break
+            if not flows.empty:
+                parts.append(flows)
+    if not parts:
+        return pd.DataFrame(columns=["regio_code", "familie", "bedrag_eur", "methoden"]), fouten
+    flows = pd.concat(parts, ignore_index=True)
+    som = flows.groupby(["regio_code", "familie"], as_index=False).agg(
+        bedrag_eur=("bedrag_eur", lambda s: s.sum(min_count=1)),
+        methoden=("methode", lambda s: ", ".join(sorted(set(s.dropna())))),
+    )
+    return som, fouten
+
+
+@st.cache_data(**cached.SELECTION)
+def rapport_gegevens(version: str, regio_code: str, jaar: int):
+    """Content of the one-page report (key figures, messages, map polygons, flows)."""
+    from geldstromen.rapport import verzamel
+
+    return verzamel(cached.engine(), regio_code, jaar)
+
+
+@st.cache_data(**cached.SELECTION)
+def rapport_bestand(version: str, regio_code: str, jaar: int, fmt: str) -> bytes:
+    """The report as PDF or PNG bytes."""
+    from geldstromen.rapport import maak_pdf, maak_png
+
+    gegevens = rapport_gegevens(version, regio_code, jaar)
+    return maak_pdf(gegevens) if fmt == "pdf" else maak_png(gegevens)

@@ -1,0 +1,122 @@
+"""Everything one report shows, gathered from the store for one region code and year."""
+
+from __future__ import annotations
+
+import importlib
+import json
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+from sqlalchemy import Engine
+
+from geldstromen import geo, queries
+from geldstromen.domain.boodschappen import boodschappen, kerncijfers
+from geldstromen.domain.geldstroom import FAMILIES, empty_flows
+from geldstromen.domain.similariteit import profiel
+
+NIVEAU_PREFIX = {"GM": "gemeente", "WK": "wijk", "BU": "buurt"}
+
+
+class GeenGegevens(LookupError):
+    """No indicators for the requested region and year."""
+
+
+@dataclass
+class RapportGegevens:
+    """The content of one report."""
+
+    regio_code: str
+    regio_naam: str
+    niveau: str
+    gemeente_code: str
+    gemeente_naam: str
+    jaar: int
+    kern: pd.DataFrame
+    boodschappen: list[str]
+    bronnen: list[str]
+    kaart: gpd.GeoDataFrame | None = None
+    kaart_melding: str | None = None
+    stromen: pd.DataFrame = field(default_factory=empty_flows)
+    stromen_melding: str | None = None
+    namen: dict[str, str] = field(default_factory=dict)
+
+
+def ontleed_code(regio_code: str) -> tuple[str, str, str]:
+    """(code, niveau, gemeente_code) from a CBS region code such as WK051829."""
+    code = regio_code.strip().upper()
+    niveau = NIVEAU_PREFIX.get(code[:2])
+    if niveau is None or len(code) < 6 or not code[2:6].isdigit():
+        raise ValueError(f"onbekende regiocode {regio_code!r} (verwacht GM, WK of BU + cijfers)")
+    return code, niveau, "GM" + code[2:6]
+
+
+def _kaart(engine: Engine, gemeente_code: str, niveau: str, jaar: int, codes: set[str]):
+    polys = queries.run_query(
+        engine, "rapport_geometrie", gemeente_code=gemeente_code, niveau=niveau
+    )
+    if polys.empty:
+        return None, "Geen kaartgrenzen ingelezen voor deze gemeente."
+    dekking = (
+        polys[polys["regio_code"].isin(codes)].groupby("jaar").size().rename("gevonden")
+    ).reset_index()
+    keuze = geo.kies_geometrie_jaar(dekking, jaar, len(codes))
+    if keuze["jaar"] is None:
+        return None, keuze["melding"]
+    rows = polys[polys["jaar"] == keuze["jaar"]]
+    geoms = [shapely.geometry.shape(json.loads(t)) for t in rows["geometrie_geojson"]]
+    frame = gpd.GeoDataFrame(
+        {"regio_code": rows["regio_code"].to_list()}, geometry=geoms, crs=geo.WGS84
+    )
+    return frame, keuze["melding"]
+
+
+def _stromen(engine: Engine, gemeente_code: str, niveau: str, jaar: int, regio: str):
+    parts, missing = [], []
+    for familie in FAMILIES:
+        try:
+            module = importlib.import_module(f"geldstromen.families.{familie}")
+            flows = getattr(module, f"{familie}_flows")(engine, gemeente_code, niveau, jaar)
+        except (ImportError, AttributeError):
+            missing.append(familie)
+            continue
+        flows = flows[flows["regio_code"] == regio]
+        if flows.empty:
+            missing.append(familie)
+        else:
+            parts.append(flows)
+    frame = pd.concat(parts, ignore_index=True) if parts else empty_flows()
+    melding = f"Geen geldstromen voor: {', '.join(missing)}." if missing else None
+    return frame, melding
+
+
+def verzamel(engine: Engine, regio_code: str, jaar: int) -> RapportGegevens:
+    """Gather key figures vs gemeente, messages, map polygons and flows for one region."""
+    code, niveau, gemeente_code = ontleed_code(regio_code)
+    long = queries.run_query(engine, "profiel_regios", regio_codes=[code, gemeente_code], jaar=jaar)
+    if code not in set(long["regio_code"]):
+        raise GeenGegevens(f"geen gegevens voor {code} in {jaar}")
+    namen = long.drop_duplicates("regio_code").set_index("regio_code")["regio_naam"]
+    wide, info = profiel(long)
+    kern = kerncijfers(wide, info, code, gemeente_code)
+    codes = queries.run_query(engine, "tijd_codes", gemeente_code=gemeente_code, niveau=niveau)
+    jaar_codes = set(codes.loc[codes["jaar"] == jaar, "regio_code"])
+    kaart, kaart_melding = _kaart(engine, gemeente_code, niveau, jaar, jaar_codes or {code})
+    stromen, stromen_melding = _stromen(engine, gemeente_code, niveau, jaar, code)
+    return RapportGegevens(
+        regio_code=code,
+        regio_naam=str(namen.get(code, code)),
+        niveau=niveau,
+        gemeente_code=gemeente_code,
+        gemeente_naam=str(namen.get(gemeente_code, gemeente_code)),
+        jaar=int(jaar),
+        kern=kern,
+        boodschappen=boodschappen(kern),
+        bronnen=sorted(set(long["bron"].dropna())),
+        kaart=kaart,
+        kaart_melding=kaart_melding,
+        stromen=stromen,
+        stromen_melding=stromen_melding,
+        namen=dict(zip(codes["regio_code"], codes["regio_naam"], strict=True)),
+    )

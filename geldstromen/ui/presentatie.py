@@ -1,0 +1,100 @@
+"""Presentatie: one wijk's story in large type for a projector, with PDF/PNG downloads."""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from geldstromen.cached import vergelijk
+from geldstromen.domain.boodschappen import getal
+from geldstromen.rapport import figuren
+from geldstromen.rapport.pdf import ATTRIBUTIE, METHODEN
+from geldstromen.ui import state
+from geldstromen.ui.filters import Selectie
+
+#: Page-scoped CSS (injected only on this page): no sidebar, large type.
+CSS = """
+<style>
+section[data-testid="stSidebar"], div[data-testid="stSidebarCollapsedControl"],
+button[data-testid="stExpandSidebarButton"] {display: none;}
+.block-container {max-width: 1400px; padding-top: 1.5rem;}
+.gw-kop {font-size: 3rem; font-weight: 700; line-height: 1.1; margin: 0;}
+.gw-sub {font-size: 1.5rem; color: #555; margin: 0 0 1rem 0;}
+.gw-boodschap {font-size: 1.6rem; line-height: 1.35; margin: 0.4rem 0;}
+.gw-klein {font-size: 0.8rem; color: #666;}
+div[data-testid="stMetricValue"] {font-size: 2.6rem;}
+div[data-testid="stMetricLabel"] p {font-size: 1.1rem;}
+</style>
+"""
+
+
+def presentatiemodus() -> bool:
+    """Toggle (URL key ``presentatie``); when on, the page hides the sidebar."""
+    aan = st.toggle(
+        "Presentatiemodus (grote letters, zonder zijbalk)",
+        value=st.query_params.get("presentatie") == "1",
+        key="presentatie",
+    )
+    state.schrijf(presentatie="1" if aan else None)
+    return aan
+
+
+def render(sel: Selectie, regio: str, groot: bool) -> None:
+    """Headline figures vs gemeente, map, flows, three key messages, downloads, sources."""
+    g = vergelijk.rapport_gegevens(sel.version, regio, sel.jaar)
+    if groot:
+        st.markdown(CSS, unsafe_allow_html=True)
+    st.markdown(
+        f'<p class="gw-kop">{html.escape(g.regio_naam)}</p>'
+        f'<p class="gw-sub">{html.escape(g.gemeente_naam)} · {g.niveau} · gegevens {g.jaar}</p>',
+        unsafe_allow_html=True,
+    )
+    kern = g.kern.dropna(subset=["regio"]).head(4)
+    for col, r in zip(st.columns(max(1, len(kern))), kern.itertuples(), strict=False):
+        col.metric(
+            f"{r.label} ({r.eenheid})",
+            getal(r.regio),
+            f"gemeente: {getal(r.gemeente)}",
+            delta_color="off",
+            delta_arrow="off",
+        )
+    links, rechts = st.columns(2)
+    with links:
+        st.image(
+            figuren.kaart_png(g.kaart, g.regio_code, g.namen, g.kaart_melding),
+            caption="Het gebied (rood) en de aangrenzende gebieden",
+        )
+    with rechts:
+        st.image(
+            figuren.stromen_png(g.stromen, g.stromen_melding),
+            caption="Geldstromen per familie en categorie (als staafdiagram)",
+        )
+    st.markdown("### Wat valt op")
+    zinnen = g.boodschappen or ["Geen opvallende verschillen met de gemeente gevonden."]
+    st.markdown(
+        "".join(f'<p class="gw-boodschap">• {html.escape(z)}</p>' for z in zinnen),
+        unsafe_allow_html=True,
+    )
+    a, b = st.columns(2)
+    naam = f"wijkrapport_{g.regio_code}_{g.jaar}"
+    a.download_button(
+        "Download rapport (PDF)",
+        vergelijk.rapport_bestand(sel.version, regio, sel.jaar, "pdf"),
+        file_name=f"{naam}.pdf",
+        mime="application/pdf",
+        key="download_pdf",
+    )
+    b.download_button(
+        "Download kaart en geldstromen (PNG)",
+        vergelijk.rapport_bestand(sel.version, regio, sel.jaar, "png"),
+        file_name=f"{naam}.png",
+        mime="image/png",
+        key="download_png",
+    )
+    bronnen = "; ".join(g.bronnen)
+    st.markdown(
+        f'<p class="gw-klein">{html.escape(METHODEN)}<br>{html.escape(ATTRIBUTIE)}<br>'
+        f"Tabellen: {html.escape(bronnen)}</p>",
+        unsafe_allow_html=True,
+    )
