@@ -28,7 +28,14 @@ from geldstromen.schema import (
 )
 
 #: Source modules in ingest order; each has ``vind(data_dir) -> list[Bestand]``.
-BRON_MODULES = ("data_sources.gemeentecodes", "data_sources.cbs_kwb", "data_sources.geometrie")
+BRON_MODULES = (
+    "data_sources.gemeentecodes",
+    "data_sources.cbs_kwb",
+    "data_sources.geometrie",
+    "data_sources.vektis",
+    "data_sources.energieprijzen",
+    "data_sources.budgetonderzoek",
+)
 _TABLES = {t.name: t for t in RAW_TABLES}
 
 

@@ -126,6 +126,50 @@ raw_lokaal = Table(
 )
 """A gemeente's own figures ('eigen data'), imported explicitly with ``import-lokaal``."""
 
+raw_vektis_kosten = Table(
+    "raw_vektis_kosten",
+    metadata,
+    Column("bron_id", String(200), nullable=False),
+    Column("jaar", Integer, nullable=False),
+    Column("gebied", String(20), nullable=False),
+    Column("gemeentenaam", Text),
+    Column("geslacht", String(10)),
+    Column("leeftijdsklasse", String(40)),
+    Column("kostenpost", String(100), nullable=False),
+    Column("verzekerdejaren", Float),
+    Column("bedrag_eur", Float),
+    Column("verwacht_eur", Float),
+    Index("ix_raw_vektis_kosten_naam", "gemeentenaam", "jaar"),
+)
+"""Vektis Zvw costs as published: gebied ``gemeente`` (name as written) or ``nederland``;
+kostenpost is the source column (``KOSTEN_FARMACIE``) or a published category or ``TOTAAL``."""
+
+raw_energieprijs = Table(
+    "raw_energieprijs",
+    metadata,
+    Column("bron_id", String(200), nullable=False),
+    Column("tabel_id", String(20), nullable=False),
+    Column("jaar", Integer, nullable=False),
+    Column("periode", String(60), nullable=False),
+    Column("drager", String(20), nullable=False),
+    Column("component", String(80), nullable=False),
+    Column("eenheid", String(40), nullable=False),
+    Column("waarde", Float),
+)
+"""CBS energy prices for households (81309NED averages, 84672NED monthly tariffs)."""
+
+raw_budget = Table(
+    "raw_budget",
+    metadata,
+    Column("bron_id", String(200), nullable=False),
+    Column("tabel_id", String(20), nullable=False),
+    Column("jaar", Integer, nullable=False),
+    Column("bestedingscategorie", Text, nullable=False),
+    Column("kenmerk", Text, nullable=False),
+    Column("bedrag_eur", Float),
+)
+"""CBS Budgetonderzoek spending per household per year (euro, published x1000)."""
+
 #: Tables filled from files in the repo (not sources); reloaded at every ingest.
 REF_TABLES = [ref_indicator, ref_gemeentenaam]
 RAW_TABLES = [t for t in metadata.sorted_tables if t.name != "bron" and t not in REF_TABLES]

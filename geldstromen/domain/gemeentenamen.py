@@ -75,4 +75,5 @@ def match_namen(namen: pd.Series, referentie: pd.DataFrame, jaar: int) -> pd.Dat
                 "status": status,
             }
         )
-    return pd.DataFrame(rows, columns=["naam", "gemeente_code", "referentie_jaar", "status"])
+    out = pd.DataFrame(rows, columns=["naam", "gemeente_code", "referentie_jaar", "status"])
+    return out.astype({"referentie_jaar": "Int64"})  # unmatched names leave it empty, not float

@@ -1,0 +1,154 @@
+"""Vektis Open Databestand Zvw per gemeente (raw files) and tables derived from it.
+
+Raw yearly files (``zorg/vektis_zvw_<jaar>_gemeente.csv[.gz]``) are ``;``-separated, cp1252 in
+older years, names in capitals, one row per sex x 5-year age class x gemeente with
+``AANTAL_VERZEKERDEJAREN`` and ``KOSTEN_*`` columns in euro. Derived tables
+(``zorg/vektis<jaar>_derived_*``) give costs per care category, actual vs expected per
+gemeente and national rates per age class and sex. Vektis uses the gemeente indeling of two
+years later; the names go to ``raw_gemeentenaam`` with that year so the crosswalk maps them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+from pathlib import Path
+
+import pandas as pd
+
+from data_sources.base import Bestand, IngestFout
+
+LICENTIE = "Vektis open-data-voorwaarden (geen CC; niet commercieel)"
+ATTRIBUTIE = "Bron: Vektis, Open Databestand Zorgverzekeringswet"
+#: Vektis gemeente files follow the gemeente indeling of this many years later.
+INDELING_VERSCHUIVING = 2
+
+_RAW = re.compile(r"vektis_zvw_(\d{4})_gemeente\.csv(\.gz)?$", re.IGNORECASE)
+_DERIVED = re.compile(
+    r"vektis(\d{4})_derived_(category_breakdown_gemeente|municipality_benchmark|"
+    r"national_age_sex_rates)\.csv(\.gz)?$",
+    re.IGNORECASE,
+)
+
+
+def _read_csv(path: Path, sep: str) -> pd.DataFrame:
+    try:
+        return pd.read_csv(path, sep=sep, dtype=str, encoding="utf-8", keep_default_na=False)
+    except UnicodeDecodeError:
+        return pd.read_csv(path, sep=sep, dtype=str, encoding="cp1252", keep_default_na=False)
+
+
+def _num(series: pd.Series) -> pd.Series:
+    return pd.to_numeric(series.str.strip().replace({"": None, ".": None}), errors="coerce")
+
+
+def _namen(names: pd.Series, bron_id: str, jaar: int) -> pd.DataFrame:
+    names = names[names.str.strip() != ""].drop_duplicates()
+    return pd.DataFrame(
+        {"bron_id": bron_id, "naam": names.values, "jaar_indeling": jaar + INDELING_VERSCHUIVING}
+    )
+
+
+def lees_ruw(path: Path, bron_id: str, jaar: int) -> dict[str, pd.DataFrame]:
+    """Raw Vektis gemeente file -> long cost rows per sex x age class x gemeente x column."""
+    frame = _read_csv(path, ";")
+    frame.columns = [c.strip().upper() for c in frame.columns]
+    need = {"GESLACHT", "LEEFTIJDSKLASSE", "GEMEENTENAAM", "AANTAL_VERZEKERDEJAREN"}
+    if not need <= set(frame.columns):
+        raise IngestFout(f"{bron_id}: kolommen {sorted(need - set(frame.columns))} ontbreken")
+    kosten = [c for c in frame.columns if c.startswith("KOSTEN_")]
+    frame["GEMEENTENAAM"] = frame["GEMEENTENAAM"].str.strip()
+    long = frame.melt(
+        id_vars=["GESLACHT", "LEEFTIJDSKLASSE", "GEMEENTENAAM", "AANTAL_VERZEKERDEJAREN"],
+        value_vars=kosten,
+        var_name="kostenpost",
+        value_name="bedrag",
+    )
+    out = pd.DataFrame(
+        {
+            "bron_id": bron_id,
+            "jaar": jaar,
+            # the rest row (cells under 10 persons) has no name: kept, marked as rest
+            "gebied": "gemeente",
+            "gemeentenaam": long["GEMEENTENAAM"].replace("", None),
+            "geslacht": long["GESLACHT"].str.strip(),
+            "leeftijdsklasse": long["LEEFTIJDSKLASSE"].str.strip(),
+            "kostenpost": long["kostenpost"],
+            "verzekerdejaren": _num(long["AANTAL_VERZEKERDEJAREN"]),
+            "bedrag_eur": _num(long["bedrag"]),
+        }
+    )
+    return {
+        "raw_vektis_kosten": out,
+        "raw_gemeentenaam": _namen(frame["GEMEENTENAAM"], bron_id, jaar),
+    }
+
+
+def lees_afgeleid(path: Path, bron_id: str, jaar: int, soort: str) -> dict[str, pd.DataFrame]:
+    """Derived tables (category breakdown, benchmark, national rates) -> raw_vektis_kosten."""
+    frame = _read_csv(path, ",")
+    frame.columns = [c.strip().lower() for c in frame.columns]
+    base = {"bron_id": bron_id, "jaar": jaar}
+    if soort == "national_age_sex_rates":
+        out = pd.DataFrame(
+            {
+                **base,
+                "gebied": "nederland",
+                "gemeentenaam": None,
+                "geslacht": frame["geslacht"].str.strip(),
+                "leeftijdsklasse": frame["leeftijdsklasse"].str.strip(),
+                "kostenpost": "TOTAAL",
+                "verzekerdejaren": _num(frame["national_insured_years"]),
+                "bedrag_eur": _num(frame["national_actual_cost"]),
+            }
+        )
+        return {"raw_vektis_kosten": out}
+    names = frame["gemeentenaam"].str.strip()
+    post = frame["care_category"].str.strip() if "care_category" in frame else "TOTAAL"
+    out = pd.DataFrame(
+        {
+            **base,
+            "gebied": "gemeente",
+            "gemeentenaam": names,
+            "kostenpost": post,
+            "verzekerdejaren": _num(frame["insured_years"]),
+            "bedrag_eur": _num(frame["actual_cost"]),
+            "verwacht_eur": _num(frame["expected_cost"]),
+        }
+    )
+    return {"raw_vektis_kosten": out, "raw_gemeentenaam": _namen(names, bron_id, jaar)}
+
+
+def vind(data_dir: Path) -> list[Bestand]:
+    """Vektis files under ``data_dir/zorg``."""
+    found = []
+    for path in sorted((data_dir / "zorg").glob("vektis*")):
+        if m := _RAW.search(path.name):
+            jaar = int(m.group(1))
+            bron_id = f"vektis_zvw_{jaar}_gemeente"
+            lees = partial(lees_ruw, path, bron_id, jaar)
+            opm = f"Gemeente-indeling {jaar + INDELING_VERSCHUIVING}; namen gekoppeld op naam."
+        elif m := _DERIVED.search(path.name):
+            jaar, soort = int(m.group(1)), m.group(2).lower()
+            bron_id = f"vektis_zvw_{jaar}_{soort}"
+            lees = partial(lees_afgeleid, path, bron_id, jaar, soort)
+            opm = (
+                f"Afgeleid van Vektis Zvw {jaar} (gemeente-indeling "
+                f"{jaar + INDELING_VERSCHUIVING}) door derden; auteur vermelden."
+            )
+        else:
+            continue
+        found.append(
+            Bestand(
+                bron_id=bron_id,
+                soort="vektis",
+                lees=lees,
+                pad=path,
+                tabel_id="Vektis Zvw",
+                jaar=jaar,
+                licentie=LICENTIE,
+                attributie=ATTRIBUTIE,
+                opmerking=opm,
+            )
+        )
+    return found

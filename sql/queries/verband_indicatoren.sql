@@ -1,0 +1,6 @@
+-- chosen indicators for every region of a level in a gemeente and year (long)
+select regio_code, regio_naam, niveau, gemeente_code, jaar, indicator, label, waarde, eenheid,
+       methode, bron
+from mart_indicator_mat
+where gemeente_code = :gemeente_code and niveau = :niveau and jaar = :jaar
+  and indicator in :indicatoren

@@ -1,0 +1,10 @@
+-- grain: one row per spending category x household characteristic x year
+-- units: euro per household per year (published x1000 euro)
+select
+    u.jaar,
+    u.bestedingscategorie,
+    u.kenmerk,
+    u.bedrag_eur,
+    u.tabel_id || ' (' || u.jaar || '), ' || b.attributie as bron
+from raw_budget as u
+inner join bron as b on b.bron_id = u.bron_id
