@@ -24,8 +24,14 @@ _CSV_NAME = re.compile(r"kwb(\d{4})_(\d{5}NED)_.*\.csv$", re.IGNORECASE)
 _JSON_NAME = re.compile(r"kwb(\d{4})_(\d{5}NED)_.*(?<!DataProperties)(?<!TableInfos)\.json$")
 
 
-def kolommen_frame(bron_id: str, keys: list[str], props: list[dict] | None = None) -> pd.DataFrame:
-    """``raw_cbs_kolom`` rows: stem, title and unit per published key."""
+def kolommen_frame(
+    bron_id: str, keys: list[str], props: list[dict] | None = None, *, letterlijk: bool = False
+) -> pd.DataFrame:
+    """``raw_cbs_kolom`` rows: stem, title and unit per published key.
+
+    ``letterlijk``: the key is its own stem (sources without CBS' positional suffix, such as
+    ``0_15`` in PDOK or ``P_00_14_JR`` in the wijk- en buurtkaart).
+    """
     meta = {p.get("Key"): p for p in props or [] if p.get("Key")}
     rows = []
     for key in keys:
@@ -34,7 +40,7 @@ def kolommen_frame(bron_id: str, keys: list[str], props: list[dict] | None = Non
             {
                 "bron_id": bron_id,
                 "kolom": key,
-                "stem": stem(key),
+                "stem": key if letterlijk else stem(key),
                 "titel": p.get("Title"),
                 "eenheid": p.get("Unit"),
                 "is_numeriek": 0 if stem(key) in TEXT_STEMS or p.get("Datatype") == "String" else 1,

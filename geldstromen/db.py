@@ -90,10 +90,24 @@ def bulk_insert(conn: Connection, table, frame, chunk: int = 50_000) -> int:
             for row in rows:
                 copy.write_row(row)
         return len(rows)
-    stmt = table.insert()
-    for start in range(0, len(rows), chunk):
-        part = [dict(zip(cols, r, strict=True)) for r in rows[start : start + chunk]]
-        conn.execute(stmt, part)
+    if conn.dialect.name != "sqlite":
+        stmt = table.insert()
+        for start in range(0, len(rows), chunk):
+            conn.execute(
+                stmt, [dict(zip(cols, r, strict=True)) for r in rows[start : start + chunk]]
+            )
+        return len(rows)
+    # plain DB-API executemany on the same connection/transaction: no per-row compile step
+    raw = conn.connection.driver_connection
+    col_list = ", ".join(f'"{c}"' for c in cols)
+    marks = ", ".join("?" for _ in cols)
+    sql = f'INSERT INTO "{table.name}" ({col_list}) VALUES ({marks})'  # noqa: S608
+    cur = raw.cursor()
+    try:
+        for start in range(0, len(rows), chunk):
+            cur.executemany(sql, rows[start : start + chunk])
+    finally:
+        cur.close()
     return len(rows)
 
 
@@ -103,6 +117,8 @@ def materialise_marts(conn: Connection, sql_dir: Path = SQL_DIR) -> list[str]:
     Pages read the tables, so a rerun never recomputes the view stack.
     """
     done = []
+    # fresh planner statistics: without them SQLite joins raw_cbs_waarde via the wrong index
+    conn.execute(text("ANALYZE"))
     for path in sorted((sql_dir / "views" / "marts").glob("*.sql")):
         name = path.stem
         conn.execute(text(f'DROP TABLE IF EXISTS "{name}_mat"'))

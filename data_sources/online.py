@@ -1,0 +1,113 @@
+"""``geldstromen ingest --online``: KWB tables straight from the CBS ODataFeed (plus PDOK
+geometries when that module offers an online path).
+
+The KWB years default to the latest complete ones (the newest KWB year lacks income and
+energy for about two years); set ``GELDSTROMEN_ONLINE_KWB_JAREN`` (e.g. ``2019,2023``) to
+choose others. The rows are the same as those of the file path (typed OData, ``null`` =
+suppressed), so the catalogue and views need nothing special.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from data_sources.base import Bestand, IngestFout, long_cbs
+from data_sources.cbs_kwb import KWB_TABELLEN, check_numeric, kolommen_frame
+from data_sources.cbs_odata import CbsFeed
+from geldstromen.config import Settings
+
+STANDAARD_JAREN = (2022, 2023)
+
+
+def kwb_jaren(env: dict[str, str] | None = None) -> list[int]:
+    """The KWB years to fetch: ``GELDSTROMEN_ONLINE_KWB_JAREN`` or the default."""
+    value = (env if env is not None else os.environ).get("GELDSTROMEN_ONLINE_KWB_JAREN", "")
+    if not value.strip():
+        return list(STANDAARD_JAREN)
+    try:
+        jaren = [int(j) for j in value.replace(";", ",").split(",") if j.strip()]
+    except ValueError as exc:
+        raise IngestFout(
+            f"GELDSTROMEN_ONLINE_KWB_JAREN is geen lijst van jaren: {value!r}"
+        ) from exc
+    onbekend = [j for j in jaren if j not in KWB_TABELLEN]
+    if onbekend:
+        raise IngestFout(
+            f"Geen KWB-tabel bekend voor jaar {onbekend}; kies uit {sorted(KWB_TABELLEN)}"
+        )
+    return jaren
+
+
+def kwb_frames(rows: list[dict], props: list[dict], bron_id: str, jaar: int) -> dict:
+    """TypedDataSet rows + DataProperties to the raw tables (same shape as the JSON file path)."""
+    if not rows:
+        raise IngestFout(f"{bron_id}: CBS gaf een lege tabel terug")
+    frame = pd.DataFrame(rows)
+    if "WijkenEnBuurten" not in frame.columns:
+        raise IngestFout(f"{bron_id}: kolom WijkenEnBuurten ontbreekt in de CBS-tabel")
+    frame = frame.drop(columns=["ID"], errors="ignore").astype("string")
+    long = long_cbs(frame, bron_id=bron_id, jaar=jaar, code_col="WijkenEnBuurten", keep_null=True)
+    kolommen = kolommen_frame(bron_id, [c for c in frame.columns if c != "WijkenEnBuurten"], props)
+    check_numeric(long, kolommen, bron_id)
+    return {"raw_cbs_waarde": long, "raw_cbs_kolom": kolommen}
+
+
+@dataclass
+class OnlineKwb(Bestand):
+    """A KWB year fetched online; the checksum is the sha256 of the fetched pages."""
+
+    feed: CbsFeed | None = None
+    _tabellen: dict | None = field(default=None, repr=False)
+
+    def ophalen(self) -> dict:
+        """Fetch (or read from the cache) DataProperties and TypedDataSet, once."""
+        if self._tabellen is None:
+            if self.feed is None or not self.tabel_id or not self.jaar:
+                raise IngestFout(f"{self.bron_id}: geen CBS-tabel om op te halen")
+            props, h1 = self.feed.verzameling(self.tabel_id, "DataProperties")
+            rows, h2 = self.feed.verzameling(self.tabel_id, "TypedDataSet")
+            self.sha256 = hashlib.sha256(f"{h1}{h2}".encode()).hexdigest()
+            self._tabellen = kwb_frames(rows, props, self.bron_id, self.jaar)
+        return self._tabellen
+
+    def checksum(self) -> str:
+        """sha256 of the fetched content (fetches on first use)."""
+        self.ophalen()
+        return str(self.sha256)
+
+
+def kwb_online(settings: Settings, jaren: Iterable[int], feed: CbsFeed | None = None) -> list:
+    """One :class:`OnlineKwb` per year; nothing is fetched until checksum/lees is called."""
+    feed = feed or CbsFeed(settings)
+    found = []
+    for jaar in jaren:
+        tabel = KWB_TABELLEN[jaar]
+        item = OnlineKwb(
+            bron_id=f"kwb{jaar}_{tabel}_online",
+            soort="cbs_kwb",
+            lees=dict,
+            url=f"{feed.base_url}/{tabel}",
+            tabel_id=tabel,
+            jaar=jaar,
+            feed=feed,
+        )
+        item.lees = item.ophalen
+        found.append(item)
+    return found
+
+
+def online_bestanden(settings: Settings, jaren: Iterable[int] | None = None) -> list[Bestand]:
+    """Everything ``ingest --online`` loads: KWB years from CBS, geometries from PDOK if any."""
+    found: list[Bestand] = kwb_online(settings, jaren or kwb_jaren())
+    try:
+        from data_sources import pdok  # geometries: another module's job, optional here
+    except ImportError:
+        return found
+    if hasattr(pdok, "online_bestanden"):
+        found.extend(pdok.online_bestanden(settings))
+    return found
