@@ -23,9 +23,14 @@ def data_dir(tmp_path):
     return target
 
 
+def kwb_bestanden(data_dir):
+    """Only the KWB fixtures: these tests are about the ingest mechanics, not other sources."""
+    return [b for b in vind_bestanden(data_dir) if b.soort == "cbs_kwb"]
+
+
 def test_ingest_builds_indicator_mart(database_url, data_dir):
     engine = db.make_engine(database_url)
-    result = ingest(engine, vind_bestanden(data_dir))
+    result = ingest(engine, kwb_bestanden(data_dir))
     assert len(result.nieuw) == 2
     frame = run_query(
         engine, "export_indicatoren", gemeente_code="GM9999", niveau="buurt", jaar=2019
@@ -46,20 +51,20 @@ def test_ingest_builds_indicator_mart(database_url, data_dir):
 
 def test_second_ingest_skips_unchanged_files(database_url, data_dir):
     engine = db.make_engine(database_url)
-    ingest(engine, vind_bestanden(data_dir))
-    again = ingest(engine, vind_bestanden(data_dir))
+    ingest(engine, kwb_bestanden(data_dir))
+    again = ingest(engine, kwb_bestanden(data_dir))
     assert again.nieuw == [] and len(again.overgeslagen) == 2
 
 
 def test_failed_ingest_leaves_previous_data_usable(database_url, data_dir):
     engine = db.make_engine(database_url)
-    ingest(engine, vind_bestanden(data_dir))
+    ingest(engine, kwb_bestanden(data_dir))
     with engine.connect() as conn:
         before = conn.execute(select(func.count()).select_from(raw_cbs_waarde)).scalar()
     csv = next((data_dir / "cbs_kwb").glob("*.csv"))
     csv.write_text(csv.read_text().replace('"   10000"', '"  10.000,5 kapot"'), encoding="utf-8")
     with pytest.raises(IngestFout, match="geen getal"):
-        ingest(engine, vind_bestanden(data_dir))
+        ingest(engine, kwb_bestanden(data_dir))
     with engine.connect() as conn:
         after = conn.execute(select(func.count()).select_from(raw_cbs_waarde)).scalar()
     assert after == before
@@ -75,7 +80,7 @@ def test_failed_ingest_leaves_previous_data_usable(database_url, data_dir):
 
 def test_interrupt_before_commit_rolls_back(database_url, data_dir):
     engine = db.make_engine(database_url)
-    ingest(engine, vind_bestanden(data_dir))
+    ingest(engine, kwb_bestanden(data_dir))
     csv = next((data_dir / "cbs_kwb").glob("*.csv"))
     csv.write_text(csv.read_text().replace('"   10000"', '"   12345"'), encoding="utf-8")
 
@@ -83,7 +88,7 @@ def test_interrupt_before_commit_rolls_back(database_url, data_dir):
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        ingest(engine, vind_bestanden(data_dir), before_commit=boom)
+        ingest(engine, kwb_bestanden(data_dir), before_commit=boom)
     frame = run_query(
         engine,
         "indicator_waarden",
