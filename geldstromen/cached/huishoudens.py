@@ -13,3 +13,9 @@ from geldstromen.families import huishoudens
 def huishoudens_flows(version: str, gemeente_code: str, niveau: str, jaar: int) -> pd.DataFrame:
     """Household flows for every region of a level."""
     return huishoudens.huishoudens_flows(cached.engine(), gemeente_code, niveau, jaar)
+
+
+@st.cache_data(**cached.SELECTION)
+def huishoudens_model(version: str, gemeente_code: str, niveau: str, jaar: int):
+    """Household flows, per-region energy table, tariff used and notes."""
+    return huishoudens.huishoudens_model(cached.engine(), gemeente_code, niveau, jaar)

@@ -41,12 +41,12 @@ def regio_wide(engine: Engine, gemeente_code: str, niveau: str, jaar: int, ids: 
     if long.empty:
         return pd.DataFrame(columns=["regio_code", "regio_naam"])
     wide = long.pivot_table(
-        index=["regio_code", "regio_naam"],
-        columns="indicator",
-        values="waarde",
-        aggfunc="first",
-        dropna=False,
+        index="regio_code", columns="indicator", values="waarde", aggfunc="first"
     )
+    names = long.drop_duplicates("regio_code").set_index("regio_code")["regio_naam"]
+    wide = wide.reindex(names.index)
+    wide.insert(0, "regio_naam", names)
+    wide.columns.name = None
     return wide.reset_index()
 
 
