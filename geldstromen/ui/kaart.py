@@ -31,10 +31,10 @@ class KompactDeck(pdk.Deck):
         return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
-def _fmt(value: float) -> str:
+def _fmt(value: float, decimals: int | None = None) -> str:
     if pd.isna(value):
         return "geen gegevens"
-    decimals = 0 if abs(value) >= 100 else 1
+    decimals = (0 if abs(value) >= 100 else 1) if decimals is None else decimals
     return f"{value:,.{decimals}f}".replace(",", " ")
 
 
@@ -61,10 +61,15 @@ def _kleur(index: int | None, breaks: list[float]) -> list[int]:
 
 
 def _samen(waarden: pd.DataFrame, geometrie: pd.DataFrame) -> pd.DataFrame:
-    """One row per polygon, with its value (NULL when the region has no value)."""
+    """One row per polygon, with its value (NULL when the region has no value); a region with
+    values from several sources gets its first non-missing one."""
     cols = [c for c in ("regio_code", "regio_naam", "waarde") if c in waarden.columns]
-    merged = geometrie[["regio_code", "regio_naam", "geometrie_geojson"]].merge(
-        waarden[cols].rename(columns={"regio_naam": "naam_data"}), on="regio_code", how="left"
+    een = waarden[cols].sort_values("waarde", na_position="last", kind="stable")
+    een = een.drop_duplicates("regio_code").rename(columns={"regio_naam": "naam_data"})
+    merged = (
+        geometrie[["regio_code", "regio_naam", "geometrie_geojson"]]
+        .drop_duplicates("regio_code")
+        .merge(een, on="regio_code", how="left")
     )
     if "naam_data" in merged.columns:
         merged["regio_naam"] = merged["naam_data"].fillna(merged["regio_naam"])
@@ -141,6 +146,7 @@ def choropleth(waarden: pd.DataFrame, geometrie: pd.DataFrame, info: dict) -> pd
         get_fill_color="properties.kleur",
         get_line_color=[255, 255, 255],
         line_width_min_pixels=0.5,
+        opacity=1.0,
         stroked=True,
         filled=True,
         pickable=True,
@@ -162,9 +168,10 @@ def legenda_html(waarden: pd.DataFrame, geometrie: pd.DataFrame, info: dict) -> 
     known = merged["waarde"].dropna().astype(float)
     idx = merged["waarde"].map(lambda v: _klasse(v, breaks))
     rows = []
+    dec = 0 if not known.empty and known.abs().max() >= 100 else 1
     for i, low in enumerate(breaks):
         high = breaks[i + 1] if i + 1 < len(breaks) else float(known.max())
-        label = f"{_fmt(low)} – {_fmt(high)}" if high != low else _fmt(low)
+        label = f"{_fmt(low, dec)} – {_fmt(high, dec)}" if high != low else _fmt(low, dec)
         rows.append((_kleur(i, breaks), label, int((idx == i).sum())))
     rows.append((GEEN_GEGEVENS, "geen gegevens (niet 0)", int(idx.isna().sum())))
     items = "".join(
