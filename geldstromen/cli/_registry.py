@@ -4,3 +4,4 @@ Add one line per module: ``from geldstromen.cli import <module>  # noqa: F401``.
 """
 import geldstromen.cli.lokaal  # noqa: F401
 import geldstromen.cli.rapport  # noqa: F401
+import geldstromen.cli.scenario  # noqa: F401

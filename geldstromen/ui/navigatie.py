@@ -16,6 +16,7 @@ def pages() -> list:
         st.Page("app_pages/vergelijk.py", title="Vergelijk", icon="🔍", url_path="vergelijk"),
         st.Page("app_pages/tijdlijn.py", title="Tijdlijn", icon="📈", url_path="tijdlijn"),
         st.Page("app_pages/presentatie.py", title="Presentatie", icon="🎤", url_path="presentatie"),
+        st.Page("app_pages/scenario.py", title="Scenario", icon="🧮", url_path="scenario"),
         st.Page("app_pages/eigen_data.py", title="Eigen data", icon="📤", url_path="eigen-data"),
         st.Page("app_pages/bronnen.py", title="Bronnen", icon="📚", url_path="bronnen"),
     ]

@@ -1,0 +1,12 @@
+"""Scenario: wie betaalt, wie profiteert (assumptions in plain sight, labelled as scenario)."""
+
+import streamlit as st
+
+from geldstromen.ui import filters, scenario, vergelijk
+
+st.title("Scenario: wie betaalt, wie profiteert")
+sel = filters.kies_gebied()
+if sel is not None:
+    keuze = vergelijk.kies_regio(sel)
+    if keuze is not None:
+        scenario.render(sel, *keuze)

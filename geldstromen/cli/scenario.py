@@ -1,0 +1,85 @@
+"""``geldstromen scenario``: run a saved scenario for one region without the UI."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import click
+import yaml
+
+from geldstromen import db
+from geldstromen.cli import _engine, _fail, _write, main
+
+
+def _lees_config(pad: Path) -> dict:
+    tekst = pad.read_text(encoding="utf-8")
+    try:
+        if pad.suffix.lower() == ".json":
+            return json.loads(tekst)
+        if pad.suffix.lower() in (".yaml", ".yml"):
+            return yaml.safe_load(tekst)
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        _fail(f"{pad.name} is geen geldige {pad.suffix[1:].upper()}: {exc}")
+    _fail(f"{pad.name}: gebruik een .yaml-, .yml- of .json-bestand.")
+
+
+@main.command("scenario")
+@click.option("--regio", required=True, help="Wijk- of buurtcode, bv. WK051829.")
+@click.option("--jaar", type=int, required=True, help="Jaar van de wijkgegevens.")
+@click.option(
+    "--config",
+    "config_pad",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Scenario als YAML of JSON (zie docs/scenario.md).",
+)
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv",
+              show_default=True)  # fmt: skip
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Uitvoerbestand.")
+@click.option("--database-url")
+def scenario_cmd(regio, jaar, config_pad, fmt, output, database_url) -> None:
+    """Every assumption (with source) and the costs, benefits and net effect per party and
+    year of a scenario. Labelled `scenario`; never written to the database."""
+    from geldstromen.domain.export import export_bytes
+    from geldstromen.domain.scenario_config import ScenarioFout, ontbrekend, scenario_uit
+    from geldstromen.domain.scenario_gegevens import (
+        export_tabel,
+        indicatoren_voor,
+        invullen,
+        prijzen_voor,
+    )
+    from geldstromen.families import scenario as fam
+
+    config = _lees_config(config_pad)
+    engine = _engine(database_url)
+    if not db.is_initialised(engine):
+        _fail("de database is leeg; voer eerst `geldstromen ingest` uit.")
+    regio = regio.strip().upper()
+    frame = fam.regio_indicatoren(engine, regio)
+    indicatoren = indicatoren_voor(frame, jaar)
+    if not indicatoren:
+        _fail(f"geen wijkgegevens voor {regio} in {jaar}.")
+    prijzen = prijzen_voor(fam.energietarieven(engine), jaar)
+    try:
+        items, voet = invullen(config, indicatoren, prijzen, date.today().year, "config-bestand")
+    except ScenarioFout as exc:
+        _fail("het scenario klopt niet:\n- " + "\n- ".join(exc.meldingen))
+    missen = [f"{i['label']}: {', '.join(ontbrekend(i))}" for i in items if ontbrekend(i)]
+    if voet["waarde"] is None:
+        missen.append("disconteringsvoet")
+    if missen:
+        _fail(
+            "vul deze waarden in het scenario in (geen bron beschikbaar):\n- " + "\n- ".join(missen)
+        )
+    naam = str(config.get("naam") or config_pad.stem)
+    tabel = export_tabel(scenario_uit(items, naam, voet["waarde"]), items, voet)
+    meta = {
+        "tabel": "scenario (geen waarneming: alle bedragen zijn een doorrekening van aannames)",
+        "scenario": naam,
+        "regio": f"{frame['regio_naam'].iloc[0]} ({regio})",
+        "jaar wijkgegevens": str(jaar),
+        "methode": "scenario",
+    }
+    _write(export_bytes(tabel, fmt, meta), output, fmt)

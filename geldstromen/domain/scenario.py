@@ -1,0 +1,240 @@
+"""Scenario arithmetic ("wie betaalt, wie profiteert"): cash flows per party and year.
+
+Pure pandas. A scenario is a set of interventions, each with units, costs per unit split over
+parties, and yearly effects per unit that one party gains (``ontvanger``) and, for a transfer,
+another party loses (``betaler``). Everything here is labelled ``methode = scenario`` and is
+never mixed with observed or allocated money flows.
+
+Timing: a one-off cost falls in the start year; yearly costs and effects fall in every year of
+the duration (start year included). Discounting is to the scenario's base year (the earliest
+start year): ``bedrag / (1 + r) ** (jaar - basisjaar)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+PARTIJEN = ("gemeente", "huishoudens", "woningcorporatie", "zorgverzekeraar", "rijk")
+PARTIJ_LABELS = {
+    "gemeente": "Gemeente",
+    "huishoudens": "Huishoudens",
+    "woningcorporatie": "Woningcorporatie",
+    "zorgverzekeraar": "Zorgverzekeraar",
+    "rijk": "Rijk",
+}
+METHODE = "scenario"
+KASSTROOM_COLUMNS = ["interventie", "partij", "jaar", "soort", "post", "bedrag_eur", "methode"]
+
+
+@dataclass(frozen=True)
+class Effect:
+    """A yearly effect per unit: ``per_eenheid`` quantity x ``eur_per_hoeveelheid`` euro."""
+
+    id: str
+    label: str
+    per_eenheid: float
+    eur_per_hoeveelheid: float
+    ontvanger: str | None
+    betaler: str | None = None
+
+
+@dataclass(frozen=True)
+class Interventie:
+    """One intervention with every assumption filled in (validated elsewhere)."""
+
+    id: str
+    label: str
+    eenheden: float
+    kosten_eenmalig_per_eenheid_eur: float
+    kosten_jaarlijks_per_eenheid_eur: float
+    kostenverdeling_pct: dict[str, float]
+    startjaar: int
+    looptijd_jaar: int
+    effecten: tuple[Effect, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """Interventions and a discount rate (percent per year)."""
+
+    naam: str
+    interventies: tuple[Interventie, ...]
+    disconteringsvoet_pct: float = 0.0
+    basisjaar: int | None = None
+    notities: tuple[str, ...] = field(default=())
+
+    def start(self) -> int:
+        if self.basisjaar is not None:
+            return self.basisjaar
+        return min(i.startjaar for i in self.interventies)
+
+    def eind(self) -> int:
+        return max(i.startjaar + max(i.looptijd_jaar, 1) - 1 for i in self.interventies)
+
+
+def _rows(i: Interventie) -> list[dict]:
+    rows = []
+    jaren = range(i.startjaar, i.startjaar + i.looptijd_jaar)
+    for partij, pct in i.kostenverdeling_pct.items():
+        deel = (pct or 0) / 100.0
+        if deel == 0:
+            continue
+        if i.kosten_eenmalig_per_eenheid_eur:
+            bedrag = -i.eenheden * i.kosten_eenmalig_per_eenheid_eur * deel
+            rows.append((partij, i.startjaar, "kosten", "investering", bedrag))
+        if i.kosten_jaarlijks_per_eenheid_eur:
+            bedrag = -i.eenheden * i.kosten_jaarlijks_per_eenheid_eur * deel
+            rows += [(partij, j, "kosten", "jaarlijkse kosten", bedrag) for j in jaren]
+    for e in i.effecten:
+        bedrag = i.eenheden * e.per_eenheid * e.eur_per_hoeveelheid
+        for j in jaren:
+            if e.ontvanger:
+                rows.append((e.ontvanger, j, "baten", e.label, bedrag))
+            if e.betaler:
+                rows.append((e.betaler, j, "baten", e.label, -bedrag))
+    return [
+        dict(zip(KASSTROOM_COLUMNS, (i.id, *r, METHODE), strict=True)) for r in rows if r[4] != 0
+    ]
+
+
+def kasstromen(scenario: Scenario) -> pd.DataFrame:
+    """Long frame: one row per intervention x party x year x item; costs are negative."""
+    rows = [r for i in scenario.interventies for r in _rows(i)]
+    frame = pd.DataFrame(rows, columns=KASSTROOM_COLUMNS)
+    return frame.astype({"jaar": "int64", "bedrag_eur": "float64"})
+
+
+def disconteer(bedrag: pd.Series, jaar: pd.Series, basisjaar: int, voet_pct: float) -> pd.Series:
+    """Present value in the base year."""
+    return bedrag / (1.0 + voet_pct / 100.0) ** (jaar - basisjaar)
+
+
+def per_partij_per_jaar(scenario: Scenario) -> pd.DataFrame:
+    """Every party x every year of the horizon: kosten, baten, netto, cumulative, discounted."""
+    flows = kasstromen(scenario)
+    jaren = range(scenario.start(), scenario.eind() + 1)
+    idx = pd.MultiIndex.from_product([PARTIJEN, jaren], names=["partij", "jaar"])
+    kosten = flows[flows["bedrag_eur"] < 0].groupby(["partij", "jaar"])["bedrag_eur"].sum()
+    baten = flows[flows["bedrag_eur"] > 0].groupby(["partij", "jaar"])["bedrag_eur"].sum()
+    out = pd.DataFrame(
+        {
+            "kosten_eur": -kosten.reindex(idx, fill_value=0.0),
+            "baten_eur": baten.reindex(idx, fill_value=0.0),
+        }
+    ).reset_index()
+    out["netto_eur"] = out["baten_eur"] - out["kosten_eur"]
+    out["netto_contant_eur"] = disconteer(
+        out["netto_eur"], out["jaar"], scenario.start(), scenario.disconteringsvoet_pct
+    )
+    grouped = out.groupby("partij", sort=False)
+    out["cumulatief_eur"] = grouped["netto_eur"].cumsum()
+    out["cumulatief_contant_eur"] = grouped["netto_contant_eur"].cumsum()
+    out["methode"] = METHODE
+    return out
+
+
+def terugverdienjaar(cumulatief: pd.Series, jaren: pd.Series) -> int | None:
+    """First year from which the cumulative net stays >= 0; None if it ends below zero.
+
+    A party that is never below zero has nothing to earn back: its first year is returned.
+    """
+    eps = 1e-6
+    negatief = [j for j, c in zip(jaren, cumulatief, strict=True) if c < -eps]
+    if not negatief:
+        return int(jaren.iloc[0]) if len(jaren) else None
+    laatste = max(negatief)
+    later = [j for j in jaren if j > laatste]
+    return int(min(later)) if later else None
+
+
+def samenvatting(scenario: Scenario) -> pd.DataFrame:
+    """One row per party: totals over the horizon (nominal and discounted) and payback years."""
+    jaarlijks = per_partij_per_jaar(scenario)
+    rows = []
+    for partij, g in jaarlijks.groupby("partij", sort=False):
+        g = g.sort_values("jaar")
+        rows.append(
+            {
+                "partij": partij,
+                "kosten_eur": g["kosten_eur"].sum(),
+                "baten_eur": g["baten_eur"].sum(),
+                "netto_eur": g["netto_eur"].sum(),
+                "netto_contant_eur": g["netto_contant_eur"].sum(),
+                "terugverdienjaar": terugverdienjaar(g["cumulatief_eur"], g["jaar"]),
+                "terugverdienjaar_contant": terugverdienjaar(
+                    g["cumulatief_contant_eur"], g["jaar"]
+                ),
+                "methode": METHODE,
+            }
+        )
+    out = pd.DataFrame(rows)
+    return out.astype({"terugverdienjaar": "Int64", "terugverdienjaar_contant": "Int64"})
+
+
+# --- sensitivity --------------------------------------------------------------------------
+
+
+def _aangepast(scenario: Scenario, param: tuple, factor: float) -> Scenario:
+    if param[0] == "disconteringsvoet_pct":
+        return replace(scenario, disconteringsvoet_pct=scenario.disconteringsvoet_pct * factor)
+    _, pos, veld, *rest = param
+    interventies = list(scenario.interventies)
+    i = interventies[pos]
+    if veld == "effect":
+        eff_pos, eff_veld = rest
+        effecten = list(i.effecten)
+        e = effecten[eff_pos]
+        effecten[eff_pos] = replace(e, **{eff_veld: getattr(e, eff_veld) * factor})
+        interventies[pos] = replace(i, effecten=tuple(effecten))
+    else:
+        interventies[pos] = replace(i, **{veld: getattr(i, veld) * factor})
+    return replace(scenario, interventies=tuple(interventies))
+
+
+def parameters(scenario: Scenario) -> list[tuple[tuple, str]]:
+    """Every numeric assumption that the sensitivity view varies, with a Dutch label."""
+    out: list[tuple[tuple, str]] = []
+    for pos, i in enumerate(scenario.interventies):
+        out.append((("i", pos, "eenheden"), f"{i.label}: aantal eenheden"))
+        if i.kosten_eenmalig_per_eenheid_eur:
+            out.append((("i", pos, "kosten_eenmalig_per_eenheid_eur"), f"{i.label}: investering"))
+        if i.kosten_jaarlijks_per_eenheid_eur:
+            out.append(
+                (("i", pos, "kosten_jaarlijks_per_eenheid_eur"), f"{i.label}: jaarlijkse kosten")
+            )
+        for k, e in enumerate(i.effecten):
+            out.append((("i", pos, "effect", k, "per_eenheid"), f"{i.label}: {e.label} (effect)"))
+            if e.eur_per_hoeveelheid != 1:
+                out.append(
+                    (
+                        ("i", pos, "effect", k, "eur_per_hoeveelheid"),
+                        f"{i.label}: {e.label} (prijs)",
+                    )
+                )
+    if scenario.disconteringsvoet_pct:
+        out.append((("disconteringsvoet_pct",), "Disconteringsvoet"))
+    return out
+
+
+def gevoeligheid(scenario: Scenario, delta: float = 0.25) -> pd.DataFrame:
+    """Discounted net per party when each assumption is multiplied by 1 -/+ ``delta``."""
+    basis = samenvatting(scenario).set_index("partij")["netto_contant_eur"]
+    rows = []
+    for param, label in parameters(scenario):
+        laag = samenvatting(_aangepast(scenario, param, 1 - delta)).set_index("partij")
+        hoog = samenvatting(_aangepast(scenario, param, 1 + delta)).set_index("partij")
+        for partij in PARTIJEN:
+            rows.append(
+                {
+                    "aanname": label,
+                    "partij": partij,
+                    "basis_eur": basis[partij],
+                    "laag_eur": laag.at[partij, "netto_contant_eur"],
+                    "hoog_eur": hoog.at[partij, "netto_contant_eur"],
+                }
+            )
+    out = pd.DataFrame(rows, columns=["aanname", "partij", "basis_eur", "laag_eur", "hoog_eur"])
+    out["bereik_eur"] = (out["hoog_eur"] - out["laag_eur"]).abs()
+    return out

@@ -1,0 +1,288 @@
+"""Scenario configuration: catalogue defaults, user values, validation, URL form.
+
+A *config* is what a user saves, shares or passes to the CLI (see docs/scenario.md)::
+
+    {"naam": str, "disconteringsvoet_pct": float,
+     "interventies": [{"id": str, "eenheden": float, "kosten_eenmalig_per_eenheid_eur": float,
+                       "kosten_jaarlijks_per_eenheid_eur": float,
+                       "kostenverdeling_pct": {partij: pct}, "startjaar": int,
+                       "looptijd_jaar": int,
+                       "effecten": {effect_id: {"per_eenheid": float, "prijs": float}}}]}
+
+Absent values take the default (catalogue or the region's own data). Every filled-in value
+carries a ``bron``; a value without one is missing and blocks the computation.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from geldstromen.domain.scenario import PARTIJEN, Effect, Interventie, Scenario
+
+CATALOGUS = Path(__file__).with_name("interventies.yaml")
+GEBRUIKER = "ingevuld door gebruiker"
+GETALVELDEN = (
+    "eenheden",
+    "kosten_eenmalig_per_eenheid_eur",
+    "kosten_jaarlijks_per_eenheid_eur",
+    "startjaar",
+    "looptijd_jaar",
+)
+VELD_LABELS = {
+    "eenheden": "aantal eenheden",
+    "kosten_eenmalig_per_eenheid_eur": "investering per eenheid (euro)",
+    "kosten_jaarlijks_per_eenheid_eur": "jaarlijkse kosten per eenheid (euro)",
+    "startjaar": "startjaar",
+    "looptijd_jaar": "looptijd (jaren)",
+}
+
+
+class ScenarioFout(ValueError):
+    """A config that cannot be used; ``meldingen`` are Dutch sentences."""
+
+    def __init__(self, meldingen: list[str]):
+        super().__init__("\n".join(meldingen))
+        self.meldingen = meldingen
+
+
+@lru_cache(maxsize=1)
+def catalogus() -> dict:
+    """The intervention catalogue (interventies.yaml)."""
+    return yaml.safe_load(CATALOGUS.read_text(encoding="utf-8"))
+
+
+def interventie_ids() -> list[str]:
+    return list(catalogus()["interventies"])
+
+
+def _waarde(waarde, bron: str | None) -> dict:
+    return {"waarde": waarde, "bron": bron if waarde is not None else None}
+
+
+def standaard_eenheden(spec: dict, indicatoren: dict[str, dict]) -> dict:
+    """Units from the region's indicators: product of factors, each named in ``bron``."""
+    if "factoren" not in spec:
+        return _waarde(spec.get("waarde"), spec.get("bron"))
+    totaal, delen = 1.0, []
+    for factor in spec["factoren"]:
+        rij = indicatoren.get(factor["indicator"])
+        if rij is None or rij.get("waarde") is None or _nan(rij["waarde"]):
+            return {"waarde": None, "bron": None, "ontbreekt": factor["indicator"]}
+        x = float(rij["waarde"])
+        totaal *= {"aantal": x, "pct": x / 100.0, "rest_pct": (100.0 - x) / 100.0}[factor["als"]]
+        teken = {"aantal": "", "pct": " %", "rest_pct": " % (rest)"}[factor["als"]]
+        delen.append(f"{factor['indicator']} {x:g}{teken} ({rij.get('jaar')}, {rij.get('bron')})")
+    return {"waarde": round(totaal), "bron": "wijkgegevens: " + " x ".join(delen)}
+
+
+def _nan(x) -> bool:
+    return isinstance(x, float) and math.isnan(x)
+
+
+def standaard(interventie_id: str, indicatoren: dict[str, dict], prijzen: dict[str, dict],
+              startjaar: int) -> dict:  # fmt: skip
+    """A filled-in intervention from the catalogue and the region's data (values + sources)."""
+    spec = catalogus()["interventies"][interventie_id]
+    kv = spec.get("kostenverdeling_pct", {})
+    uit = {
+        "id": interventie_id,
+        "label": spec["label"],
+        "eenheid": spec["eenheid"],
+        "eenheden": standaard_eenheden(spec["eenheden"], indicatoren),
+        "kostenverdeling_pct": {
+            "waarden": {p: kv.get("waarden", {}).get(p) for p in PARTIJEN},
+            "bron": kv.get("bron"),
+        },
+        "startjaar": _waarde(startjaar, "standaard: dit jaar (keuze, geen bron)"),
+        "looptijd_jaar": _waarde(None, None),
+        "effecten": [],
+    }
+    for veld in ("kosten_eenmalig_per_eenheid_eur", "kosten_jaarlijks_per_eenheid_eur"):
+        uit[veld] = _waarde(spec[veld].get("waarde"), spec[veld].get("bron"))
+    for e in spec.get("effecten", []):
+        prijs = prijzen.get(e["prijs_uit"]) if "prijs_uit" in e else e.get("prijs")
+        ctx = indicatoren.get(e.get("context_indicator", ""))
+        uit["effecten"].append(
+            {
+                "id": e["id"],
+                "label": e["label"],
+                "hoeveelheid": e["hoeveelheid"],
+                "prijs_eenheid": e["prijs_eenheid"],
+                "per_eenheid": _waarde(
+                    e["per_eenheid"].get("waarde"), e["per_eenheid"].get("bron")
+                ),
+                "prijs": _waarde((prijs or {}).get("waarde"), (prijs or {}).get("bron")),
+                "ontvanger": e.get("ontvanger"),
+                "betaler": e.get("betaler"),
+                "context": None
+                if ctx is None
+                else f"{ctx.get('label')}: {ctx.get('waarde')} ({ctx.get('jaar')}, {ctx.get('bron')})",
+            }
+        )
+    return uit
+
+
+def _getal(x, veld: str, wie: str, fouten: list[str]):
+    if x is None:
+        return None
+    if isinstance(x, bool) or not isinstance(x, int | float) or _nan(float(x)):
+        fouten.append(f"{wie}: {VELD_LABELS.get(veld, veld)} moet een getal zijn, niet {x!r}.")
+        return None
+    if x < 0:
+        fouten.append(f"{wie}: {VELD_LABELS.get(veld, veld)} mag niet negatief zijn ({x}).")
+        return None
+    return x
+
+
+def valideer(config: dict) -> None:
+    """Structural checks of a config; raises ScenarioFout with every problem found."""
+    fouten: list[str] = []
+    if not isinstance(config, dict):
+        raise ScenarioFout(["Het scenario moet een object met sleutels zijn (YAML of JSON)."])
+    lijst = config.get("interventies")
+    if not isinstance(lijst, list) or not lijst:
+        raise ScenarioFout(["Het scenario moet minstens één interventie hebben (`interventies`)."])
+    voet = config.get("disconteringsvoet_pct")
+    _getal(voet, "disconteringsvoet_pct", "Scenario", fouten)
+    bekend = catalogus()["interventies"]
+    for n, item in enumerate(lijst, start=1):
+        iid = item.get("id") if isinstance(item, dict) else None
+        if iid not in bekend:
+            fouten.append(
+                f"Interventie {n}: onbekende interventie {iid!r}; kies uit {', '.join(bekend)}."
+            )
+            continue
+        wie = bekend[iid]["label"]
+        for veld in GETALVELDEN:
+            _getal(item.get(veld), veld, wie, fouten)
+        kv = item.get("kostenverdeling_pct")
+        if kv is not None:
+            onbekend = set(kv) - set(PARTIJEN)
+            if onbekend:
+                fouten.append(f"{wie}: onbekende partij(en) {sorted(onbekend)}; kies uit "
+                              f"{', '.join(PARTIJEN)}.")  # fmt: skip
+            waarden = [_getal(v, "kostenverdeling", wie, fouten) for v in kv.values()]
+            som = sum(v for v in waarden if v is not None)
+            if not onbekend and abs(som - 100) > 0.01:
+                fouten.append(
+                    f"{wie}: de kostenverdeling telt op tot {som:g}%, dat moet 100% zijn."
+                )
+        ids = {e["id"] for e in bekend[iid].get("effecten", [])}
+        for eid, waarden in (item.get("effecten") or {}).items():
+            if eid not in ids:
+                fouten.append(f"{wie}: onbekend effect {eid!r}; kies uit {', '.join(ids)}.")
+                continue
+            for k in ("per_eenheid", "prijs"):
+                _getal((waarden or {}).get(k), k, f"{wie}, {eid}", fouten)
+            for k in ("ontvanger", "betaler"):
+                p = (waarden or {}).get(k)
+                if p is not None and p not in PARTIJEN:
+                    fouten.append(f"{wie}, {eid}: onbekende {k} {p!r}.")
+    if fouten:
+        raise ScenarioFout(fouten)
+
+
+def _zet(doel: dict, waarde, bron_als_nieuw: str) -> None:
+    if waarde is None or waarde == doel.get("waarde"):
+        return
+    doel.update(waarde=waarde, bron=bron_als_nieuw)
+
+
+def toepassen(standaard_item: dict, item: dict, bron: str = GEBRUIKER) -> dict:
+    """The default with the config's values on top; a changed value gets ``bron``."""
+    uit = copy.deepcopy(standaard_item)
+    for veld in GETALVELDEN:
+        _zet(uit[veld], item.get(veld), bron)
+    kv = item.get("kostenverdeling_pct")
+    if kv is not None:
+        nieuw = {p: kv.get(p, 0) for p in PARTIJEN}
+        oud = {p: v or 0 for p, v in uit["kostenverdeling_pct"]["waarden"].items()}
+        if nieuw != oud or uit["kostenverdeling_pct"]["bron"] is None:
+            uit["kostenverdeling_pct"] = {"waarden": nieuw, "bron": bron}
+    for e in uit["effecten"]:
+        waarden = (item.get("effecten") or {}).get(e["id"]) or {}
+        _zet(e["per_eenheid"], waarden.get("per_eenheid"), bron)
+        _zet(e["prijs"], waarden.get("prijs"), bron)
+        for k in ("ontvanger", "betaler"):
+            if k in waarden:
+                e[k] = waarden[k]
+    return uit
+
+
+def ontbrekend(item: dict) -> list[str]:
+    """Dutch list of the values still to fill in (empty when complete)."""
+    mis = [VELD_LABELS[v] for v in GETALVELDEN if item[v]["waarde"] is None]
+    kv = item["kostenverdeling_pct"]["waarden"]
+    som = sum(v or 0 for v in kv.values())
+    if abs(som - 100) > 0.01:
+        mis.append(f"kostenverdeling (nu {som:g}%, moet 100% zijn)")
+    for e in item["effecten"]:
+        if e["per_eenheid"]["waarde"] is None:
+            mis.append(f"{e['label']}: {e['hoeveelheid']}")
+        if e["prijs"]["waarde"] is None:
+            mis.append(f"{e['label']}: {e['prijs_eenheid']}")
+    return mis
+
+
+def naar_interventie(item: dict) -> Interventie:
+    """A complete filled-in intervention as the arithmetic's dataclass."""
+    effecten = tuple(
+        Effect(
+            id=e["id"],
+            label=e["label"],
+            per_eenheid=float(e["per_eenheid"]["waarde"]),
+            eur_per_hoeveelheid=float(e["prijs"]["waarde"]),
+            ontvanger=e["ontvanger"],
+            betaler=e["betaler"],
+        )
+        for e in item["effecten"]
+    )
+    return Interventie(
+        id=item["id"],
+        label=item["label"],
+        eenheden=float(item["eenheden"]["waarde"]),
+        kosten_eenmalig_per_eenheid_eur=float(item["kosten_eenmalig_per_eenheid_eur"]["waarde"]),
+        kosten_jaarlijks_per_eenheid_eur=float(item["kosten_jaarlijks_per_eenheid_eur"]["waarde"]),
+        kostenverdeling_pct={
+            p: float(v or 0) for p, v in item["kostenverdeling_pct"]["waarden"].items()
+        },
+        startjaar=int(item["startjaar"]["waarde"]),
+        looptijd_jaar=int(item["looptijd_jaar"]["waarde"]),
+        effecten=effecten,
+    )
+
+
+def naar_config(items: list[dict], naam: str, voet: float | None) -> dict:
+    """The compact config of filled-in interventions (all values, no sources)."""
+    return {
+        "naam": naam,
+        "disconteringsvoet_pct": voet,
+        "interventies": [
+            {
+                "id": i["id"],
+                **{v: i[v]["waarde"] for v in GETALVELDEN},
+                "kostenverdeling_pct": {
+                    p: v for p, v in i["kostenverdeling_pct"]["waarden"].items() if v
+                },
+                "effecten": {
+                    e["id"]: {
+                        "per_eenheid": e["per_eenheid"]["waarde"],
+                        "prijs": e["prijs"]["waarde"],
+                    }
+                    for e in i["effecten"]
+                },
+            }
+            for i in items
+        ],
+    }
+
+
+def scenario_uit(items: list[dict], naam: str, voet: float) -> Scenario:
+    """The arithmetic's Scenario from complete filled-in interventions."""
+    return Scenario(naam=naam, interventies=tuple(naar_interventie(i) for i in items),
+                    disconteringsvoet_pct=float(voet))  # fmt: skip

@@ -1,0 +1,120 @@
+"""Scenario inputs from the store's frames (indicators, energy prices) and the export table."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from geldstromen.domain.scenario import METHODE, Scenario, per_partij_per_jaar
+from geldstromen.domain.scenario_config import (
+    GEBRUIKER,
+    VELD_LABELS,
+    catalogus,
+    standaard,
+    toepassen,
+    valideer,
+)
+
+#: Upper heating value of Groningen-quality natural gas (CBS conversion: 35.17 MJ per m3).
+GJ_PER_M3 = 0.03517
+EXPORT_COLUMNS = [
+    "onderdeel", "interventie", "partij", "jaar", "grootheid", "waarde", "eenheid", "bron",
+    "methode",
+]  # fmt: skip
+
+
+def indicatoren_voor(frame: pd.DataFrame, jaar: int) -> dict[str, dict]:
+    """``{indicator: row}`` for one region in one year (frame of query ``tijd_regio``)."""
+    rijen = frame[frame["jaar"].astype(int) == int(jaar)]
+    return {r["indicator"]: r for r in rijen.to_dict("records")}
+
+
+def prijzen_voor(tarieven: pd.DataFrame, jaar: int) -> dict[str, dict]:
+    """Energy prices usable as effect prices; ``aardgasprijs`` in euro per m3 (yearly average)."""
+    if tarieven.empty:
+        return {}
+    gas = tarieven[
+        (tarieven["drager"] == "aardgas")
+        & (tarieven["eenheid"] == "eur_per_gj")
+        & (tarieven["periode"].astype(str).str.strip() == str(int(jaar)))
+        & tarieven["waarde"].notna()
+    ]
+    if gas.empty:
+        return {}
+    rij = gas.iloc[0]
+    waarde = round(float(rij["waarde"]) * GJ_PER_M3, 4)
+    bron = (
+        f"{rij['bron']}: {float(rij['waarde']):g} euro/GJ x {GJ_PER_M3} GJ/m³ "
+        f"(gemiddelde transactieprijs huishoudens incl. btw en belastingen, {int(jaar)})"
+    )
+    return {"aardgasprijs": {"waarde": waarde, "bron": bron}}
+
+
+def standaard_voet() -> dict:
+    """The catalogue's discount rate with its source."""
+    return dict(catalogus()["disconteringsvoet_pct"])
+
+
+def invullen(config: dict, indicatoren: dict[str, dict], prijzen: dict[str, dict],
+             startjaar: int, bron: str = GEBRUIKER) -> tuple[list[dict], dict]:  # fmt: skip
+    """Validate a config and fill it in: (interventions with values + sources, discount rate)."""
+    valideer(config)
+    items = [
+        toepassen(standaard(item["id"], indicatoren, prijzen, startjaar), item, bron)
+        for item in config["interventies"]
+    ]
+    voet = standaard_voet()
+    if (
+        config.get("disconteringsvoet_pct") is not None
+        and config["disconteringsvoet_pct"] != voet["waarde"]
+    ):
+        voet = {"waarde": config["disconteringsvoet_pct"], "bron": bron}
+    return items, voet
+
+
+def aannames(items: list[dict], voet: dict) -> pd.DataFrame:
+    """Every assumption with its value, unit and source (empty source = missing)."""
+    rows = [
+        ("aanname", "", "", None, "disconteringsvoet", voet["waarde"], "% per jaar", voet["bron"])
+    ]
+    for i in items:
+        label = i["label"]
+        for veld, eenheid in (
+            ("eenheden", i["eenheid"]),
+            ("kosten_eenmalig_per_eenheid_eur", f"euro per {i['eenheid']}"),
+            ("kosten_jaarlijks_per_eenheid_eur", f"euro per {i['eenheid']} per jaar"),
+            ("startjaar", "jaar"),
+            ("looptijd_jaar", "jaren"),
+        ):
+            rows.append(("aanname", label, "", None, VELD_LABELS[veld], i[veld]["waarde"],
+                         eenheid, i[veld]["bron"]))  # fmt: skip
+        kv = i["kostenverdeling_pct"]
+        for partij, pct in kv["waarden"].items():
+            rows.append(("aanname", label, partij, None, "kostenverdeling", pct, "%", kv["bron"]))
+        for e in i["effecten"]:
+            wie = e["ontvanger"] or ""
+            if e["betaler"]:
+                wie = f"{wie} <- {e['betaler']}" if wie else f"betaald door {e['betaler']}"
+            rows.append(("aanname", label, wie, None, f"{e['label']} (hoeveelheid)",
+                         e["per_eenheid"]["waarde"], e["hoeveelheid"], e["per_eenheid"]["bron"]))  # fmt: skip
+            rows.append(("aanname", label, wie, None, f"{e['label']} (prijs)",
+                         e["prijs"]["waarde"], e["prijs_eenheid"], e["prijs"]["bron"]))  # fmt: skip
+    out = pd.DataFrame([(*r, METHODE) for r in rows], columns=EXPORT_COLUMNS)
+    return out.astype({"jaar": "Int64", "waarde": "object"})
+
+
+def export_tabel(scenario: Scenario | None, items: list[dict], voet: dict) -> pd.DataFrame:
+    """Assumptions plus, when computable, the result per party and year (long form)."""
+    delen = [aannames(items, voet)]
+    if scenario is not None:
+        res = per_partij_per_jaar(scenario)
+        grootheden = ["kosten_eur", "baten_eur", "netto_eur", "cumulatief_eur",
+                      "netto_contant_eur", "cumulatief_contant_eur"]  # fmt: skip
+        lang = res.melt(id_vars=["partij", "jaar"], value_vars=grootheden, var_name="grootheid",
+                        value_name="waarde")  # fmt: skip
+        lang["onderdeel"] = "resultaat"
+        lang["interventie"] = "alle"
+        lang["eenheid"] = "euro"
+        lang["bron"] = "scenario-berekening op de aannames hierboven"
+        lang["methode"] = METHODE
+        delen.append(lang[EXPORT_COLUMNS].astype({"jaar": "Int64", "waarde": "object"}))
+    return pd.concat(delen, ignore_index=True)

@@ -1,0 +1,211 @@
+"""Scenario page: shift money to prevention and see whose flows change (never mixed with data)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from geldstromen.cached import scenario as cached_scenario
+from geldstromen.domain.export import export_bytes
+from geldstromen.domain.scenario import (
+    PARTIJ_LABELS,
+    PARTIJEN,
+    gevoeligheid,
+    per_partij_per_jaar,
+    samenvatting,
+)
+from geldstromen.domain.scenario_config import (
+    ScenarioFout,
+    catalogus,
+    naar_config,
+    scenario_uit,
+)
+from geldstromen.domain.scenario_gegevens import (
+    export_tabel,
+    indicatoren_voor,
+    prijzen_voor,
+    standaard_voet,
+)
+from geldstromen.domain.scenario_link import codeer, decodeer
+from geldstromen.ui import scenario_grafieken as grafiek
+from geldstromen.ui import scenario_invoer as invoer
+from geldstromen.ui.filters import Selectie
+
+LABEL = (
+    "**Scenario** — alle bedragen op deze pagina zijn een doorrekening van aannames, geen "
+    "waarneming. Ze worden nooit opgeteld bij de waargenomen of toegerekende geldstromen en "
+    "nooit in de database bewaard."
+)
+BEWAARD = "sc_bewaard"
+
+
+def _euro(x: float) -> str:
+    return f"€ {x:,.0f}".replace(",", ".")
+
+
+def _laad_link(regio: str) -> None:
+    tekst = st.query_params.get("scenario")
+    if not tekst or st.session_state.get("sc_link_geladen") == (regio, tekst):
+        return
+    st.session_state["sc_link_geladen"] = (regio, tekst)
+    try:
+        invoer.zet_uit_config(regio, decodeer(tekst))
+    except ScenarioFout as exc:
+        st.error("Het scenario uit de link is niet geladen:\n\n- " + "\n- ".join(exc.meldingen))
+
+
+def _bewaar_en_vergelijk(config: dict, sam: pd.DataFrame | None, regio_label: str) -> None:
+    bewaard = st.session_state.setdefault(BEWAARD, {})
+    c1, c2 = st.columns([1, 2])
+    with c1:
+        if st.button(
+            "Bewaar dit scenario (alleen in deze sessie)", disabled=sam is None, key="sc_bewaar"
+        ):
+            bewaard[config["naam"]] = {"config": config, "samenvatting": sam, "regio": regio_label}
+            st.success(f"Bewaard: {config['naam']}")
+    with c2:
+        keuze = st.multiselect("Vergelijk bewaarde scenario's (twee of drie)", list(bewaard),
+                               max_selections=3, key="sc_vergelijk")  # fmt: skip
+    if len(keuze) >= 2:
+        kolommen = {}
+        for naam in keuze:
+            s = bewaard[naam]["samenvatting"].set_index("partij")
+            kolommen[(naam, "netto contant")] = s["netto_contant_eur"].map(_euro)
+            kolommen[(naam, "terugverdiend in")] = s["terugverdienjaar_contant"].map(
+                lambda j: "—" if pd.isna(j) else str(j)
+            )
+        tabel = pd.DataFrame(kolommen)
+        tabel.index = [PARTIJ_LABELS[p] for p in tabel.index]
+        st.caption("Scenario's naast elkaar (netto-effect over de looptijd, gedisconteerd)")
+        st.dataframe(tabel, width="stretch")
+
+
+def _resultaat(scenario, items, voet, meta) -> pd.DataFrame:
+    sam = samenvatting(scenario)
+    per_jaar = per_partij_per_jaar(scenario)
+    cols = st.columns(len(PARTIJEN))
+    for col, r in zip(cols, sam.itertuples(), strict=True):
+        heeft = r.kosten_eur or r.baten_eur
+        terug = (
+            "geen kosten" if not r.kosten_eur else
+            "niet binnen looptijd" if pd.isna(r.terugverdienjaar_contant) else
+            f"terugverdiend in {r.terugverdienjaar_contant}"
+        )  # fmt: skip
+        col.metric(PARTIJ_LABELS[r.partij], _euro(r.netto_contant_eur) if heeft else "—",
+                   help="Netto-effect over de looptijd, contant (gedisconteerd naar het startjaar).")  # fmt: skip
+        if heeft:
+            col.caption(terug)
+    tabs = st.tabs(["Per partij", "Per jaar", "Voor en na", "Gevoeligheid", "Aannames en bronnen"])
+    with tabs[0]:
+        contant = st.toggle("Netto contant (gedisconteerd)", value=True, key="sc_contant")
+        st.plotly_chart(grafiek.per_partij(sam, contant), width="stretch")
+        tabel = sam.assign(partij=sam["partij"].map(PARTIJ_LABELS)).drop(columns="methode")
+        st.dataframe(tabel.rename(columns={
+            "partij": "Partij", "kosten_eur": "Kosten (€)", "baten_eur": "Baten (€)",
+            "netto_eur": "Netto (€)", "netto_contant_eur": "Netto contant (€)",
+            "terugverdienjaar": "Terugverdiend (nominaal)",
+            "terugverdienjaar_contant": "Terugverdiend (contant)"}),  # fmt: skip
+            hide_index=True, width="stretch",
+            column_config={c: st.column_config.NumberColumn(format="%.0f") for c in
+                           ("Kosten (€)", "Baten (€)", "Netto (€)", "Netto contant (€)")})  # fmt: skip
+    with tabs[1]:
+        contant = st.toggle("Contant (gedisconteerd)", value=False, key="sc_contant_jaar")
+        st.plotly_chart(grafiek.cumulatief(per_jaar, contant), width="stretch")
+        st.dataframe(per_jaar.assign(partij=per_jaar["partij"].map(PARTIJ_LABELS)),
+                     hide_index=True, width="stretch")  # fmt: skip
+    with tabs[2]:
+        jaren = sorted(per_jaar["jaar"].unique())
+        jaar = st.select_slider(
+            "Jaar", jaren, value=jaren[min(1, len(jaren) - 1)], key="sc_voorna_jaar"
+        )
+        st.plotly_chart(grafiek.voor_na(per_jaar, int(jaar)), width="stretch")
+        st.caption(
+            "De waargenomen en toegerekende geldstromen van dit gebied staan op de andere pagina's; "
+            "hier staat alleen de scenario-laag: wat er per partij bij of af gaat ten opzichte van "
+            "de uitgangssituatie. Positief = de partij gaat erop vooruit."
+        )
+    with tabs[3]:
+        delta = st.select_slider("Verandering per aanname", [0.1, 0.25, 0.5], value=0.25,
+                                 format_func=lambda d: f"± {d:.0%}", key="sc_delta")  # fmt: skip
+        gev = gevoeligheid(scenario, delta)
+        betrokken = [p for p in PARTIJEN if gev.loc[gev["partij"] == p, "bereik_eur"].sum() > 0]
+        if betrokken:
+            partij = st.radio("Partij", betrokken, format_func=PARTIJ_LABELS.get, horizontal=True,
+                              key="sc_tornado_partij")  # fmt: skip
+            st.plotly_chart(grafiek.tornado(gev, partij, delta), width="stretch")
+    with tabs[4]:
+        _aannames(items, voet)
+    return sam
+
+
+def _aannames(items, voet) -> None:
+    tabel = export_tabel(None, items, voet)
+    tabel["bron"] = tabel["bron"].fillna("ONTBREEKT: vul in")
+    st.dataframe(tabel.drop(columns=["onderdeel", "jaar", "methode"]).astype({"waarde": "string"}),
+                 hide_index=True, width="stretch")  # fmt: skip
+
+
+def render(sel: Selectie, regio: str, regio_naam: str) -> None:
+    """The whole Scenario page for one wijk or buurt."""
+    st.info(LABEL, icon="🧮")
+    _laad_link(regio)
+    indicatoren = indicatoren_voor(cached_scenario.regio_indicatoren(sel.version, regio), sel.jaar)
+    if not indicatoren:
+        st.warning(f"Geen wijkgegevens voor {regio_naam} in {sel.jaar}.")
+        return
+    prijzen = prijzen_voor(cached_scenario.energietarieven(sel.version), sel.jaar)
+    if not prijzen:
+        st.caption(
+            f"Geen aardgasprijs voor {sel.jaar} in de database: vul de prijs per m³ zelf in."
+        )
+    spec = catalogus()["interventies"]
+    c1, c2 = st.columns([3, 1])
+    with c1:
+        gekozen = st.multiselect("Interventies", list(spec), default=[list(spec)[0]],
+                                 format_func=lambda i: spec[i]["label"], key="sc_interventies")  # fmt: skip
+    std_voet = standaard_voet()
+    with c2:
+        if "sc_voet" not in st.session_state:
+            st.session_state["sc_voet"] = float(std_voet["waarde"])
+        voet_waarde = st.number_input("Disconteringsvoet (% per jaar)", min_value=0.0, max_value=20.0,
+                                      step=0.25, key="sc_voet", help=f"Bron: {std_voet['bron']}")  # fmt: skip
+    voet = std_voet if voet_waarde == std_voet["waarde"] else {"waarde": voet_waarde,
+                                                              "bron": "ingevuld door gebruiker"}  # fmt: skip
+    naam = st.text_input("Naam van het scenario", value=f"Scenario {regio_naam}", key="sc_naam")
+    if not gekozen:
+        st.info("Kies een of meer interventies.")
+        return
+    items = [invoer.interventie(regio, i, indicatoren, prijzen, date.today().year) for i in gekozen]
+    config = naar_config(items, naam, voet_waarde)
+    st.query_params["scenario"] = codeer(config)
+    st.session_state["sc_link_geladen"] = (regio, st.query_params["scenario"])
+    volledig = [i for i in items if not i["ontbreekt"]]
+    for i in items:
+        if i["ontbreekt"]:
+            st.warning(
+                f"**{i['label']}** telt nog niet mee; ontbreekt: " + "; ".join(i["ontbreekt"])
+            )
+    st.subheader(f"Scenario-uitkomst: wie betaalt, wie profiteert — {regio_naam}")
+    meta = {"tabel": "scenario (doorrekening van aannames, geen waarneming)", "scenario": naam,
+            "regio": f"{regio_naam} ({regio})", "jaar wijkgegevens": str(sel.jaar), "methode": "scenario"}  # fmt: skip
+    sam = None
+    scenario = None
+    if volledig:
+        scenario = scenario_uit(volledig, naam, voet_waarde)
+        if len(volledig) < len(items):
+            st.caption("Alleen de volledig ingevulde interventies zijn doorgerekend.")
+        sam = _resultaat(scenario, items, voet, meta)
+    else:
+        st.info("Nog niets door te rekenen: vul de ontbrekende waarden hierboven in.")
+        _aannames(items, voet)
+    st.divider()
+    tabel = export_tabel(scenario, items, voet)
+    e1, e2, e3 = st.columns(3)
+    e1.download_button("Download CSV (aannames + uitkomst)", export_bytes(tabel, "csv", meta),
+                       file_name=f"scenario_{regio}.csv", mime="text/csv", key="sc_csv")  # fmt: skip
+    e2.download_button("Download Excel", export_bytes(tabel, "xlsx", meta), file_name=f"scenario_{regio}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="sc_xlsx")  # fmt: skip
+    e3.caption("Delen: de link in de adresbalk bevat dit scenario (alle aannames).")
+    _bewaar_en_vergelijk(config, sam, f"{regio_naam} ({regio})")

@@ -1,0 +1,132 @@
+"""Plotly figures of the Scenario page (every figure is titled as a scenario)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from geldstromen.domain.scenario import PARTIJ_LABELS
+
+KOSTEN, BATEN, NETTO = "#c0392b", "#2e86c1", "#1e1e1e"
+PARTIJ_KLEUREN = {
+    "gemeente": "#1f77b4",
+    "huishoudens": "#ff7f0e",
+    "woningcorporatie": "#2ca02c",
+    "zorgverzekeraar": "#9467bd",
+    "rijk": "#8c564b",
+}
+
+
+def _layout(fig: go.Figure, titel: str, hoogte: int = 380) -> go.Figure:
+    fig.update_layout(
+        title={"text": titel, "font": {"size": 16}},
+        height=hoogte,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        legend={"orientation": "h", "y": -0.15},
+        separators=",.",
+        template="plotly_white",
+    )
+    fig.update_yaxes(tickprefix="€ ", tickformat=",.0f")
+    return fig
+
+
+def per_partij(samenvatting: pd.DataFrame, contant: bool) -> go.Figure:
+    """Costs, benefits and net per party over the horizon."""
+    s = samenvatting
+    x = [PARTIJ_LABELS[p] for p in s["partij"]]
+    netto = s["netto_contant_eur"] if contant else s["netto_eur"]
+    fig = go.Figure(
+        [
+            go.Bar(name="Kosten", x=x, y=-s["kosten_eur"], marker_color=KOSTEN),
+            go.Bar(name="Baten", x=x, y=s["baten_eur"], marker_color=BATEN),
+            go.Scatter(
+                name="Netto" + (" (contant)" if contant else ""),
+                x=x,
+                y=netto,
+                mode="markers",
+                marker={"symbol": "diamond", "size": 14, "color": NETTO},
+            ),  # fmt: skip
+        ]
+    )
+    fig.update_layout(barmode="relative")
+    return _layout(fig, "SCENARIO: kosten en baten per partij over de hele looptijd (nominaal)")
+
+
+def cumulatief(per_jaar: pd.DataFrame, contant: bool) -> go.Figure:
+    """Cumulative net per party per year; crossing zero = payback."""
+    kolom = "cumulatief_contant_eur" if contant else "cumulatief_eur"
+    fig = go.Figure()
+    for partij, g in per_jaar.groupby("partij", sort=False):
+        if (g["kosten_eur"].abs().sum() + g["baten_eur"].abs().sum()) == 0:
+            continue
+        fig.add_trace(go.Scatter(x=g["jaar"], y=g[kolom], name=PARTIJ_LABELS[partij],
+                                 mode="lines+markers", line={"color": PARTIJ_KLEUREN[partij]}))  # fmt: skip
+    fig.add_hline(y=0, line_color="#888", line_dash="dot")
+    soort = "contant (gedisconteerd)" if contant else "nominaal"
+    fig.update_xaxes(dtick=1 if per_jaar["jaar"].nunique() <= 20 else None, tickformat="d")
+    return _layout(fig, f"SCENARIO: cumulatief netto-effect per partij, {soort}")
+
+
+def voor_na(per_jaar: pd.DataFrame, jaar: int) -> go.Figure:
+    """Per-party change in one year of the scenario, as a separate, labelled layer."""
+    g = per_jaar[per_jaar["jaar"] == jaar]
+    x = [PARTIJ_LABELS[p] for p in g["partij"]]
+    fig = go.Figure(
+        [
+            go.Bar(
+                name="Zonder scenario (uitgangssituatie: geen verandering)",
+                x=x,
+                y=[0] * len(x),
+                marker_color="#bbbbbb",
+            ),  # fmt: skip
+            go.Bar(
+                name="Scenario-laag: netto verandering",
+                x=x,
+                y=g["netto_eur"],
+                marker_color=[PARTIJ_KLEUREN[p] for p in g["partij"]],
+                marker_pattern_shape="/",
+                text=[f"€ {v:,.0f}".replace(",", ".") for v in g["netto_eur"]],
+                textposition="outside",
+            ),  # fmt: skip
+        ]
+    )
+    fig.update_layout(barmode="group")
+    return _layout(fig, f"SCENARIO-LAAG: verandering van de geldstromen per partij in {jaar}")
+
+
+def tornado(gev: pd.DataFrame, partij: str, delta: float) -> go.Figure:
+    """Tornado: discounted net of one party when each assumption moves -/+ delta."""
+    g = gev[gev["partij"] == partij].sort_values("bereik_eur")
+    g = g[g["bereik_eur"] > 0]
+    basis = float(gev.loc[gev["partij"] == partij, "basis_eur"].iloc[0]) if len(gev) else 0.0
+    pct = f"{delta:.0%}"
+    fig = go.Figure(
+        [
+            go.Bar(
+                name=f"aanname -{pct}",
+                y=g["aanname"],
+                x=g["laag_eur"] - basis,
+                base=basis,
+                orientation="h",
+                marker_color="#e59866",
+            ),  # fmt: skip
+            go.Bar(
+                name=f"aanname +{pct}",
+                y=g["aanname"],
+                x=g["hoog_eur"] - basis,
+                base=basis,
+                orientation="h",
+                marker_color="#5dade2",
+            ),  # fmt: skip
+        ]
+    )
+    fig.add_vline(x=basis, line_color="#333", line_dash="dot")
+    fig.update_layout(barmode="overlay")
+    fig = _layout(
+        fig,
+        f"SCENARIO: gevoeligheid van het netto-effect (contant) voor {PARTIJ_LABELS[partij]}",
+        hoogte=max(300, 70 + 45 * len(g)),
+    )
+    fig.update_yaxes(tickprefix="", tickformat="")
+    fig.update_xaxes(tickprefix="€ ", tickformat=",.0f")
+    return fig

@@ -1,0 +1,193 @@
+"""Scenario page inputs: every assumption of an intervention editable, with its source."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import streamlit as st
+
+from geldstromen.domain.scenario import PARTIJ_LABELS, PARTIJEN
+from geldstromen.domain.scenario_config import catalogus, ontbrekend, standaard, toepassen
+
+ONTBREEKT = "⚠️ geen bron beschikbaar: vul dit zelf in"
+_PARTIJ_OPTIES = ["", *PARTIJEN]
+
+
+def _leeg(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def _bron(waarde: dict) -> str:
+    return f"Bron: {waarde['bron']}" if waarde.get("bron") else ONTBREEKT
+
+
+def _getal(label: str, key: str, start, *, geheel: bool = False, fmt: str = "%.2f", bron=""):
+    """A number input that may be empty; ``start`` only seeds it the first time."""
+    if key not in st.session_state:
+        st.session_state[key] = None if _leeg(start) else (int(start) if geheel else float(start))
+    if geheel:
+        return st.number_input(label, min_value=0, step=1, key=key, help=bron or None)
+    return st.number_input(label, min_value=0.0, format=fmt, key=key, help=bron or None)
+
+
+def zet_uit_config(regio: str, config: dict) -> None:
+    """Seed the widgets from a loaded config (shared link or saved scenario)."""
+    st.session_state["sc_interventies"] = [i["id"] for i in config["interventies"]]
+    if config.get("naam"):
+        st.session_state["sc_naam"] = config["naam"]
+    if config.get("disconteringsvoet_pct") is not None:
+        st.session_state["sc_voet"] = float(config["disconteringsvoet_pct"])
+    for item in config["interventies"]:
+        pre = f"sc_{regio}_{item['id']}"
+        for veld in ("eenheden", "kosten_eenmalig_per_eenheid_eur",
+                     "kosten_jaarlijks_per_eenheid_eur", "startjaar", "looptijd_jaar"):  # fmt: skip
+            if item.get(veld) is not None:
+                geheel = veld in ("startjaar", "looptijd_jaar")
+                st.session_state[f"{pre}_{veld}"] = int(item[veld]) if geheel else float(item[veld])
+        st.session_state[f"{pre}_url"] = item
+        for key in (f"{pre}_verdeling", f"{pre}_effecten"):
+            st.session_state.pop(key, None)
+
+
+def _verdeling(pre: str, std: dict, uit_url: dict | None) -> dict[str, float]:
+    waarden = dict(std["kostenverdeling_pct"]["waarden"])
+    if uit_url and uit_url.get("kostenverdeling_pct") is not None:
+        waarden = {p: uit_url["kostenverdeling_pct"].get(p) for p in PARTIJEN}
+    frame = pd.DataFrame(
+        {
+            "Partij": [PARTIJ_LABELS[p] for p in PARTIJEN],
+            "Aandeel in de kosten (%)": [waarden.get(p) for p in PARTIJEN],
+        }  # fmt: skip
+    )
+    st.markdown("**Wie betaalt de kosten?**")
+    st.caption(_bron(std["kostenverdeling_pct"]))
+    bewerkt = st.data_editor(
+        frame,
+        key=f"{pre}_verdeling",
+        hide_index=True,
+        disabled=["Partij"],
+        column_config={
+            "Aandeel in de kosten (%)": st.column_config.NumberColumn(min_value=0, max_value=100)
+        },
+        width="stretch",
+    )
+    return {
+        p: (None if _leeg(v) else float(v))
+        for p, v in zip(PARTIJEN, bewerkt["Aandeel in de kosten (%)"], strict=True)
+    }
+
+
+def _effecten(pre: str, std: dict, uit_url: dict | None) -> dict:
+    url_eff = (uit_url or {}).get("effecten") or {}
+    rows = []
+    for e in std["effecten"]:
+        u = url_eff.get(e["id"]) or {}
+        rows.append(
+            {
+                "Effect": e["label"],
+                "Per eenheid": u.get("per_eenheid", e["per_eenheid"]["waarde"]),
+                "Eenheid": e["hoeveelheid"],
+                "Prijs": u.get("prijs", e["prijs"]["waarde"]),
+                "Prijseenheid": e["prijs_eenheid"],
+                "Ontvangt": u.get("ontvanger", e["ontvanger"]) or "",
+                "Betaalt": u.get("betaler", e["betaler"]) or "",
+                "Bron (standaard)": "; ".join(
+                    b for b in (e["per_eenheid"]["bron"], e["prijs"]["bron"]) if b
+                )
+                or "geen: vul in",
+            }
+        )
+    if not rows:
+        return {}
+    st.markdown("**Effecten per eenheid per jaar, en wie ze ontvangt**")
+    for e in std["effecten"]:
+        if e.get("context"):
+            st.caption(f"Ter vergelijking, {e['label'].lower()}: {e['context']}")
+    partij = st.column_config.SelectboxColumn(options=_PARTIJ_OPTIES)
+    bewerkt = st.data_editor(
+        pd.DataFrame(rows),
+        key=f"{pre}_effecten",
+        hide_index=True,
+        disabled=["Effect", "Eenheid", "Prijseenheid", "Bron (standaard)"],
+        column_config={
+            "Per eenheid": st.column_config.NumberColumn(min_value=0),
+            "Prijs": st.column_config.NumberColumn(min_value=0, format="%.4f"),
+            "Ontvangt": partij,
+            "Betaalt": partij,
+        },
+        width="stretch",
+    )
+    uit = {}
+    for e, r in zip(std["effecten"], bewerkt.to_dict("records"), strict=True):
+        uit[e["id"]] = {
+            "per_eenheid": None if _leeg(r["Per eenheid"]) else float(r["Per eenheid"]),
+            "prijs": None if _leeg(r["Prijs"]) else float(r["Prijs"]),
+            "ontvanger": r["Ontvangt"] or None,
+            "betaler": r["Betaalt"] or None,
+        }
+    return uit
+
+
+def interventie(regio: str, iid: str, indicatoren: dict, prijzen: dict, startjaar: int) -> dict:
+    """Inputs of one intervention; returns it filled in (values + sources)."""
+    std = standaard(iid, indicatoren, prijzen, startjaar)
+    spec = catalogus()["interventies"][iid]
+    pre = f"sc_{regio}_{iid}"
+    uit_url = st.session_state.get(f"{pre}_url")
+    with st.expander(
+        f"{std['label']} (per {std['eenheid'][:-2] if std['eenheid'].endswith('en') else std['eenheid']})",
+        expanded=True,
+    ):
+        st.caption(spec.get("toelichting", ""))
+        eenheden_bron = _bron(std["eenheden"])
+        if std["eenheden"].get("ontbreekt"):
+            eenheden_bron = (
+                f"⚠️ {std['eenheden']['ontbreekt']} ontbreekt in de wijkgegevens: vul zelf in"
+            )
+        c1, c2, c3 = st.columns(3)
+        with c1:
+            eenheden = _getal(f"Aantal {std['eenheid']}", f"{pre}_eenheden",
+                              std["eenheden"]["waarde"], fmt="%.0f", bron=eenheden_bron)  # fmt: skip
+            st.caption(eenheden_bron)
+        with c2:
+            eenmalig = _getal("Investering per eenheid (euro)", f"{pre}_kosten_eenmalig_per_eenheid_eur",
+                              std["kosten_eenmalig_per_eenheid_eur"]["waarde"])  # fmt: skip
+            st.caption(_bron(std["kosten_eenmalig_per_eenheid_eur"]))
+        with c3:
+            jaarlijks = _getal("Jaarlijkse kosten per eenheid (euro)",
+                               f"{pre}_kosten_jaarlijks_per_eenheid_eur",
+                               std["kosten_jaarlijks_per_eenheid_eur"]["waarde"])  # fmt: skip
+            st.caption(_bron(std["kosten_jaarlijks_per_eenheid_eur"]))
+        c4, c5, _ = st.columns(3)
+        with c4:
+            start = _getal("Startjaar", f"{pre}_startjaar", startjaar, geheel=True)
+        with c5:
+            looptijd = _getal("Looptijd (jaren)", f"{pre}_looptijd_jaar", None, geheel=True)
+            if looptijd is None:
+                st.caption(ONTBREEKT)
+        verdeling = _verdeling(pre, std, uit_url)
+        effecten = _effecten(pre, std, uit_url)
+    item = {
+        "id": iid,
+        "eenheden": eenheden,
+        "kosten_eenmalig_per_eenheid_eur": eenmalig,
+        "kosten_jaarlijks_per_eenheid_eur": jaarlijks,
+        "startjaar": start,
+        "looptijd_jaar": looptijd,
+        "kostenverdeling_pct": {p: v for p, v in verdeling.items() if v is not None},
+        "effecten": effecten,
+    }
+    gevuld = toepassen(std, item)
+    if not any(v is not None for v in verdeling.values()):
+        gevuld["kostenverdeling_pct"] = std["kostenverdeling_pct"]
+    for veld in ("eenheden", "kosten_eenmalig_per_eenheid_eur", "kosten_jaarlijks_per_eenheid_eur",
+                 "startjaar", "looptijd_jaar"):  # fmt: skip
+        if item[veld] is None:
+            gevuld[veld] = {"waarde": None, "bron": None}
+    for e in gevuld["effecten"]:
+        for k in ("per_eenheid", "prijs"):
+            if effecten and effecten[e["id"]][k] is None:
+                e[k] = {"waarde": None, "bron": None}
+    gevuld["ontbreekt"] = ontbrekend(gevuld)
+    return gevuld

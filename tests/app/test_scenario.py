@@ -1,0 +1,151 @@
+"""Scenario page (AppTest on the fixture store) and the `geldstromen scenario` CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from geldstromen.cli import main
+from geldstromen.domain.scenario_link import codeer
+from tests.conftest import FIXTURES
+
+GEBIED = {"gemeente": "GM9999", "niveau": "wijk", "jaar": "2019", "regio": "WK999901"}
+CONFIG = {
+    "naam": "BSC",
+    "disconteringsvoet_pct": 0,
+    "interventies": [
+        {
+            "id": "buurtsportcoach",
+            "eenheden": 2,
+            "startjaar": 2025,
+            "looptijd_jaar": 4,
+            "effecten": {"zvw": {"per_eenheid": 100, "prijs": 150}},
+        }  # fmt: skip
+    ],
+}
+
+
+def _open(app, **extra):
+    for key, value in {**GEBIED, **extra}.items():
+        app.query_params[key] = value
+    app.run()
+    app.switch_page("app_pages/scenario.py").run()
+    assert not app.exception, app.exception
+    return app
+
+
+def _metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_empty_defaults_are_said_not_invented(app):
+    at = _open(app)
+    warns = " ".join(w.value for w in at.warning)
+    assert "telt nog niet mee" in warns and "investering per eenheid (euro)" in warns
+    assert (
+        at.number_input(
+            key="sc_WK999901_isolatie_koop_laag_inkomen_kosten_eenmalig_per_eenheid_eur"
+        ).value
+        is None
+    )
+    captions = " ".join(c.value for c in at.caption)
+    assert "ontbreekt in de wijkgegevens" in captions  # the fixture has no koopwoningen_pct
+    assert "Bron: RVO, ISDE" in captions
+    assert "Scenario" in at.info[0].value and "geen waarneming" in at.info[0].value
+
+
+def test_shared_link_computes_the_scenario_per_party(app):
+    at = _open(app, scenario=codeer(CONFIG))
+    assert not at.warning
+    m = _metrics(at)
+    assert m["Gemeente"] == "€ -240.000"  # 4 years x 2 fte x 50.000 x 60%
+    assert m["Rijk"] == "€ -160.000"
+    assert m["Zorgverzekeraar"] == "€ 120.000"  # 4 x 2 x 100 x 150
+    assert m["Huishoudens"] == "—"
+    assert at.number_input(key="sc_WK999901_buurtsportcoach_eenheden").value == 2
+
+
+def test_editing_an_assumption_changes_the_result_and_the_link(app):
+    at = _open(app, scenario=codeer(CONFIG))
+    voor = at.query_params["scenario"]
+    at.number_input(key="sc_WK999901_buurtsportcoach_eenheden").set_value(3).run()
+    assert not at.exception
+    assert _metrics(at)["Gemeente"] == "€ -360.000"
+    assert at.query_params["scenario"] != voor
+
+
+def test_damaged_link_gives_a_dutch_error(app):
+    at = _open(app, scenario="dit-is-geen-scenario")
+    assert any("niet geladen" in e.value and "beschadigd" in e.value for e in at.error)
+
+
+def test_save_and_compare_in_the_session(app):
+    at = _open(app, scenario=codeer(CONFIG))
+    at.button(key="sc_bewaar").click().run()
+    at.text_input(key="sc_naam").set_value("BSC drie").run()
+    at.number_input(key="sc_WK999901_buurtsportcoach_eenheden").set_value(3).run()
+    at.button(key="sc_bewaar").click().run()
+    at.multiselect(key="sc_vergelijk").set_value(["BSC", "BSC drie"]).run()
+    assert not at.exception
+    vergelijk = at.dataframe[-1].value
+    assert vergelijk.loc["Gemeente", ("BSC", "netto contant")] == "€ -240.000"
+    assert vergelijk.loc["Gemeente", ("BSC drie", "netto contant")] == "€ -360.000"
+
+
+def _cli(fixture_db_url, *args):
+    return CliRunner().invoke(main, ["scenario", "--database-url", fixture_db_url, *args])
+
+
+def test_cli_runs_a_saved_scenario(fixture_db_url, tmp_path):
+    out = tmp_path / "s.csv"
+    res = _cli(fixture_db_url, "--regio", "WK999901", "--jaar", "2019", "--config",
+               str(FIXTURES / "scenario_buurtsportcoach.yaml"), "-o", str(out))  # fmt: skip
+    assert res.exit_code == 0, res.output
+    tabel = pd.read_csv(out)
+    assert set(tabel["methode"]) == {"scenario"}
+    netto = tabel[(tabel["grootheid"] == "cumulatief_eur") & (tabel["jaar"] == 2028)]
+    assert netto.set_index("partij").loc["zorgverzekeraar", "waarde"] == 120000
+    bron = tabel[tabel["grootheid"] == "jaarlijkse kosten per eenheid (euro)"]["bron"].iloc[0]
+    assert "Combinatiefuncties" in bron
+
+
+def test_cli_xlsx(fixture_db_url, tmp_path):
+    out = tmp_path / "s.xlsx"
+    res = _cli(fixture_db_url, "--regio", "WK999901", "--jaar", "2019", "--config",
+               str(FIXTURES / "scenario_buurtsportcoach.yaml"), "--format", "xlsx", "-o", str(out))  # fmt: skip
+    assert res.exit_code == 0, res.output
+    meta = pd.read_excel(out, sheet_name="metadata").set_index("veld")["waarde"]
+    assert meta["methode"] == "scenario"
+
+
+@pytest.mark.parametrize(
+    ("wijziging", "melding"),
+    [
+        ({"id": "tovenarij"}, "onbekende interventie"),
+        ({"kostenverdeling_pct": {"rijk": 50, "gemeente": 20}}, "telt op tot 70%"),
+        ({"eenheden": -1}, "mag niet negatief zijn"),
+        ({"looptijd_jaar": None}, "looptijd (jaren)"),
+    ],
+)
+def test_cli_config_errors_exit_1_without_traceback(fixture_db_url, tmp_path, wijziging, melding):
+    config = json.loads(json.dumps(CONFIG))
+    config["interventies"][0].update(wijziging)
+    pad = tmp_path / "c.json"
+    pad.write_text(json.dumps(config), encoding="utf-8")
+    res = _cli(fixture_db_url, "--regio", "WK999901", "--jaar", "2019", "--config", str(pad))
+    assert res.exit_code == 1
+    assert melding in res.output
+    assert (
+        "Traceback" not in res.output
+        and res.exception is None
+        or isinstance(res.exception, SystemExit)
+    )
+
+
+def test_cli_unknown_region(fixture_db_url):
+    res = _cli(fixture_db_url, "--regio", "WK000000", "--jaar", "2019", "--config",
+               str(FIXTURES / "scenario_buurtsportcoach.yaml"))  # fmt: skip
+    assert res.exit_code == 1 and "geen wijkgegevens" in res.output

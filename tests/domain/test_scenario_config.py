@@ -1,0 +1,163 @@
+"""Scenario config: defaults with sources, validation in Dutch, URL round trip, export table."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from geldstromen.domain.scenario_config import (
+    ScenarioFout,
+    naar_config,
+    ontbrekend,
+    scenario_uit,
+    standaard,
+    valideer,
+)
+from geldstromen.domain.scenario_gegevens import export_tabel, invullen, prijzen_voor
+from geldstromen.domain.scenario_link import codeer, decodeer
+
+IND = {
+    "woningen_aantal": {
+        "waarde": 1000.0,
+        "jaar": 2019,
+        "bron": "CBS 84583NED",
+        "label": "Woningen",
+    },
+    "koopwoningen_pct": {"waarde": 40.0, "jaar": 2019, "bron": "CBS 84583NED", "label": "Koop"},
+    "bouwjaar_voor_2000_pct": {"waarde": 50.0, "jaar": 2019, "bron": "CBS 84583NED", "label": "B"},
+    "huish_laag_inkomen_pct": {"waarde": 10.0, "jaar": 2019, "bron": "CBS 84583NED", "label": "L"},
+    "aardgas_m3_per_woning": {"waarde": 1200.0, "jaar": 2019, "bron": "CBS", "label": "Gas"},
+}
+TARIEVEN = pd.DataFrame(
+    {
+        "tabel_id": ["81309NED", "81309NED"],
+        "jaar": [2019, 2019],
+        "periode": ["2019 1e kwartaal", "2019"],
+        "drager": ["aardgas", "aardgas"],
+        "component": ["huishoudens_20_200gj", "huishoudens_20_200gj"],
+        "eenheid": ["eur_per_gj", "eur_per_gj"],
+        "waarde": [30.0, 20.0],
+        "bron": ["81309NED (2019 1e kwartaal), CBS", "81309NED (2019), CBS"],
+    }
+)
+
+
+def test_default_units_from_the_regions_indicators_with_source():
+    item = standaard("isolatie_koop_laag_inkomen", IND, {}, 2025)
+    assert item["eenheden"]["waarde"] == 1000 * 0.4 * 0.5 * 0.1
+    assert "koopwoningen_pct 40 %" in item["eenheden"]["bron"]
+    assert "2019" in item["eenheden"]["bron"] and "CBS 84583NED" in item["eenheden"]["bron"]
+    assert "1200" in item["effecten"][0]["context"]
+
+
+def test_missing_indicator_leaves_units_empty():
+    ind = {k: v for k, v in IND.items() if k != "koopwoningen_pct"}
+    item = standaard("isolatie_koop_laag_inkomen", ind, {}, 2025)
+    assert item["eenheden"]["waarde"] is None
+    assert item["eenheden"]["ontbreekt"] == "koopwoningen_pct"
+
+
+def test_no_source_means_empty_and_listed_as_missing():
+    item = standaard("isolatie_koop_laag_inkomen", IND, {}, 2025)
+    assert item["kosten_eenmalig_per_eenheid_eur"]["waarde"] is None
+    mis = ontbrekend(item)
+    assert "investering per eenheid (euro)" in mis
+    assert "kostenverdeling (nu 30%, moet 100% zijn)" in mis
+    assert any("euro per m³" in m for m in mis)  # no gas price in the store
+
+
+def test_gas_price_from_the_store_yearly_average():
+    prijzen = prijzen_voor(TARIEVEN, 2019)
+    assert prijzen["aardgasprijs"]["waarde"] == pytest.approx(20 * 0.03517, abs=1e-4)
+    assert "81309NED (2019)" in prijzen["aardgasprijs"]["bron"]
+    assert prijzen_voor(TARIEVEN, 2018) == {}
+    item = standaard("isolatie_koop_laag_inkomen", IND, prijzen, 2025)
+    assert item["effecten"][0]["prijs"]["waarde"] == pytest.approx(0.7034)
+
+
+@pytest.mark.parametrize(
+    ("config", "melding"),
+    [
+        ({"interventies": [{"id": "tovenarij"}]}, "onbekende interventie 'tovenarij'"),
+        (
+            {
+                "interventies": [
+                    {"id": "buurtsportcoach", "kostenverdeling_pct": {"rijk": 40, "gemeente": 50}}
+                ]
+            },
+            "telt op tot 90%, dat moet 100% zijn",
+        ),
+        ({"interventies": [{"id": "buurtsportcoach", "eenheden": -3}]}, "mag niet negatief zijn"),
+        ({"interventies": [{"id": "buurtsportcoach", "eenheden": "veel"}]}, "moet een getal zijn"),
+        ({"interventies": []}, "minstens één interventie"),
+        (
+            {"interventies": [{"id": "buurtsportcoach", "kostenverdeling_pct": {"bank": 100}}]},
+            "onbekende partij",
+        ),
+        (
+            {"interventies": [{"id": "buurtsportcoach", "effecten": {"geluk": {}}}]},
+            "onbekend effect",
+        ),
+    ],
+)
+def test_validation_errors_are_dutch(config, melding):
+    with pytest.raises(ScenarioFout) as exc:
+        valideer(config)
+    assert melding in str(exc.value)
+
+
+def _compleet() -> dict:
+    return {
+        "naam": "BSC",
+        "disconteringsvoet_pct": 0,
+        "interventies": [
+            {
+                "id": "buurtsportcoach",
+                "eenheden": 2,
+                "looptijd_jaar": 4,
+                "startjaar": 2025,
+                "effecten": {"zvw": {"per_eenheid": 100, "prijs": 150}},
+            }  # fmt: skip
+        ],
+    }
+
+
+def test_config_fills_in_defaults_and_keeps_their_sources():
+    items, voet = invullen(_compleet(), IND, {}, 2030, bron="config-bestand")
+    (item,) = items
+    assert ontbrekend(item) == []
+    assert item["kosten_jaarlijks_per_eenheid_eur"]["waarde"] == 50000
+    assert "Combinatiefuncties" in item["kosten_jaarlijks_per_eenheid_eur"]["bron"]
+    assert item["eenheden"]["bron"] == "config-bestand"
+    assert voet == {"waarde": 0, "bron": "config-bestand"}
+    sam = (
+        __import__("geldstromen.domain.scenario", fromlist=["x"])
+        .samenvatting(scenario_uit(items, "BSC", 0))
+        .set_index("partij")
+    )
+    assert sam.at["gemeente", "netto_eur"] == -4 * 2 * 50000 * 0.6
+    assert sam.at["rijk", "netto_eur"] == -4 * 2 * 50000 * 0.4
+    assert sam.at["zorgverzekeraar", "netto_eur"] == 4 * 2 * 100 * 150
+
+
+def test_url_round_trip_and_damaged_link():
+    items, _ = invullen(_compleet(), IND, {}, 2030)
+    config = naar_config(items, "BSC", 0)
+    tekst = codeer(config)
+    assert "=" not in tekst and "+" not in tekst and "/" not in tekst
+    assert decodeer(tekst) == config
+    with pytest.raises(ScenarioFout, match="beschadigd"):
+        decodeer(tekst[:-10])
+    with pytest.raises(ScenarioFout, match="onbekende interventie"):
+        decodeer(codeer({"interventies": [{"id": "x"}]}))
+
+
+def test_export_lists_every_assumption_with_source_and_is_labelled_scenario():
+    items, voet = invullen(_compleet(), IND, {}, 2030)
+    tabel = export_tabel(scenario_uit(items, "BSC", 0), items, voet)
+    assert set(tabel["methode"]) == {"scenario"}
+    aannames = tabel[tabel["onderdeel"] == "aanname"]
+    assert aannames["bron"].notna().all()
+    assert "kostenverdeling" in set(aannames["grootheid"])
+    resultaat = tabel[tabel["onderdeel"] == "resultaat"]
+    assert len(resultaat) == 5 * 4 * 6  # parties x years x quantities
