@@ -39,6 +39,9 @@ BRON_MODULES = (
     "data_sources.vektis",
     "data_sources.energieprijzen",
     "data_sources.budgetonderzoek",
+    "data_sources.iv3",
+    "data_sources.gemeentefonds",
+    "data_sources.gemeenteklassen",
 )
 _TABLES = {t.name: t for t in RAW_TABLES}
 

@@ -111,21 +111,6 @@ ref_indicator = Table(
     Column("methode", String(20), nullable=False),
 )
 
-raw_lokaal = Table(
-    "raw_lokaal",
-    metadata,
-    Column("bron_id", String(200), nullable=False),
-    Column("gemeente_code", String(10), nullable=False),
-    Column("niveau", String(10), nullable=False),
-    Column("jaar", Integer, nullable=False),
-    Column("regio_code", String(40), nullable=False),
-    Column("indicator", String(100), nullable=False),
-    Column("kolom", Text, nullable=False),
-    Column("waarde", Float),
-    Column("eenheid", String(20), nullable=False),
-)
-"""A gemeente's own figures ('eigen data'), imported explicitly with ``import-lokaal``."""
-
 raw_vektis_kosten = Table(
     "raw_vektis_kosten",
     metadata,
@@ -169,6 +154,60 @@ raw_budget = Table(
     Column("bedrag_eur", Float),
 )
 """CBS Budgetonderzoek spending per household per year (euro, published x1000)."""
+
+
+raw_iv3 = Table(
+    "raw_iv3",
+    metadata,
+    Column("bron_id", String(200), nullable=False),
+    Column("jaar", Integer, nullable=False),
+    Column("stuk", String(20), nullable=False),
+    Column("gemeente_naam", Text, nullable=False),
+    Column("taakveld_code", String(10), nullable=False),
+    Column("taakveld_naam", Text),
+    Column("lasten_keur", Float),
+    Column("baten_keur", Float),
+    Column("salarissen_keur", Float),
+)
+"""Iv3 per gemeente x taakveld as published: amounts in thousands of euros, codes as strings."""
+
+raw_gemeenteklasse = Table(
+    "raw_gemeenteklasse",
+    metadata,
+    Column("bron_id", String(200), nullable=False),
+    Column("jaar", Integer, nullable=False),
+    Column("gemeente_naam", Text, nullable=False),
+    Column("kenmerk", String(50), nullable=False),
+    Column("waarde", Text),
+)
+"""Gemeente classes (grootte, stedelijkheid, centrumfunctie, sociale structuur), long."""
+
+raw_gemeentefonds = Table(
+    "raw_gemeentefonds",
+    metadata,
+    Column("bron_id", String(200), nullable=False),
+    Column("circulaire", String(10), nullable=False),
+    Column("uitkeringsjaar", Integer, nullable=False),
+    Column("gemeente_naam", Text, nullable=False),
+    Column("cluster", Text, nullable=False),
+    Column("bedrag_eur", Float),
+)
+"""Gemeentefonds per cluster (euro) per circulaire (M/S + year) and uitkeringsjaar."""
+
+raw_lokaal = Table(
+    "raw_lokaal",
+    metadata,
+    Column("bron_id", String(200), nullable=False),
+    Column("gemeente_code", String(10), nullable=False),
+    Column("niveau", String(10), nullable=False),
+    Column("jaar", Integer, nullable=False),
+    Column("regio_code", String(40), nullable=False),
+    Column("indicator", String(100), nullable=False),
+    Column("kolom", Text, nullable=False),
+    Column("waarde", Float),
+    Column("eenheid", String(20), nullable=False),
+)
+"""A gemeente's own figures ('eigen data'), imported explicitly with ``import-lokaal``."""
 
 #: Tables filled from files in the repo (not sources); reloaded at every ingest.
 REF_TABLES = [ref_indicator, ref_gemeentenaam]

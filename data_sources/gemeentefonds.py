@@ -1,0 +1,63 @@
+"""Gemeentefonds algemene uitkering per cluster (income side of the gemeente), in euro.
+
+Files ``gemeentefonds/GF_<M|S><circulairejaar>_<uitkeringsjaar>_per_cluster.csv``: M = mei-,
+S = septembercirculaire; the second year is the uitkeringsjaar. ``;``-separated, an unnamed
+index column, ``Gemeenten`` (names) and one column per cluster plus ``Totaal``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from data_sources.base import Bestand
+
+_NAME = re.compile(r"GF_([MS])(\d{4})_(\d{4})_per_cluster\.csv$")
+ATTRIBUTIE = "Bron: Ministerie van BZK, gemeentefondscirculaires (per cluster berekend)"
+
+
+def lees_gemeentefonds(path: Path, bron_id: str, circulaire: str, jaar: int) -> dict:
+    """Read one per-cluster file into long ``raw_gemeentefonds`` rows (euro)."""
+    frame = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False)
+    frame = frame.drop(columns=[c for c in frame.columns if c.startswith("Unnamed") or not c])
+    frame["Gemeenten"] = frame["Gemeenten"].str.strip()
+    long = frame.melt(id_vars=["Gemeenten"], var_name="cluster", value_name="bedrag_eur")
+    long = long.rename(columns={"Gemeenten": "gemeente_naam"})
+    long["bedrag_eur"] = pd.to_numeric(long["bedrag_eur"].replace("", pd.NA), errors="coerce")
+    long.insert(0, "bron_id", bron_id)
+    long.insert(1, "circulaire", circulaire)
+    long.insert(2, "uitkeringsjaar", jaar)
+    namen = pd.DataFrame(
+        {"bron_id": bron_id, "naam": frame["Gemeenten"].unique(), "jaar_indeling": jaar}
+    )
+    return {"raw_gemeentefonds": long, "raw_gemeentenaam": namen}
+
+
+def vind(data_dir: Path) -> list[Bestand]:
+    """Per-cluster files in ``data_dir/gemeentefonds``."""
+    found = []
+    for path in sorted((data_dir / "gemeentefonds").glob("GF_*_per_cluster.csv")):
+        m = _NAME.search(path.name)
+        if not m:
+            continue
+        circulaire = f"{m.group(1)}{m.group(2)}"
+        jaar = int(m.group(3))
+        soort = "mei" if m.group(1) == "M" else "september"
+        found.append(
+            Bestand(
+                bron_id=path.stem,
+                soort="gemeentefonds",
+                pad=path,
+                tabel_id=f"Gemeentefonds {soort}circulaire {m.group(2)}",
+                jaar=jaar,
+                licentie="open data (BZK)",
+                attributie=ATTRIBUTIE,
+                opmerking=f"uitkeringsjaar {jaar}, euro per cluster",
+                lees=lambda p=path, b=path.stem, c=circulaire, j=jaar: lees_gemeentefonds(
+                    p, b, c, j
+                ),
+            )
+        )
+    return found

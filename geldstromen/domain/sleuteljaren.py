@@ -1,0 +1,56 @@
+"""Which KWB year supplies each allocation key, and the regions to allocate to.
+
+The regions are those of the *indeling year*: the year nearest the budget year with
+inhabitants at the level asked (ties: the later year). Every key indicator then comes from
+the year nearest the budget year that has it at that level; its values join the regions by
+code, so a region absent in that key year simply has no value and falls back.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from geldstromen.domain.toerekening import Gebied
+
+
+def dichtstbij(jaren, doeljaar: int) -> int | None:
+    """The year nearest ``doeljaar`` (ties: the later one)."""
+    jaren = sorted({int(j) for j in jaren}, reverse=True)
+    return min(jaren, key=lambda j: abs(j - doeljaar)) if jaren else None
+
+
+def wijk_van_buurt(buurt_code: str) -> str:
+    """``BU03630501`` -> ``WK036305``."""
+    return "WK" + str(buurt_code)[2:8]
+
+
+def gebied(waarden: pd.DataFrame, doeljaar: int, indelingsjaar: int | None = None) -> Gebied:
+    """Regions and key values from long ``waarden`` (regio_code, regio_naam, jaar, indicator,
+    waarde) of one level; values with NULL stay NULL. ``sleuteljaren['_indeling']`` is the
+    year of the regions."""
+    if waarden.empty:
+        return Gebied(pd.DataFrame(columns=["regio_code", "regio_naam"]), pd.DataFrame(), {})
+    inw = waarden[(waarden["indicator"] == "inwoners_aantal") & waarden["waarde"].notna()]
+    basis = (
+        indelingsjaar or dichtstbij(inw["jaar"], doeljaar) or dichtstbij(waarden["jaar"], doeljaar)
+    )
+    regios = (
+        waarden.loc[waarden["jaar"] == basis, ["regio_code", "regio_naam"]]
+        .drop_duplicates("regio_code")
+        .sort_values("regio_code")
+        .reset_index(drop=True)
+    )
+    if regios["regio_code"].str.startswith("BU").any():
+        regios["wijk_code"] = regios["regio_code"].map(wijk_van_buurt)
+    jaren, kolommen = {}, {}
+    for indicator, grp in waarden.groupby("indicator"):
+        met = grp[grp["waarde"].notna()]
+        jaar = basis if (met["jaar"] == basis).any() else dichtstbij(met["jaar"], doeljaar)
+        if jaar is None:
+            continue
+        jaren[indicator] = int(jaar)
+        sel = grp[grp["jaar"] == jaar].drop_duplicates("regio_code").set_index("regio_code")
+        kolommen[indicator] = pd.to_numeric(sel["waarde"], errors="coerce")
+    index = pd.Index(regios["regio_code"], name="regio_code")
+    frame = pd.DataFrame(kolommen).reindex(index) if kolommen else pd.DataFrame(index=index)
+    return Gebied(regios, frame, jaren | {"_indeling": int(basis)})

@@ -1,0 +1,216 @@
+"""Build money-flow rows (family ``gemeente``) from Iv3 amounts, regions and key values.
+
+Lasten flow ``van`` the gemeente ``naar`` a region; baten the other way. What no key places
+(``gemeentebreed`` keys, or no key value at all) stays as a row with the gemeente's own code
+and ``naar='gemeentebreed'`` (baten: ``van='gemeentebreed'``), so totals are conserved.
+Taakvelden with key ``uitgesloten`` (0.10, 0.11) are returned separately, not as flows.
+Overhead (``pro_rata_direct``) follows the region's allocated direct lasten (taakvelden 1-8).
+At buurt level a wijk's amount is split over its own buurten (nested), so buurten add up to
+their wijk; a wijk without any buurt key value keeps its amount as a row of the wijk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from geldstromen.domain.allocatie import keten, sleutelwaarden, verdeel_matrix
+from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
+from geldstromen.domain.taakvelden import sleutel_indicatoren, sleutel_rij
+
+DIRECT = "pro_rata_direct"
+
+
+@dataclass
+class Gebied:
+    """The regions of one level with their key values (columns = indicator ids)."""
+
+    regios: pd.DataFrame  # regio_code, regio_naam[, wijk_code]
+    waarden: pd.DataFrame  # index regio_code (same order as regios), one column per indicator
+    sleuteljaren: dict[str, int] = field(default_factory=dict)  # indicator -> KWB year
+    cache: dict = field(default_factory=dict, repr=False)
+
+    def sleutel(self, expressie: str) -> np.ndarray:
+        """Values of a key expression per region (computed once)."""
+        if expressie not in self.cache:
+            vals = sleutelwaarden(expressie, self.waarden)
+            self.cache[expressie] = vals.to_numpy(dtype="float64")
+        return self.cache[expressie]
+
+
+@dataclass
+class Context:
+    """Who and what is allocated."""
+
+    gemeente_code: str
+    gemeente_naam: str
+    jaar: int
+    kant: str  # lasten | baten
+    bron: str  # Iv3 table/year
+
+
+def _jaren(expr: str, jaren: dict[str, int]) -> str:
+    ys = sorted({jaren[i] for i in sleutel_indicatoren(expr) if i in jaren})
+    return "/".join(str(y) for y in ys) if ys else "?"
+
+
+def _tekst(gebruikt: str, opmerking: str, eerste: str, jaren: dict[str, int]) -> str:
+    if gebruikt == "geen":
+        return f"{opmerking}; niets toegerekend"
+    text = (
+        "pro rata toegerekende directe lasten"
+        if gebruikt == DIRECT
+        else (f"{gebruikt} (KWB {_jaren(gebruikt, jaren)})")
+    )
+    return text if gebruikt == eerste else f"terugval {text}; {eerste} ontbreekt"
+
+
+def _rij(ctx: Context, regio, naam, niveau, cat, code, cent, sleutel, bron) -> dict:
+    lasten = ctx.kant == "lasten"
+    gm = ctx.gemeente_code
+    ander = "gemeentebreed" if niveau == "gemeente" else regio
+    return {
+        "regio_code": regio,
+        "regio_naam": naam,
+        "niveau": niveau,
+        "jaar": ctx.jaar,
+        "familie": "gemeente",
+        "van": gm if lasten else ander,
+        "naar": ander if lasten else gm,
+        "categorie": cat,
+        "bedrag_eur": cent / 100,
+        "methode": "toegerekend",
+        "sleutel": sleutel,
+        "bron": bron,
+        "taakveld_code": code,
+    }
+
+
+def _matrix(chain: list[str], gebied: Gebied, direct: np.ndarray | None) -> np.ndarray:
+    """(all regions of ``gebied`` x chain) key values; NaN = missing."""
+    n = len(gebied.waarden)
+    cols = [
+        (direct.astype("float64") if direct is not None else np.full(n, np.nan))
+        if key == DIRECT
+        else gebied.sleutel(key)
+        for key in chain
+    ]
+    return np.column_stack(cols)
+
+
+class _Laag:
+    """One level with positions, names and its running direct-lasten total (for overhead)."""
+
+    def __init__(self, gebied: Gebied, niveau: str):
+        self.gebied, self.niveau = gebied, niveau
+        self.codes = gebied.waarden.index.tolist()
+        self.pos = {c: i for i, c in enumerate(self.codes)}
+        self.namen = dict(
+            zip(gebied.regios["regio_code"], gebied.regios["regio_naam"], strict=True)
+        )
+        self.direct = np.zeros(len(self.codes), dtype="int64")
+        self.kinderen: dict[str, np.ndarray] = {}
+        if "wijk_code" in gebied.regios:
+            for wijk, grp in gebied.regios.groupby("wijk_code"):
+                self.kinderen[wijk] = np.array([self.pos[c] for c in grp["regio_code"]])
+
+
+def toerekenen(
+    bedragen: pd.DataFrame,
+    sleutels: pd.DataFrame,
+    ctx: Context,
+    wijken: Gebied,
+    buurten: Gebied | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Allocate ``bedragen`` (taakveld_code, taakveld_naam, bedrag_eur) to wijken, or to
+    buurten (nested in their wijk) when ``buurten`` is given.
+
+    Returns (flows: GELDSTROOM_COLUMNS + taakveld_code, excluded taakvelden).
+    """
+    rows, uitgesloten = [], []
+    w_laag = _Laag(wijken, "wijk")
+    b_laag = _Laag(buurten, "buurt") if buurten is not None else None
+    kcol, fcol = (
+        ("sleutel", "fallback") if ctx.kant == "lasten" else ("sleutel_baten", "fallback_baten")
+    )
+    bedragen = bedragen.dropna(subset=["bedrag_eur"])
+    keys = {c: sleutel_rij(c, sleutels) for c in bedragen["taakveld_code"]}
+    # direct taakvelden first, then those that follow the direct lasten (overhead)
+    items = sorted(
+        bedragen[["taakveld_code", "taakveld_naam", "bedrag_eur"]].itertuples(index=False),
+        key=lambda r: keys[r.taakveld_code][kcol] == DIRECT,
+    )
+    for code, naam, bedrag in items:
+        cent = round(float(bedrag) * 100)
+        sleutel, fallback = keys[code][kcol] or "gemeentebreed", keys[code][fcol]
+        cat = f"{code} {naam}"
+        gm = (ctx, ctx.gemeente_code, ctx.gemeente_naam, "gemeente", cat, code)
+        if sleutel == "uitgesloten":
+            uitgesloten.append({"taakveld_code": code, "categorie": cat, "bedrag_eur": cent / 100})
+            continue
+        if sleutel == "gemeentebreed" or cent == 0:
+            why = "gemeentebreed: niet toegerekend" if sleutel == "gemeentebreed" else sleutel
+            rows.append(_rij(*gm, cent, why, ctx.bron))
+            continue
+        chain = keten(sleutel, fallback)
+        direct = hoofd = code.split(".")[0] != "0"
+        bron = f"{ctx.bron}; sleutel KWB {_jaren(sleutel, wijken.sleuteljaren) if sleutel != DIRECT else ''}".rstrip()
+        mat = _matrix(chain, wijken, w_laag.direct if DIRECT in chain else None)
+        c, g, o, rest = verdeel_matrix(cent, chain, mat)
+        if rest:
+            rows.append(_rij(*gm, rest, "niet toe te rekenen: geen sleutelwaarde", bron))
+        if hoofd:
+            w_laag.direct += c
+        if b_laag is None:
+            for i, wcode in enumerate(w_laag.codes):
+                text = _tekst(g[i], o[i], sleutel, wijken.sleuteljaren)
+                rows.append(
+                    _rij(
+                        ctx,
+                        wcode,
+                        w_laag.namen.get(wcode),
+                        "wijk",
+                        cat,
+                        code,
+                        int(c[i]),
+                        text,
+                        bron,
+                    )
+                )
+            continue
+        bmat = _matrix(chain, buurten, b_laag.direct if DIRECT in chain else None)
+        for i, wcode in enumerate(w_laag.codes):
+            wtekst = _tekst(g[i], o[i], sleutel, wijken.sleuteljaren)
+            pos = b_laag.kinderen.get(wcode, np.array([], dtype="int64"))
+            bc, bg, bo, brest = (
+                verdeel_matrix(int(c[i]), chain, bmat[pos])
+                if len(pos) and c[i]
+                else (np.zeros(0, "int64"), [], [], int(c[i]))
+            )
+            for j, p in enumerate(pos[: len(bc)]):
+                bcode = b_laag.codes[p]
+                text = f"{_tekst(bg[j], bo[j], sleutel, buurten.sleuteljaren)}; wijk: {wtekst}"
+                rows.append(
+                    _rij(
+                        ctx,
+                        bcode,
+                        b_laag.namen.get(bcode),
+                        "buurt",
+                        cat,
+                        code,
+                        int(bc[j]),
+                        text,
+                        bron,
+                    )
+                )
+                if direct and hoofd:
+                    b_laag.direct[p] += int(bc[j])
+            if brest:
+                text = f"{wtekst}; blijft op wijk: geen buurtsleutelwaarde"
+                rows.append(
+                    _rij(ctx, wcode, w_laag.namen.get(wcode), "wijk", cat, code, brest, text, bron)
+                )
+    flows = pd.DataFrame(rows, columns=GELDSTROOM_COLUMNS + ["taakveld_code"])
+    return flows, pd.DataFrame(uitgesloten, columns=["taakveld_code", "categorie", "bedrag_eur"])

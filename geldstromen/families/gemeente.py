@@ -1,0 +1,138 @@
+"""Gemeente money flows (family ``gemeente``): Iv3 lasten/baten allocated to wijken or buurten.
+
+Reads the Iv3 amounts and the KWB key values from the store and runs the pure allocation in
+``geldstromen.domain.toerekening``; a session's own key table can be passed in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+from sqlalchemy import Engine
+
+from geldstromen import queries
+from geldstromen.domain.allocatie import benodigde_indicatoren
+from geldstromen.domain.geldstroom import check_flows, empty_flows
+from geldstromen.domain.sleuteljaren import gebied
+from geldstromen.domain.taakvelden import standaard_sleutels
+from geldstromen.domain.toerekening import Context, toerekenen
+
+KANTEN = ("lasten", "baten")
+STUKKEN = ("begroting", "jaarrekening")
+
+
+@dataclass
+class GemeenteToerekening:
+    """Result of one allocation: flows, excluded taakvelden, key years and inhabitants."""
+
+    flows: pd.DataFrame
+    uitgesloten: pd.DataFrame
+    sleuteljaren: pd.DataFrame  # indicator, jaar
+    inwoners: pd.Series = field(default_factory=pd.Series)  # regio_code -> inhabitants
+    indelingsjaar: int | None = None
+    opmerking: str = ""
+
+
+def beschikbaar(engine: Engine, gemeente_code: str) -> pd.DataFrame:
+    """Iv3 years and documents for a gemeente."""
+    return queries.run_query(engine, "iv3_beschikbaar", gemeente_code=gemeente_code)
+
+
+def iv3_bedragen(engine: Engine, gemeente_code: str, jaar: int, stuk: str) -> pd.DataFrame:
+    """Iv3 lasten and baten (euro) per taakveld."""
+    return queries.run_query(
+        engine, "iv3_taakveld", gemeente_code=gemeente_code, jaar=int(jaar), stuk=stuk
+    )
+
+
+def _sleutelwaarden(engine, gemeente_code, niveau, indicatoren) -> pd.DataFrame:
+    return queries.run_query(
+        engine,
+        "geldstroom_sleutelwaarden",
+        gemeente_code=gemeente_code,
+        niveau=niveau,
+        indicatoren=list(indicatoren),
+    )
+
+
+def toerekening(
+    engine: Engine,
+    gemeente_code: str,
+    niveau: str,
+    jaar: int,
+    stuk: str = "begroting",
+    kant: str = "lasten",
+    sleutels: pd.DataFrame | None = None,
+) -> GemeenteToerekening:
+    """Allocate one gemeente's Iv3 ``kant`` of ``stuk`` ``jaar`` to its wijken or buurten."""
+    sleutels = standaard_sleutels() if sleutels is None else sleutels
+    iv3 = iv3_bedragen(engine, gemeente_code, jaar, stuk)
+    leeg = pd.DataFrame(columns=["indicator", "jaar"])
+    if iv3.empty:
+        return GemeenteToerekening(
+            empty_flows(), pd.DataFrame(), leeg, opmerking="geen Iv3-gegevens"
+        )
+    ids = benodigde_indicatoren(sleutels)
+    wijk_long = _sleutelwaarden(engine, gemeente_code, "wijk", ids)
+    buurten = None
+    if niveau == "buurt":
+        buurt_long = _sleutelwaarden(engine, gemeente_code, "buurt", ids)
+        buurten = gebied(buurt_long, int(jaar))
+        wijken = gebied(wijk_long, int(jaar), buurten.sleuteljaren.get("_indeling"))
+    else:
+        wijken = gebied(wijk_long, int(jaar))
+    laag = buurten if buurten is not None else wijken
+    if laag.regios.empty or wijken.regios.empty:
+        return GemeenteToerekening(
+            empty_flows(), pd.DataFrame(), leeg, opmerking=f"geen KWB-gegevens op {niveau}niveau"
+        )
+    bedragen = iv3.rename(columns={f"{kant}_eur": "bedrag_eur"})[
+        ["taakveld_code", "taakveld_naam", "bedrag_eur"]
+    ]
+    ctx = Context(
+        gemeente_code,
+        str(iv3["gemeente_naam"].iloc[0]),
+        int(jaar),
+        kant,
+        f"CBS Iv3 {stuk} {jaar}",
+    )
+    flows, uitgesloten = toerekenen(bedragen, sleutels, ctx, wijken, buurten)
+    jaren = {k: v for k, v in laag.sleuteljaren.items() if not k.startswith("_")}
+    return GemeenteToerekening(
+        check_flows(flows),
+        uitgesloten,
+        pd.DataFrame({"indicator": list(jaren), "jaar": list(jaren.values())}),
+        laag.waarden.get("inwoners_aantal", pd.Series(dtype="float64")),
+        laag.sleuteljaren.get("_indeling"),
+    )
+
+
+def gemeente_flows(
+    engine: Engine, gemeente_code: str, niveau: str, jaar: int, stuk: str = "begroting"
+) -> pd.DataFrame:
+    """Lasten and baten flows (default keys) for every region of a level."""
+    parts = [toerekening(engine, gemeente_code, niveau, jaar, stuk, k).flows for k in KANTEN]
+    parts = [p for p in parts if not p.empty]
+    return pd.concat(parts, ignore_index=True) if parts else empty_flows()
+
+
+def namen_onbekend(engine: Engine) -> pd.DataFrame:
+    """Gemeente names from Iv3/gemeentefonds/class files without a GM code."""
+    return queries.run_query(engine, "iv3_namen_onbekend")
+
+
+def gemeentevergelijking(engine: Engine, jaar: int, stuk: str) -> pd.DataFrame:
+    """Lasten per taakveld for every gemeente with its classes and inhabitants."""
+    frame = queries.run_query(engine, "iv3_gemeentevergelijking", jaar=int(jaar), stuk=stuk)
+    inw = queries.run_query(engine, "geldstroom_gemeente_inwoners")
+    if inw.empty or frame.empty:
+        return frame.assign(inwoners=pd.NA, inwoners_jaar=pd.NA)
+    inw["afstand"] = (inw["jaar"].astype(int) - int(jaar)).abs()
+    inw = inw.sort_values(["afstand", "jaar"], ascending=[True, False]).drop_duplicates(
+        "gemeente_code"
+    )
+    inw = inw.rename(columns={"jaar": "inwoners_jaar"})[
+        ["gemeente_code", "inwoners", "inwoners_jaar"]
+    ]
+    return frame.merge(inw, on="gemeente_code", how="left")
