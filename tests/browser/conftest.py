@@ -122,8 +122,19 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def app_warm(browser, streamlit_server) -> None:
+    """Open the app once: the first session of a fresh server does not know the page list yet
+    and shows "Page not found" for deep links."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(streamlit_server)
+    page.locator('[data-testid="stSidebarNav"]').first.wait_for(state="visible", timeout=90_000)
+    context.close()
+
+
 @pytest.fixture
-def browser_page(browser):
+def browser_page(browser, app_warm):
     """A fresh page (1400x1000) in its own context; closed afterwards."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
     page = context.new_page()
