@@ -19,9 +19,9 @@ CSS = """
 section[data-testid="stSidebar"], div[data-testid="stSidebarCollapsedControl"],
 button[data-testid="stExpandSidebarButton"] {display: none;}
 .block-container {max-width: 1400px; padding-top: 1.5rem;}
-.gw-kop {font-size: 3rem; font-weight: 700; line-height: 1.1; margin: 0;}
-.gw-sub {font-size: 1.5rem; color: #555; margin: 0 0 1rem 0;}
-.gw-boodschap {font-size: 1.6rem; line-height: 1.35; margin: 0.4rem 0;}
+.gw-kop {font-size: 3rem !important; font-weight: 700; line-height: 1.1; margin: 0;}
+.gw-sub {font-size: 1.5rem !important; color: #555; margin: 0 0 1rem 0;}
+.gw-boodschap {font-size: 1.6rem !important; line-height: 1.35; margin: 0.4rem 0;}
 .gw-klein {font-size: 0.8rem; color: #666;}
 div[data-testid="stMetricValue"] {font-size: 2.6rem;}
 div[data-testid="stMetricLabel"] p {font-size: 1.1rem;}
