@@ -68,16 +68,22 @@ def standaard_eenheden(spec: dict, indicatoren: dict[str, dict]) -> dict:
     """Units from the region's indicators: product of factors, each named in ``bron``."""
     if "factoren" not in spec:
         return _waarde(spec.get("waarde"), spec.get("bron"))
-    totaal, delen = 1.0, []
+    totaal, delen, bronnen = 1.0, [], []
     for factor in spec["factoren"]:
         rij = indicatoren.get(factor["indicator"])
         if rij is None or rij.get("waarde") is None or _nan(rij["waarde"]):
             return {"waarde": None, "bron": None, "ontbreekt": factor["indicator"]}
         x = float(rij["waarde"])
         totaal *= {"aantal": x, "pct": x / 100.0, "rest_pct": (100.0 - x) / 100.0}[factor["als"]]
-        teken = {"aantal": "", "pct": " %", "rest_pct": " % (rest)"}[factor["als"]]
-        delen.append(f"{factor['indicator']} {x:g}{teken} ({rij.get('jaar')}, {rij.get('bron')})")
-    return {"waarde": round(totaal), "bron": "wijkgegevens: " + " x ".join(delen)}
+        teken = {"aantal": "", "pct": "%", "rest_pct": "% (rest)"}[factor["als"]]
+        delen.append(f"{factor['indicator']} {x:g}{teken}")
+        bron = f"{rij.get('bron')}".split(", Bron:")[0]
+        if bron not in bronnen:
+            bronnen.append(bron)
+    return {
+        "waarde": round(totaal),
+        "bron": f"wijkgegevens {', '.join(bronnen)}: " + " x ".join(delen),
+    }
 
 
 def _nan(x) -> bool:

@@ -45,6 +45,19 @@ def _euro(x: float) -> str:
     return f"€ {x:,.0f}".replace(",", ".")
 
 
+def _kort(x: float) -> str:
+    """Compact euro amount for metrics (mln above a million)."""
+    if abs(x) >= 1e6:
+        return f"€ {x / 1e6:,.2f} mln".replace(".", ",")
+    return _euro(x)
+
+
+def _terug(kosten: float, jaar) -> str:
+    if not kosten:
+        return "geen kosten"
+    return "niet binnen looptijd" if pd.isna(jaar) else str(jaar)
+
+
 def _laad_link(regio: str) -> None:
     tekst = st.query_params.get("scenario")
     if not tekst or st.session_state.get("sc_link_geladen") == (regio, tekst):
@@ -93,7 +106,7 @@ def _resultaat(scenario, items, voet, meta) -> pd.DataFrame:
             "niet binnen looptijd" if pd.isna(r.terugverdienjaar_contant) else
             f"terugverdiend in {r.terugverdienjaar_contant}"
         )  # fmt: skip
-        col.metric(PARTIJ_LABELS[r.partij], _euro(r.netto_contant_eur) if heeft else "—",
+        col.metric(PARTIJ_LABELS[r.partij], _kort(r.netto_contant_eur) if heeft else "—",
                    help="Netto-effect over de looptijd, contant (gedisconteerd naar het startjaar).")  # fmt: skip
         if heeft:
             col.caption(terug)
@@ -101,7 +114,17 @@ def _resultaat(scenario, items, voet, meta) -> pd.DataFrame:
     with tabs[0]:
         contant = st.toggle("Netto contant (gedisconteerd)", value=True, key="sc_contant")
         st.plotly_chart(grafiek.per_partij(sam, contant), width="stretch")
-        tabel = sam.assign(partij=sam["partij"].map(PARTIJ_LABELS)).drop(columns="methode")
+        tabel = sam.assign(
+            partij=sam["partij"].map(PARTIJ_LABELS),
+            terugverdienjaar=[
+                _terug(k, j)
+                for k, j in zip(sam["kosten_eur"], sam["terugverdienjaar"], strict=True)
+            ],
+            terugverdienjaar_contant=[
+                _terug(k, j)
+                for k, j in zip(sam["kosten_eur"], sam["terugverdienjaar_contant"], strict=True)
+            ],
+        ).drop(columns="methode")
         st.dataframe(tabel.rename(columns={
             "partij": "Partij", "kosten_eur": "Kosten (€)", "baten_eur": "Baten (€)",
             "netto_eur": "Netto (€)", "netto_contant_eur": "Netto contant (€)",
@@ -177,7 +200,14 @@ def render(sel: Selectie, regio: str, regio_naam: str) -> None:
     if not gekozen:
         st.info("Kies een of meer interventies.")
         return
+    uitkomst = st.container()
+    st.subheader("Aannames per interventie")
     items = [invoer.interventie(regio, i, indicatoren, prijzen, date.today().year) for i in gekozen]
+    with uitkomst:
+        _uitkomst(sel, regio, regio_naam, items, naam, voet, voet_waarde)
+
+
+def _uitkomst(sel, regio, regio_naam, items, naam, voet, voet_waarde) -> None:
     config = naar_config(items, naam, voet_waarde)
     st.query_params["scenario"] = codeer(config)
     st.session_state["sc_link_geladen"] = (regio, st.query_params["scenario"])

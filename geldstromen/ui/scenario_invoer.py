@@ -22,6 +22,17 @@ def _bron(waarde: dict) -> str:
     return f"Bron: {waarde['bron']}" if waarde.get("bron") else ONTBREEKT
 
 
+def _uitleg(waarde, std: dict, leeg: str = ONTBREEKT) -> str:
+    """Where the value shown came from: the default's source, the user, or missing."""
+    if waarde is None:
+        return leeg
+    if std.get("waarde") is not None and float(waarde) == float(std["waarde"]):
+        return _bron(std)
+    return "✏️ ingevuld door gebruiker" + (
+        f" (standaard {std['waarde']:g})" if std.get("waarde") is not None else ""
+    )
+
+
 def _getal(label: str, key: str, start, *, geheel: bool = False, fmt: str = "%.2f", bron=""):
     """A number input that may be empty; ``start`` only seeds it the first time."""
     if key not in st.session_state:
@@ -129,43 +140,40 @@ def _effecten(pre: str, std: dict, uit_url: dict | None) -> dict:
     return uit
 
 
-def interventie(regio: str, iid: str, indicatoren: dict, prijzen: dict, startjaar: int) -> dict:
+def interventie(
+    regio: str, iid: str, indicatoren: dict, prijzen: dict, startjaar: int, open_: bool = True
+) -> dict:
     """Inputs of one intervention; returns it filled in (values + sources)."""
     std = standaard(iid, indicatoren, prijzen, startjaar)
     spec = catalogus()["interventies"][iid]
     pre = f"sc_{regio}_{iid}"
     uit_url = st.session_state.get(f"{pre}_url")
-    with st.expander(
-        f"{std['label']} (per {std['eenheid'][:-2] if std['eenheid'].endswith('en') else std['eenheid']})",
-        expanded=True,
-    ):
+    with st.expander(f"{std['label']} (eenheid: {std['eenheid']})", expanded=open_):
         st.caption(spec.get("toelichting", ""))
-        eenheden_bron = _bron(std["eenheden"])
+        leeg = ONTBREEKT
         if std["eenheden"].get("ontbreekt"):
-            eenheden_bron = (
-                f"⚠️ {std['eenheden']['ontbreekt']} ontbreekt in de wijkgegevens: vul zelf in"
-            )
+            leeg = f"⚠️ {std['eenheden']['ontbreekt']} ontbreekt in de wijkgegevens: vul zelf in"
         c1, c2, c3 = st.columns(3)
         with c1:
             eenheden = _getal(f"Aantal {std['eenheid']}", f"{pre}_eenheden",
-                              std["eenheden"]["waarde"], fmt="%.0f", bron=eenheden_bron)  # fmt: skip
-            st.caption(eenheden_bron)
+                              std["eenheden"]["waarde"], fmt="%.0f")  # fmt: skip
+            st.caption(_uitleg(eenheden, std["eenheden"], leeg))
         with c2:
             eenmalig = _getal("Investering per eenheid (euro)", f"{pre}_kosten_eenmalig_per_eenheid_eur",
                               std["kosten_eenmalig_per_eenheid_eur"]["waarde"])  # fmt: skip
-            st.caption(_bron(std["kosten_eenmalig_per_eenheid_eur"]))
+            st.caption(_uitleg(eenmalig, std["kosten_eenmalig_per_eenheid_eur"]))
         with c3:
             jaarlijks = _getal("Jaarlijkse kosten per eenheid (euro)",
                                f"{pre}_kosten_jaarlijks_per_eenheid_eur",
                                std["kosten_jaarlijks_per_eenheid_eur"]["waarde"])  # fmt: skip
-            st.caption(_bron(std["kosten_jaarlijks_per_eenheid_eur"]))
+            st.caption(_uitleg(jaarlijks, std["kosten_jaarlijks_per_eenheid_eur"]))
         c4, c5, _ = st.columns(3)
         with c4:
             start = _getal("Startjaar", f"{pre}_startjaar", startjaar, geheel=True)
+            st.caption(_uitleg(start, std["startjaar"]))
         with c5:
             looptijd = _getal("Looptijd (jaren)", f"{pre}_looptijd_jaar", None, geheel=True)
-            if looptijd is None:
-                st.caption(ONTBREEKT)
+            st.caption(_uitleg(looptijd, std["looptijd_jaar"]))
         verdeling = _verdeling(pre, std, uit_url)
         effecten = _effecten(pre, std, uit_url)
     item = {

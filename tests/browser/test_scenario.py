@@ -34,6 +34,7 @@ CONFIG = {
 def test_den_haag_wijk_scenario(browser_page, page_url, screenshot):
     url = page_url("scenario", gemeente="GM0518", niveau="wijk", jaar=2019, regio="WK051829",
                    scenario=codeer(CONFIG))  # fmt: skip
+    browser_page.set_viewport_size({"width": 1400, "height": 2200})
     browser_page.goto(url)
     browser_page.get_by_text("Scenario-uitkomst", exact=False).first.wait_for(state="visible")
     browser_page.locator('[data-testid="stPlotlyChart"]').first.wait_for(state="visible")
@@ -44,5 +45,7 @@ def test_den_haag_wijk_scenario(browser_page, page_url, screenshot):
     tekst = browser_page.locator('[data-testid="stMain"]').inner_text()
     (path.parent / "scenario_tekst.txt").write_text(tekst, encoding="utf-8")
     assert "telt nog niet mee" not in tekst, "scenario uit de link is onvolledig"
-    assert "wijkgegevens: woningen_aantal" in tekst  # default units show where they came from
+    assert (
+        "wijkgegevens 84583NED (2019): woningen_aantal" in tekst
+    )  # default units show where they came from
     assert "Geen aardgasprijs" not in tekst  # gas price from the store (81309NED)

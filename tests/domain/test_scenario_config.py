@@ -45,8 +45,8 @@ TARIEVEN = pd.DataFrame(
 def test_default_units_from_the_regions_indicators_with_source():
     item = standaard("isolatie_koop_laag_inkomen", IND, {}, 2025)
     assert item["eenheden"]["waarde"] == 1000 * 0.4 * 0.5 * 0.1
-    assert "koopwoningen_pct 40 %" in item["eenheden"]["bron"]
-    assert "2019" in item["eenheden"]["bron"] and "CBS 84583NED" in item["eenheden"]["bron"]
+    assert "koopwoningen_pct 40%" in item["eenheden"]["bron"]
+    assert "CBS 84583NED" in item["eenheden"]["bron"]
     assert "1200" in item["effecten"][0]["context"]
 
 
