@@ -18,5 +18,6 @@ def pages() -> list:
         st.Page("app_pages/presentatie.py", title="Presentatie", icon="🎤", url_path="presentatie"),
         st.Page("app_pages/scenario.py", title="Scenario", icon="🧮", url_path="scenario"),
         st.Page("app_pages/eigen_data.py", title="Eigen data", icon="📤", url_path="eigen-data"),
+        st.Page("app_pages/wijkprofiel.py", title="Wijkprofiel", icon="💶", url_path="wijkprofiel"),
         st.Page("app_pages/bronnen.py", title="Bronnen", icon="📚", url_path="bronnen"),
     ]

@@ -1,0 +1,52 @@
+"""Cached gemeente money flows (family ``gemeente``). Only the default key table is cached;
+an allocation with a session's own keys is computed fresh and never enters a shared cache."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geldstromen import cached
+from geldstromen.domain.taakvelden import standaard_sleutels
+from geldstromen.families import gemeente
+from geldstromen.families.gemeente import GemeenteToerekening
+
+
+@st.cache_data(**cached.SELECTION)
+def iv3_beschikbaar(version: str, gemeente_code: str) -> pd.DataFrame:
+    """Iv3 years and documents of a gemeente."""
+    return gemeente.beschikbaar(cached.engine(), gemeente_code)
+
+
+@st.cache_data(**cached.SELECTION)
+def _standaard(version, gemeente_code, niveau, jaar, stuk, kant) -> GemeenteToerekening:
+    return gemeente.toerekening(cached.engine(), gemeente_code, niveau, jaar, stuk, kant)
+
+
+def toerekening(
+    version: str,
+    gemeente_code: str,
+    niveau: str,
+    jaar: int,
+    stuk: str,
+    kant: str,
+    sleutels: pd.DataFrame | None = None,
+) -> GemeenteToerekening:
+    """Allocation with the default keys (cached) or the session's own keys (not cached)."""
+    if sleutels is None or sleutels.equals(standaard_sleutels()):
+        return _standaard(version, gemeente_code, niveau, int(jaar), stuk, kant)
+    return gemeente.toerekening(
+        cached.engine(), gemeente_code, niveau, int(jaar), stuk, kant, sleutels
+    )
+
+
+@st.cache_data(**cached.SELECTION)
+def gemeentevergelijking(version: str, jaar: int, stuk: str) -> pd.DataFrame:
+    """Lasten per taakveld of every gemeente with classes and inhabitants."""
+    return gemeente.gemeentevergelijking(cached.engine(), jaar, stuk)
+
+
+@st.cache_data(ttl=600, show_spinner=False)
+def namen_onbekend(version: str) -> pd.DataFrame:
+    """Gemeente names (Iv3, gemeentefonds, classes) without a GM code."""
+    return gemeente.namen_onbekend(cached.engine())

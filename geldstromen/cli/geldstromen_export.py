@@ -1,0 +1,111 @@
+"""``geldstromen export geldstromen``: money flows of a gemeente's wijken or buurten."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import click
+import pandas as pd
+
+from geldstromen.cli import _engine, _fail, _write, export
+
+FAMILIES = ["gemeente", "huishoudens", "zorg", "alle"]
+
+
+def _flows(engine, gemeente, niveau, jaar, stuk, familie):
+    from geldstromen.families import gemeente as fam_gemeente
+    from geldstromen.families import huishoudens, zorg
+
+    parts, notes = [], []
+    if familie in ("gemeente", "alle"):
+        for kant in fam_gemeente.KANTEN:
+            res = fam_gemeente.toerekening(engine, gemeente, niveau, jaar, stuk, kant)
+            parts.append(res.flows)
+            if res.opmerking:
+                notes.append(f"gemeente {kant}: {res.opmerking}")
+            for r in res.uitgesloten.itertuples():
+                notes.append(f"niet meegeteld ({kant}): {r.categorie} {r.bedrag_eur:.2f} euro")
+            pairs = ", ".join(f"{x.indicator}={x.jaar}" for x in res.sleuteljaren.itertuples())
+            notes.append(f"sleuteljaren ({kant}, indeling {res.indelingsjaar}): {pairs}")
+    if familie in ("huishoudens", "alle"):
+        parts.append(huishoudens.huishoudens_flows(engine, gemeente, niveau, jaar))
+    if familie in ("zorg", "alle"):
+        parts.append(zorg.zorg_flows(engine, gemeente, niveau, jaar))
+    parts = [p for p in parts if not p.empty]
+    return (pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()), notes
+
+
+@export.command("geldstromen")
+@click.option("--gemeente", required=True, help="Gemeentecode, bv. GM0363.")
+@click.option("--niveau", type=click.Choice(["wijk", "buurt"]), default="wijk", show_default=True)
+@click.option("--jaar", type=int, required=True, help="Begrotings- of rekeningjaar (Iv3).")
+@click.option("--stuk", type=click.Choice(["begroting", "jaarrekening"]), default="begroting")
+@click.option("--familie", type=click.Choice(FAMILIES), default="gemeente", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Uitvoerbestand.")
+@click.option("--database-url")
+def export_geldstromen(gemeente, niveau, jaar, stuk, familie, fmt, output, database_url) -> None:
+    """Money flows (GELDSTROOM columns) with the key table used as a header block (CSV
+    comment lines) or a separate Excel sheet; unmatched gemeente names are listed too."""
+    from geldstromen import db
+    from geldstromen.domain.export import export_bytes, neutralise_formulas, to_csv_bytes
+    from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
+    from geldstromen.domain.taakvelden import standaard_sleutels
+    from geldstromen.families.gemeente import namen_onbekend
+
+    engine = _engine(database_url)
+    if not db.is_initialised(engine):
+        _fail("de database is leeg; voer eerst `geldstromen ingest` uit.")
+    code = gemeente.strip().upper()
+    frame, notes = _flows(engine, code, niveau, jaar, stuk, familie)
+    if frame.empty:
+        _fail(f"geen geldstromen voor {code} ({niveau}, {stuk} {jaar}): " + "; ".join(notes))
+    frame = frame[GELDSTROOM_COLUMNS]
+    sleutels = standaard_sleutels()
+    onbekend = namen_onbekend(engine)
+    if len(onbekend):
+        notes.append(
+            "gemeentenamen zonder code (niet in deze export): "
+            + ", ".join(sorted(set(onbekend["naam"])))
+        )
+        click.echo(
+            f"Let op: {len(set(onbekend['naam']))} gemeentenaam/-namen zonder code.", err=True
+        )
+    meta = {
+        "tabel": "geldstromen",
+        "gemeente": code,
+        "niveau": niveau,
+        "jaar": str(jaar),
+        "stuk": stuk,
+        "familie": familie,
+        "opmerkingen": " | ".join(notes),
+    }
+    if fmt == "csv":
+        head = io.StringIO()
+        for key, value in meta.items():
+            head.write(f"# {key}: {value}\n")
+        head.write(
+            "# verdeelsleutels (taakveld_code,sleutel,fallback,sleutel_baten,"
+            "fallback_baten,toelichting):\n"
+        )
+        for line in neutralise_formulas(sleutels).to_csv(index=False).splitlines()[1:]:
+            head.write(f"# {line}\n")
+        payload = head.getvalue().encode("utf-8") + to_csv_bytes(frame)
+    else:
+        payload = _xlsx(export_bytes(frame, "xlsx", meta), sleutels)
+    _write(payload, output, fmt)
+
+
+def _xlsx(workbook: bytes, sleutels: pd.DataFrame) -> bytes:
+    """Add the key table as sheet ``verdeelsleutels``."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(workbook))
+    sheet = wb.create_sheet("verdeelsleutels")
+    sheet.append(list(sleutels.columns))
+    for row in sleutels.itertuples(index=False):
+        sheet.append(list(row))
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

@@ -1,0 +1,77 @@
+"""Figures for the Wijkprofiel: one region's allocated amounts next to the gemeente average,
+and a gemeente's lasten per inwoner per hoofdtaakveld against gemeenten of the same class."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from geldstromen.domain.taakvelden import HOOFDTAAKVELDEN, hoofdtaakveld
+
+
+def regio_tabel(
+    flows: pd.DataFrame, regio_code: str, inwoners_regio: float | None, inwoners_gemeente: float
+) -> pd.DataFrame:
+    """Per taakveld: amount to the region, per inwoner, and the gemeente's per-inwoner amount
+    (all of the taakveld, incl. gemeentebreed). Per-inwoner is empty without inhabitants."""
+    tot = flows.groupby(["taakveld_code", "categorie"], as_index=False)["bedrag_eur"].sum()
+    tot = tot.rename(columns={"bedrag_eur": "gemeente_eur"})
+    eigen = flows[flows["regio_code"] == regio_code]
+    sleutel = eigen.groupby("taakveld_code")["sleutel"].first()
+    bedrag = eigen.groupby("taakveld_code")["bedrag_eur"].sum()
+    out = tot.assign(
+        hoofdtaakveld=tot["taakveld_code"].map(hoofdtaakveld),
+        bedrag_eur=tot["taakveld_code"].map(bedrag).fillna(0.0),
+        sleutel=tot["taakveld_code"].map(sleutel).fillna("gemeentebreed: niet toegerekend"),
+    )
+    ok = inwoners_regio is not None and pd.notna(inwoners_regio) and inwoners_regio > 0
+    out["per_inwoner_eur"] = out["bedrag_eur"] / inwoners_regio if ok else pd.NA
+    gm_ok = pd.notna(inwoners_gemeente) and inwoners_gemeente > 0
+    out["gemeente_per_inwoner_eur"] = out["gemeente_eur"] / inwoners_gemeente if gm_ok else pd.NA
+    cols = [
+        "hoofdtaakveld",
+        "taakveld_code",
+        "categorie",
+        "bedrag_eur",
+        "per_inwoner_eur",
+        "gemeente_per_inwoner_eur",
+        "gemeente_eur",
+        "sleutel",
+    ]
+    return out[cols].sort_values("taakveld_code", key=_sort_key).reset_index(drop=True)
+
+
+def _sort_key(codes: pd.Series) -> pd.Series:
+    def key(code: str):
+        hoofd, _, rest = str(code).partition(".")
+        return (int(hoofd), rest.ljust(4, " "))
+
+    return codes.map(key)
+
+
+def vergelijking(frame: pd.DataFrame, gemeente_code: str, uitgesloten: set[str]) -> pd.DataFrame:
+    """Lasten per inwoner per hoofdtaakveld: this gemeente, the median and the number of
+    gemeenten of the same gemeentegrootte and stedelijkheid (excluded taakvelden left out)."""
+    df = frame[~frame["taakveld_code"].isin(uitgesloten)].copy()
+    df = df[pd.to_numeric(df["inwoners"], errors="coerce") > 0]
+    if df.empty or gemeente_code not in set(df["gemeente_code"]):
+        return pd.DataFrame()
+    df["hoofdtaakveld"] = df["taakveld_code"].map(hoofdtaakveld)
+    per = df.groupby(
+        ["gemeente_code", "gemeentegrootte", "stedelijkheid", "hoofdtaakveld"], dropna=False
+    ).agg(lasten_eur=("lasten_eur", "sum"), inwoners=("inwoners", "first"))
+    per = per.reset_index()
+    per["per_inwoner_eur"] = per["lasten_eur"] / per["inwoners"].astype(float)
+    eigen = per[per["gemeente_code"] == gemeente_code]
+    klasse = eigen[["gemeentegrootte", "stedelijkheid"]].iloc[0]
+    peers = per[
+        (per["gemeentegrootte"] == klasse["gemeentegrootte"])
+        & (per["stedelijkheid"] == klasse["stedelijkheid"])
+    ]
+    stats = peers.groupby("hoofdtaakveld").agg(
+        klasse_mediaan_per_inwoner_eur=("per_inwoner_eur", "median"),
+        klasse_gemeenten_aantal=("gemeente_code", "nunique"),
+    )
+    out = eigen.set_index("hoofdtaakveld")[["per_inwoner_eur"]].join(stats).reset_index()
+    out.insert(1, "naam", out["hoofdtaakveld"].map(HOOFDTAAKVELDEN))
+    out["klasse"] = f"{klasse['gemeentegrootte']}, {klasse['stedelijkheid']}"
+    return out

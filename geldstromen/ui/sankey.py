@@ -1,0 +1,66 @@
+"""Sankey of one region's money flows: gemeente -> hoofdtaakveld -> taakveld -> region;
+other families (huishoudens, zorg) as van -> categorie -> naar."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from geldstromen.domain.taakvelden import HOOFDTAAKVELDEN, hoofdtaakveld
+
+
+def _euro(x: float) -> str:
+    return f"€ {x:,.0f}".replace(",", ".")
+
+
+def sankey_figuur(
+    gemeente_flows: pd.DataFrame, andere_flows: pd.DataFrame, regio_label: str, kant: str
+) -> go.Figure:
+    """Links from the region's gemeente flows (``taakveld_code`` column) and other families."""
+    nodes: dict[str, int] = {}
+    src, dst, val, hover = [], [], [], []
+
+    def node(label: str) -> int:
+        return nodes.setdefault(label, len(nodes))
+
+    def link(a: str, b: str, v: float, tip: str) -> None:
+        if v == 0 or pd.isna(v):
+            return
+        src.append(node(a))
+        dst.append(node(b))
+        val.append(abs(float(v)))
+        hover.append(f"{tip}<br>{_euro(v)}" + (" (negatief)" if v < 0 else ""))
+
+    regio = regio_label
+    if not gemeente_flows.empty:
+        gm = f"Gemeente ({kant})"
+        df = gemeente_flows.assign(hoofd=gemeente_flows["taakveld_code"].map(hoofdtaakveld))
+        for hoofd, grp in df.groupby("hoofd"):
+            h = f"{hoofd} {HOOFDTAAKVELDEN.get(hoofd, '')}"
+            link(gm, h, grp["bedrag_eur"].sum(), "hoofdtaakveld")
+            for cat, sub in grp.groupby("categorie"):
+                link(h, cat, sub["bedrag_eur"].sum(), cat)
+                tip = f"sleutel: {sub['sleutel'].iloc[0]}<br>methode: {sub['methode'].iloc[0]}"
+                link(cat, regio, sub["bedrag_eur"].sum(), tip)
+    for fam, grp in andere_flows.groupby("familie") if not andere_flows.empty else []:
+        for (van, cat, naar), sub in grp.groupby(["van", "categorie", "naar"]):
+            tip = f"{fam}: sleutel {sub['sleutel'].iloc[0]}<br>methode {sub['methode'].iloc[0]}"
+            a = regio if van == sub["regio_code"].iloc[0] else f"{fam}: {van}"
+            b = regio if naar == sub["regio_code"].iloc[0] else f"{fam}: {naar}"
+            link(a, f"{fam}: {cat}", sub["bedrag_eur"].sum(), tip)
+            link(f"{fam}: {cat}", b, sub["bedrag_eur"].sum(), tip)
+    fig = go.Figure(
+        go.Sankey(
+            arrangement="snap",
+            node={"label": list(nodes), "pad": 12, "thickness": 14},
+            link={
+                "source": src,
+                "target": dst,
+                "value": val,
+                "customdata": hover,
+                "hovertemplate": "%{customdata}<extra></extra>",
+            },
+        )
+    )
+    fig.update_layout(height=max(450, 18 * len(nodes)), margin={"l": 10, "r": 10, "t": 10, "b": 10})
+    return fig

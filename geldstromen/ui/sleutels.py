@@ -1,0 +1,44 @@
+"""Key editor: the session's own allocation keys per taakveld (st.session_state only)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geldstromen.domain.taakvelden import standaard_sleutels
+
+STATE_KEY = "wijkprofiel_sleutels"
+
+
+def sessie_sleutels() -> pd.DataFrame:
+    """The key table of this session (the default until the user edits it)."""
+    if STATE_KEY not in st.session_state:
+        st.session_state[STATE_KEY] = standaard_sleutels()
+    return st.session_state[STATE_KEY]
+
+
+def editor() -> pd.DataFrame:
+    """Show the key table as an editor; edits apply at once, 'Terug naar standaard' resets."""
+    tabel = sessie_sleutels()
+    st.caption(
+        "Sleutel = indicator-id (of som/product, bv. `bijstand_aantal+ww_aantal`); "
+        "`gemeentebreed` = niet toegerekend, `uitgesloten` = niet meegeteld, "
+        "`pro_rata_direct` = naar rato van de toegerekende directe lasten. "
+        "Wijzigingen gelden alleen in deze sessie."
+    )
+    if st.button("Terug naar standaard", key="sleutels_reset"):
+        st.session_state[STATE_KEY] = standaard_sleutels()
+        st.session_state.pop("sleutels_editor", None)
+        tabel = st.session_state[STATE_KEY]
+    edited = st.data_editor(
+        tabel,
+        key="sleutels_editor",
+        hide_index=True,
+        disabled=["taakveld_code"],
+        num_rows="fixed",
+        width="stretch",
+    )
+    edited = edited.fillna("").astype(str)
+    if not edited.equals(tabel):
+        st.session_state[STATE_KEY] = edited
+    return st.session_state[STATE_KEY]

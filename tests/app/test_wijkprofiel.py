@@ -1,0 +1,73 @@
+"""Wijkprofiel page on the synthetic fixture store (GM9999 Testdorp)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
+
+
+def _open(app):
+    app.query_params["gemeente"] = "GM9999"
+    app.run()
+    app.switch_page("app_pages/wijkprofiel.py").run()
+    assert not app.exception, app.exception
+    return app
+
+
+def test_wijkprofiel_shows_sankey_table_and_comparison(app):
+    at = _open(app)
+    assert at.selectbox(key="wp_gemeente").value == "GM9999"
+    assert len(at.get("plotly_chart")) >= 1
+    text = " ".join(c.value for c in at.caption)
+    assert "Mutaties reserves" in text  # 0.10 excluded and said so
+    assert "inwoners_aantal" in text  # key years stated
+    at.radio(key="wp_niveau").set_value("buurt").run()
+    assert not at.exception
+    at.radio(key="wp_kant").set_value("baten").run()
+    assert not at.exception
+
+
+def test_key_edit_changes_allocation_and_reset(app):
+    at = _open(app)
+    before = at.metric[0].value
+    editor_df = at.session_state["wijkprofiel_sleutels"].copy()
+    editor_df.loc[editor_df["taakveld_code"] == "6.3", "sleutel"] = "gemeentebreed"
+    at.session_state["wijkprofiel_sleutels"] = editor_df
+    at.run()
+    assert not at.exception
+    assert at.metric[0].value != before
+    at.button(key="sleutels_reset").click().run()
+    assert at.metric[0].value == before
+
+
+def test_other_families_empty_and_filled(app, monkeypatch):
+    from geldstromen.cached import huishoudens
+
+    at = _open(app)
+    at.multiselect(key="wp_fam").set_value(["gemeente", "huishoudens", "zorg"]).run()
+    assert not at.exception
+    regio = at.selectbox(key="wp_regio").value
+    flows = pd.DataFrame(
+        [
+            [
+                regio,
+                "x",
+                "wijk",
+                2023,
+                "huishoudens",
+                regio,
+                "winkels",
+                "boodschappen",
+                1000.0,
+                "geschat",
+                "budgetonderzoek",
+                "test",
+            ]
+        ],
+        columns=GELDSTROOM_COLUMNS,
+    )
+    monkeypatch.setattr(huishoudens, "huishoudens_flows", lambda *a, **k: flows)
+    at.run()
+    assert not at.exception
+    assert any("Andere families" in s.value for s in at.subheader)
