@@ -31,11 +31,11 @@ from geldstromen.schema import (
 BRON_MODULES = (
     "data_sources.gemeentecodes",
     "data_sources.cbs_kwb",
+    "data_sources.geometrie",
     "data_sources.kwb_2015",
     "data_sources.pdok_wijken_attributen",
     "data_sources.kwb_utrecht_2020",
     "data_sources.rivm",
-    "data_sources.geometrie",
     "data_sources.vektis",
     "data_sources.energieprijzen",
     "data_sources.budgetonderzoek",

@@ -1,0 +1,94 @@
+"""Orchestrates one benchmark run and writes JSON plus docs/performance.md."""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from geldstromen.bench import measure
+from geldstromen.bench.report import write_markdown
+from geldstromen.bench.server import streamlit_server
+from geldstromen.config import REPO_ROOT
+from geldstromen.pgcluster import fresh_database, throwaway_postgres
+
+#: The page and widget the rerun figures switch; see geldstromen/ui/wijkprofiel.py.
+RERUN_PAGE = os.environ.get("GELDSTROMEN_BENCH_PAGE", "wijkprofiel")
+RERUN_KEY = os.environ.get("GELDSTROMEN_BENCH_KEY", "wp_regio")
+
+
+def machine() -> dict:
+    """Cores, memory and date of this run."""
+    mem_kb = next(
+        int(line.split()[1])
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal:")
+    )
+    return {
+        "cores": os.cpu_count(),
+        "memory_gib": round(mem_kb / 1024 / 1024, 1),
+        "python": platform.python_version(),
+        "date": date.today().isoformat(),
+    }
+
+
+def _ingest(data_dir: Path, url: str) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "geldstromen.cli", "ingest", "--quiet",
+         "--data-dir", str(data_dir), "--database-url", url],
+        check=True, cwd=REPO_ROOT, capture_output=True,
+    )  # fmt: skip
+
+
+def run(data_dir: Path, sessions: int = 10, seconds: float = 20, switches: int = 30) -> dict:
+    """Measure every figure with its baseline in one run."""
+    from geldstromen.bench import kaart, naive
+
+    result: dict = {"machine": machine()}
+    started = time.monotonic()
+    result.update(measure.ingest_times(data_dir))
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
+        _ingest(data_dir, url)
+        env = {"GELDSTROMEN_DATABASE_URL": url}
+        result["empty_rerun_ms"] = measure.summary(measure.empty_rerun_times(env, switches))
+        with streamlit_server(measure.APP, env) as (base, proc):
+            rerun = measure.rerun_times(base, RERUN_PAGE, RERUN_KEY, switches)
+            result["rerun_ms"] = measure.summary(rerun)
+            result["rerun_page"] = f"{RERUN_PAGE} (widget {RERUN_KEY})"
+            result["rss_mb"] = measure.server_rss(base, proc, kaart.pages(base))
+            result["concurrent_sqlite"] = measure.concurrent_switching(
+                [base], RERUN_PAGE, RERUN_KEY, sessions, seconds
+            )
+            result.update(kaart.map_figures(url, base))
+        result["naive_ms"] = measure.summary(naive.naive_times(data_dir, switches))
+    with throwaway_postgres() as pg_base:
+        if pg_base is None:
+            result["concurrent_postgres"] = {"skipped": "PostgreSQL niet beschikbaar"}
+        else:
+            pg_url = fresh_database(pg_base)
+            _ingest(data_dir, pg_url)
+            env = {"GELDSTROMEN_DATABASE_URL": pg_url}
+            with (
+                streamlit_server(measure.APP, env) as (b1, _),
+                streamlit_server(measure.APP, env) as (b2, _),
+            ):
+                result["concurrent_postgres"] = measure.concurrent_switching(
+                    [b1, b2], RERUN_PAGE, RERUN_KEY, sessions, seconds
+                )
+    result["bench_s"] = round(time.monotonic() - started, 1)
+    return result
+
+
+def run_and_write(data_dir: Path, json_path: Path | None, **kwargs) -> dict:
+    """Run, then write the JSON (optional) and docs/performance.md."""
+    result = run(data_dir, **kwargs)
+    if json_path is not None:
+        measure.dump(result, json_path)
+    write_markdown(result, REPO_ROOT / "docs" / "performance.md")
+    return result

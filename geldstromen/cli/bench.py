@@ -1,0 +1,36 @@
+"""``geldstromen bench``: measure performance against baselines; writes docs/performance.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from geldstromen.cli import _fail, main
+from geldstromen.config import get_settings
+
+
+@main.command()
+@click.option("--json", "json_path", type=click.Path(path_type=Path), help="Schrijf ook JSON.")
+@click.option("--data-dir", type=click.Path(path_type=Path), help="Standaard GELDSTROMEN_DATA_DIR.")
+@click.option("--sessions", default=10, show_default=True, help="Gelijktijdige gebruikers.")
+@click.option("--seconds", default=20.0, show_default=True, help="Duur van de gelijktijdige meting.")
+@click.option("--switches", default=30, show_default=True, help="Wisselingen voor rerun_ms.")
+def bench(json_path, data_dir, sessions, seconds, switches) -> None:
+    """Measure rerun, map payload, ingest, memory and concurrency figures with baselines.
+
+    Runs on loopback only; starts its own app processes and a throwaway PostgreSQL.
+    """
+    from geldstromen.bench.report import checks
+    from geldstromen.bench.run import run_and_write
+
+    data_dir = data_dir or get_settings().data_dir
+    if data_dir is None:
+        _fail("geen gegevensmap: geef --data-dir of zet GELDSTROMEN_DATA_DIR.")
+    result = run_and_write(
+        Path(data_dir), json_path, sessions=sessions, seconds=seconds, switches=switches
+    )
+    for name, value, target, ok in checks(result):
+        mark = "?" if ok is None else ("ok" if ok else "NIET GEHAALD")
+        click.echo(f"{name:32} {value:>14}  doel {target:22} {mark}")
+    click.echo("Geschreven: docs/performance.md")
