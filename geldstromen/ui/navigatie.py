@@ -19,5 +19,7 @@ def pages() -> list:
         st.Page("app_pages/scenario.py", title="Scenario", icon="🧮", url_path="scenario"),
         st.Page("app_pages/eigen_data.py", title="Eigen data", icon="📤", url_path="eigen-data"),
         st.Page("app_pages/wijkprofiel.py", title="Wijkprofiel", icon="💶", url_path="wijkprofiel"),
+        st.Page("app_pages/energietransitie.py", title="Energietransitie", icon="🔥", url_path="energietransitie"),
+        st.Page("app_pages/sociaal_domein.py", title="Sociaal domein", icon="🤝", url_path="sociaal-domein"),
         st.Page("app_pages/bronnen.py", title="Bronnen", icon="📚", url_path="bronnen"),
     ]

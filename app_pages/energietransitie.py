@@ -1,0 +1,10 @@
+"""Energietransitie: energy use, housing, estimated energy costs and 'Waar beginnen?'."""
+
+import streamlit as st
+
+from geldstromen.ui import energie, filters
+
+st.title("Energietransitie")
+sel = filters.kies_gebied()
+if sel is not None:
+    energie.render(sel)

@@ -1,0 +1,201 @@
+"""Cached data for the theme pages (Energietransitie, Sociaal domein, Verbanden).
+
+Every frame joins regions on the exact region code; indicators of another year than the chosen
+KWB year (RIVM 2020) are paired by code and the number of matched regions is reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import streamlit as st
+
+from geldstromen import cached, queries
+from geldstromen.domain.taakvelden import taakvelden
+from geldstromen.families import gemeente, huishoudens
+
+ENERGIE = [
+    "aardgas_m3_per_woning", "elektriciteit_kwh_per_woning", "stadsverwarming_pct",
+    "bouwjaar_voor_2000_pct", "koopwoningen_pct", "huurwoningen_pct", "corporatiewoningen_pct",
+    "huish_laag_inkomen_pct", "huish_sociaal_minimum_pct", "woningen_aantal",
+]  # fmt: skip
+SOCIAAL = [
+    "inwoners_aantal", "bijstand_aantal", "ao_aantal", "ww_aantal", "aow_aantal",
+    "wmo_clienten_aantal", "jeugdzorg_aantal", "huish_laag_inkomen_pct",
+    "huish_sociaal_minimum_pct",
+]  # fmt: skip
+RIVM = [
+    "gezondheid18_ervaren_goed_pct", "gezondheid18_eenzaam_pct",
+    "gezondheid18_ernstig_eenzaam_pct", "gezondheid18_moeite_rondkomen_pct",
+    "gezondheid18_risico_angst_depressie_pct", "gezondheid18_langdurige_aandoening_pct",
+    "gezondheid18_mantelzorger_pct", "gezondheid65_ervaren_goed_pct", "gezondheid65_eenzaam_pct",
+]  # fmt: skip
+#: Groups of 6.x taakvelden and the client count each is divided by (None: per inwoner only).
+GROEPEN = {
+    "sociaal_domein": ("Sociaal domein totaal (6.x)", None),
+    "inkomen": ("Inkomensregelingen (6.3)", "bijstand_aantal"),
+    "wmo": ("Wmo (6.21, 6.6, 6.71, 6.91)", "wmo_clienten_aantal"),
+    "jeugd": ("Jeugd (6.22, 6.72, 6.82, 6.92)", "jeugdzorg_aantal"),
+    "participatie": ("Participatie (6.4, 6.5)", None),
+}
+
+
+@dataclass
+class Thema:
+    """A wide table (one row per region), a column catalogue and notes for the reader."""
+
+    tabel: pd.DataFrame
+    kolommen: pd.DataFrame  # kolom, label, eenheid, jaar, methode, bron
+    notities: list[str] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+
+def _long(gemeente_code: str, niveau: str, ids: list[str]) -> pd.DataFrame:
+    return queries.run_query(
+        cached.engine(), "thema_indicatoren", gemeente_code=gemeente_code, niveau=niveau,
+        indicatoren=ids,
+    )  # fmt: skip
+
+
+def kies_jaar(jaren, jaar: int) -> int | None:
+    """``jaar`` itself when present, else the nearest year (ties: the newer)."""
+    jaren = sorted({int(j) for j in jaren})
+    return min(jaren, key=lambda j: (abs(j - jaar), -j)) if jaren else None
+
+
+def wide(long: pd.DataFrame, jaar: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Per indicator its year nearest to ``jaar``; wide values and the column catalogue."""
+    if long.empty:
+        return pd.DataFrame(columns=["regio_code", "regio_naam"]), pd.DataFrame()
+    keuze = {i: kies_jaar(g["jaar"], jaar) for i, g in long.groupby("indicator")}
+    sel = long[long["jaar"].astype(int) == long["indicator"].map(keuze)]
+    tabel = sel.pivot_table(index="regio_code", columns="indicator", values="waarde",
+                            aggfunc="first", dropna=False)  # fmt: skip
+    tabel.columns.name = None
+    namen = sel.sort_values("jaar").drop_duplicates("regio_code", keep="last")
+    tabel.insert(0, "regio_naam", namen.set_index("regio_code")["regio_naam"])
+    meta = sel.drop_duplicates("indicator")[["indicator", "label", "eenheid", "methode", "bron"]]
+    meta = meta.rename(columns={"indicator": "kolom"}).assign(jaar=meta["indicator"].map(keuze))
+    return tabel.reset_index(), meta
+
+
+def _regios(gemeente_code: str, niveau: str, jaar: int) -> pd.DataFrame:
+    long = _long(gemeente_code, niveau, ["inwoners_aantal", "woningen_aantal"])
+    long = long[long["jaar"].astype(int) == jaar]
+    return long.drop_duplicates("regio_code")[["regio_code", "regio_naam"]]
+
+
+@st.cache_data(**cached.SELECTION)
+def energie(version: str, gemeente_code: str, niveau: str, jaar: int) -> Thema:
+    """Energy indicators and the household model's energy costs and burden per region."""
+    basis = _regios(gemeente_code, niveau, jaar)
+    long = _long(gemeente_code, niveau, ENERGIE)
+    tabel, meta = wide(long[long["jaar"].astype(int) == jaar], jaar)
+    tabel = basis.merge(tabel.drop(columns="regio_naam"), on="regio_code", how="left")
+    model = huishoudens.huishoudens_model(cached.engine(), gemeente_code, niveau, jaar)
+    notities = list(model.notities)
+    afgeleid = ["energiekosten_per_woning_eur", "energiekosten_eur", "energielast_pct"]
+    if model.energie.empty:
+        for col in afgeleid:
+            tabel[col] = float("nan")
+    else:
+        tabel = tabel.merge(model.energie[["regio_code", *afgeleid]], on="regio_code", how="left")
+        t = model.tarief
+        bron = f"CBS KWB {jaar}; CBS energieprijzen {t['jaar']}"
+        rijen = [
+            (
+                "energiekosten_per_woning_eur",
+                "Energiekosten per woning",
+                "euro per woning per jaar",
+            ),
+            ("energiekosten_eur", "Energiekosten alle woningen", "euro per jaar"),
+            ("energielast_pct", "Energielast (energiekosten / inkomen)", "% van inkomen"),
+        ]
+        extra = pd.DataFrame(
+            [{"kolom": k, "label": lab, "eenheid": e, "methode": "geschat", "bron": bron,
+              "jaar": f"{jaar} (prijzen {t['jaar']})"} for k, lab, e in rijen]
+        )  # fmt: skip
+        meta = pd.concat([meta.astype({"jaar": str}), extra], ignore_index=True)
+        notities.insert(0, f"Prijs: {t['uitleg']}.")
+    for col in ENERGIE:
+        if col not in tabel:
+            tabel[col] = float("nan")
+    return Thema(tabel, meta, notities)
+
+
+def _taakveld_groep(codes: pd.Series) -> pd.DataFrame:
+    tv = taakvelden().set_index("taakveld_code")["reeks_code"]
+    reeks = codes.map(tv).fillna(codes)
+    hoofd = codes.str.split(".").str[0]
+    groep = pd.Series(None, index=codes.index, dtype=object)
+    groep[reeks == "6.3"] = "inkomen"
+    groep[reeks.isin(["6.6", "6.71", "6.91"]) | codes.isin(["6.21", "6.60"])] = "wmo"
+    groep[reeks.isin(["6.72", "6.82", "6.92"]) | (codes == "6.22")] = "jeugd"
+    groep[reeks.isin(["6.4", "6.5"])] = "participatie"
+    return pd.DataFrame({"groep": groep, "zes": hoofd == "6"})
+
+
+def sociaal_geld(toer, tabel: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Allocated 6.x lasten per region and group, per inwoner and per client (wide)."""
+    f = toer.flows
+    if f.empty:
+        return tabel, [f"Gemeente: geen toegerekende lasten ({toer.opmerking})."]
+    f = f.join(_taakveld_groep(f["taakveld_code"].astype(str)))
+    f = f[f["zes"]]
+    per = f.groupby(["regio_code", "groep"])["bedrag_eur"].sum().unstack()
+    per["sociaal_domein"] = f.groupby("regio_code")["bedrag_eur"].sum()
+    per = per.reindex(columns=list(GROEPEN)).add_suffix("_eur").reset_index()
+    codes = set(tabel["regio_code"])
+    n_match = len(codes & set(per["regio_code"]))
+    out = tabel.merge(per, on="regio_code", how="left")
+    for g, (_, teller) in GROEPEN.items():
+        out[f"{g}_per_inwoner_eur"] = out[f"{g}_eur"] / out["inwoners_aantal"]
+        if teller:
+            out[f"{g}_per_client_eur"] = out[f"{g}_eur"] / out[teller].where(out[teller] > 0)
+    sleutels = f.drop_duplicates("groep").dropna(subset=["groep"])
+    uitleg = "; ".join(f"{r.taakveld_code}: {r.sleutel}" for r in sleutels.itertuples())
+    return out, [
+        f"Gemeente: {n_match} van {len(codes)} gebieden gekoppeld aan de toerekening "
+        f"(exacte code; toegerekend met sleutels {uitleg}).",
+    ]
+
+
+@st.cache_data(**cached.SELECTION)
+def sociaal(version: str, gemeente_code: str, niveau: str, jaar: int, iv3_jaar: int | None,
+            stuk: str) -> Thema:  # fmt: skip
+    """Social indicators, allocated 6.x spending and RIVM estimates per region."""
+    basis = _regios(gemeente_code, niveau, jaar)
+    long = _long(gemeente_code, niveau, SOCIAAL)
+    tabel, meta = wide(long[long["jaar"].astype(int) == jaar], jaar)
+    tabel = basis.merge(tabel.drop(columns="regio_naam"), on="regio_code", how="left")
+    for col in SOCIAAL:
+        if col not in tabel:
+            tabel[col] = float("nan")
+    for col in SOCIAAL[1:7]:
+        tabel[col.replace("_aantal", "_per_1000")] = 1000 * tabel[col] / tabel["inwoners_aantal"]
+    notities: list[str] = []
+    if iv3_jaar is not None:
+        toer = gemeente.toerekening(cached.engine(), gemeente_code, niveau, iv3_jaar, stuk,
+                                    "lasten")  # fmt: skip
+        tabel, n = sociaal_geld(toer, tabel)
+        notities += n
+    rlong = _long(gemeente_code, niveau, RIVM)
+    rivm, rmeta = wide(rlong, jaar)
+    n_r = len(set(rivm["regio_code"]) & set(tabel["regio_code"]))
+    rivm = tabel[["regio_code", "regio_naam"]].merge(rivm.drop(columns="regio_naam"),
+                                                      on="regio_code", how="left")  # fmt: skip
+    rj = sorted({int(j) for j in rmeta.get("jaar", [])})
+    if rj:
+        notities.append(
+            f"RIVM-schattingen ({', '.join(map(str, rj))}, indeling {rj[0]}) gekoppeld op exacte "
+            f"code aan KWB {jaar}: {n_r} van {len(tabel)} gebieden gevonden."
+        )
+    return Thema(tabel, meta, notities, {"rivm": rivm, "rivm_kolommen": rmeta})
+
+
+@st.cache_data(**cached.SELECTION)
+def indicator_jaren(version: str, gemeente_code: str, niveau: str) -> pd.DataFrame:
+    """Indicators with values for a gemeente and level, per year."""
+    return queries.run_query(cached.engine(), "thema_indicator_jaren",
+                             gemeente_code=gemeente_code, niveau=niveau)  # fmt: skip

@@ -1,0 +1,114 @@
+"""Energietransitie: energy use, housing and estimated energy costs per region, and a
+transparent 'Waar beginnen?' ranking with criteria and weights chosen by the user."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.express as px
+import streamlit as st
+
+from geldstromen.cached import thema
+from geldstromen.domain.ranking import Criterium, rangschik
+from geldstromen.ui.filters import Selectie
+from geldstromen.ui.tabellen import waarde_tabel
+
+KOPPEN = {
+    "aardgas_m3_per_woning": "Aardgas (m³/woning)",
+    "elektriciteit_kwh_per_woning": "Elektriciteit (kWh/woning)",
+    "stadsverwarming_pct": "Stadsverwarming (% woningen)",
+    "bouwjaar_voor_2000_pct": "Bouwjaar voor 2000 (% woningen)",
+    "koopwoningen_pct": "Koop (% woningen)",
+    "huurwoningen_pct": "Huur (% woningen)",
+    "corporatiewoningen_pct": "Corporatie (% woningen)",
+    "huish_laag_inkomen_pct": "Laag inkomen (% huishoudens)",
+    "energiekosten_per_woning_eur": "Energiekosten (EUR/woning/jaar, geschat)",
+    "energiekosten_eur": "Energiekosten totaal (EUR/jaar, geschat)",
+    "energielast_pct": "Energielast (% van inkomen, geschat)",
+}
+#: criterion -> (default on, default weight, high is urgent)
+CRITERIA = {
+    "aardgas_m3_per_woning": (True, 3, True),
+    "huish_laag_inkomen_pct": (True, 2, True),
+    "corporatiewoningen_pct": (True, 2, True),
+    "energielast_pct": (False, 1, True),
+    "bouwjaar_voor_2000_pct": (False, 1, True),
+    "stadsverwarming_pct": (False, 1, False),
+    "huish_sociaal_minimum_pct": (False, 1, True),
+}
+LABELS = {**KOPPEN, "huish_sociaal_minimum_pct": "Sociaal minimum (% huishoudens)"}
+
+
+def _kolominfo(kolommen: pd.DataFrame) -> pd.DataFrame:
+    k = kolommen[kolommen["kolom"].isin(KOPPEN)].copy()
+    k.insert(0, "kolom in tabel", k["kolom"].map(KOPPEN))
+    return k[["kolom in tabel", "eenheid", "jaar", "methode", "bron"]]
+
+
+def _criteria(sel: Selectie) -> list[Criterium]:
+    st.markdown("**Kies criteria en gewichten** (0 = telt niet mee)")
+    gekozen = []
+    for kolom, (aan, gewicht, hoog) in CRITERIA.items():
+        richting = "hoog" if hoog else "laag"
+        c1, c2 = st.columns([3, 2])
+        if c1.checkbox(f"{LABELS[kolom]}: {richting} = urgenter", value=aan, key=f"eb_{kolom}"):
+            w = c2.slider("Gewicht", 0, 5, gewicht, key=f"ew_{kolom}", label_visibility="collapsed")
+            gekozen.append(Criterium(kolom, LABELS[kolom], float(w), hoog))
+    return gekozen
+
+
+def _ranglijst(tabel: pd.DataFrame, criteria: list[Criterium], sel: Selectie) -> None:
+    actief = [c for c in criteria if c.gewicht > 0]
+    if not actief:
+        st.info("Kies minstens één criterium met een gewicht groter dan 0.")
+        return
+    uitleg = " + ".join(f"{c.gewicht:g} x {c.label} ({'hoog' if c.hoog_is_urgent else 'laag'})"
+                        for c in actief)  # fmt: skip
+    st.caption(
+        f"Score = gewogen gemiddelde van {uitleg}, elk min-max geschaald binnen "
+        f"{sel.gemeente_naam} (0 = minst, 100 = meest urgent). Gebieden met een ontbrekend "
+        "criterium krijgen geen score, staan onderaan en zijn gemarkeerd."
+    )
+    r = rangschik(tabel, actief)
+    kolommen = ["rang", "regio_code", "regio_naam", "score", "ontbreekt"] + [
+        c.kolom for c in actief
+    ]
+    out = r[kolommen].rename(columns={**LABELS, "regio_code": "code", "regio_naam": "gebied"})
+    out["score"] = out["score"].round(1)
+    out["ontbreekt"] = out["ontbreekt"].map(lambda s: f"⚠ ontbreekt: {s}" if s else "")
+    waarde_tabel(out, f"waar_beginnen_{sel.gemeente_code}_{sel.niveau}_{sel.jaar}",
+                 {"tabel": "Waar beginnen?", "score": uitleg})  # fmt: skip
+    top = r[r["score"].notna()].head(10)
+    if top.empty:
+        st.info("Geen gebied heeft alle gekozen criteria.")
+        return
+    delen = top.melt(id_vars=["regio_naam", "score"],
+                     value_vars=[f"deel_{c.kolom}" for c in actief],
+                     var_name="criterium", value_name="bijdrage")  # fmt: skip
+    delen["criterium"] = delen["criterium"].str.removeprefix("deel_").map(LABELS)
+    fig = px.bar(
+        delen, x="bijdrage", y="regio_naam", color="criterium", orientation="h",
+        labels={"bijdrage": "Bijdrage aan score (0-100)", "regio_naam": ""},
+        title=f"Top {len(top)}: waar beginnen? ({sel.gemeente_naam}, {sel.niveau} {sel.jaar})",
+    )  # fmt: skip
+    fig.update_yaxes(categoryorder="array", categoryarray=list(top["regio_naam"])[::-1])
+    fig.update_layout(legend={"orientation": "h", "y": -0.2}, height=480, margin={"l": 10})
+    st.plotly_chart(fig, width="stretch")
+
+
+def render(sel: Selectie) -> None:
+    """The page body for one selection."""
+    t = thema.energie(sel.version, sel.gemeente_code, sel.niveau, sel.jaar)
+    if t.tabel.empty:
+        st.info(f"Geen gegevens voor {sel.niveau} in {sel.jaar}.")
+        return
+    st.subheader(f"Energie en wonen per {sel.niveau} ({sel.gemeente_naam}, KWB {sel.jaar})")
+    tabel = t.tabel[["regio_code", "regio_naam", *KOPPEN]].rename(
+        columns={**KOPPEN, "regio_code": "code", "regio_naam": "gebied"}
+    )
+    waarde_tabel(tabel.round(1), f"energie_{sel.gemeente_code}_{sel.niveau}_{sel.jaar}")
+    with st.expander("Eenheid, jaar, methode en bron per kolom", expanded=True):
+        st.dataframe(_kolominfo(t.kolommen), hide_index=True, width="stretch")
+        for n in t.notities:
+            st.caption(n)
+    st.subheader("Waar beginnen?")
+    _ranglijst(t.tabel, _criteria(sel), sel)

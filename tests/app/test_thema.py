@@ -1,0 +1,97 @@
+"""Theme pages (Energietransitie, Sociaal domein, Verbanden) on synthetic fixture stores:
+GM9999 Testdorp (few columns) and GM9998 Proefstad (energy, income, benefits, prices)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import streamlit as st
+
+from data_sources.ingest import ingest, vind_bestanden
+from geldstromen import db
+from tests.conftest import FIXTURES, REPO
+
+
+@pytest.fixture(scope="module")
+def thema_db_url(tmp_path_factory) -> str:
+    path = tmp_path_factory.mktemp("themadb")
+    shutil.copytree(FIXTURES / "data", path / "data")
+    shutil.copytree(FIXTURES / "thema_data", path / "data", dirs_exist_ok=True)
+    url = f"sqlite:///{path / 'thema.sqlite'}"
+    ingest(db.make_engine(url), vind_bestanden(path / "data"))
+    return url
+
+
+@pytest.fixture
+def thema_app(monkeypatch, thema_db_url):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("GELDSTROMEN_DATABASE_URL", thema_db_url)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    return AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+
+
+def _open(app, page: str, gemeente: str = "GM9999", niveau: str = "wijk"):
+    app.query_params.update({"gemeente": gemeente, "niveau": niveau, "jaar": "2019"})
+    app.run()
+    app.switch_page(f"app_pages/{page}.py").run()
+    assert not app.exception, app.exception
+    return app
+
+
+def _text(at) -> str:
+    parts = [c.value for c in at.caption] + [m.value for m in at.markdown]
+    parts += [s.value for s in at.subheader] + [w.value for w in at.warning]
+    parts += [i.value for i in at.info]
+    return " ".join(str(p) for p in parts)
+
+
+def test_energietransitie_without_energy_data_marks_all_missing(app):
+    at = _open(app, "energietransitie")
+    energie, _, rang = (d.value for d in at.dataframe[:3])
+    assert "Aardgas (m³/woning)" in energie.columns
+    assert energie["Aardgas (m³/woning)"].isna().all()  # missing stays missing, never 0
+    assert rang["score"].isna().all()
+    assert rang["ontbreekt"].str.startswith("⚠ ontbreekt").all()
+    assert "Geen gebied heeft alle gekozen criteria" in _text(at)
+
+
+def test_energietransitie_ranking_chart_and_column_info(thema_app):
+    at = _open(thema_app, "energietransitie", "GM9998", "buurt")
+    energie, info, rang = (d.value for d in at.dataframe[:3])
+    assert energie.loc[0, "Energiekosten (EUR/woning/jaar, geschat)"] == pytest.approx(
+        1500 * 20.0 * 0.03517 + 2400 * 0.2, rel=1e-3
+    )
+    assert {"eenheid", "jaar", "methode", "bron"} <= set(info.columns)
+    assert "geschat" in set(info["methode"]) and "waargenomen" in set(info["methode"])
+    assert list(rang["rang"]) == [1, 2, 3]
+    assert rang["score"].notna().tolist() == [True, False, False]  # missing gas ranked last
+    assert len(at.get("plotly_chart")) == 1
+    for key in ("aardgas_m3_per_woning", "huish_laag_inkomen_pct", "corporatiewoningen_pct"):
+        at.checkbox(key=f"eb_{key}").uncheck().run()
+    assert not at.exception
+    assert "minstens één criterium" in _text(at)
+
+
+def test_sociaal_domein_counts_spending_and_rivm_label(thema_app):
+    at = _open(thema_app, "sociaal_domein", "GM9998", "wijk")
+    aantallen = at.dataframe[0].value
+    assert "Bijstand (per 1000 inwoners)" in aantallen.columns
+    per = aantallen["Bijstand (per 1000 inwoners)"]
+    assert (
+        per.dropna()
+        == (1000 * aantallen["Bijstand (aantal)"] / aantallen["Inwoners"]).round(1).dropna()
+    ).all()
+    text = _text(at)
+    assert "RIVM-schatting" in text and "geen meting" in text
+
+
+def test_sociaal_domein_with_iv3_shows_allocated_spending(app):
+    at = _open(app, "sociaal_domein")
+    text = _text(at)
+    assert "toegerekend" in text
+    geld = at.dataframe[1].value
+    assert "Inkomensregelingen (6.3): EUR per bijstand" in geld.columns
+    assert "gebieden gekoppeld aan de toerekening" in text
