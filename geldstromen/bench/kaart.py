@@ -75,4 +75,27 @@ def map_figures(db_url: str, base_url: str) -> dict:
         "map_wijk_nl_bytes": payload_bytes(db_url, "wijk", 2024),
         "map_buurt_nl_bytes": payload_bytes(db_url, "buurt", 2015),
         "map_render_ms": render_ms(base_url, "gemeente=GM0363&niveau=wijk&jaar=2024&heel_nl=1"),
+        "map_render_gemeente_ms": render_ms(base_url, "gemeente=GM0363&niveau=wijk&jaar=2024"),
     }
+
+
+def empty_page_load_ms(env: dict) -> float | None:
+    """Baseline: milliseconds from navigation to the text of a one-line page, same browser."""
+    if not CHROMIUM.exists():
+        return None
+    from playwright.sync_api import sync_playwright
+
+    from geldstromen.bench.measure import EMPTY_APP
+    from geldstromen.bench.server import streamlit_server
+
+    with streamlit_server(EMPTY_APP, env) as (base, _), sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        samples = []
+        for _ in range(3):
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            start = time.perf_counter()
+            page.goto(base)
+            page.get_by_text("Lege pagina").first.wait_for(timeout=60_000)
+            samples.append((time.perf_counter() - start) * 1000)
+        browser.close()
+    return round(sorted(samples)[1], 1)

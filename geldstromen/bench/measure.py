@@ -82,9 +82,10 @@ def visit_all_pages(base_url: str, pages: list[str]) -> int:
 
 
 def concurrent_switching(
-    base_urls: list[str], page: str, key: str, sessions: int, seconds: float
+    base_urls: list[str], page: str, key: str, sessions: int, seconds: float, think_s: float = 2.0
 ) -> dict:
-    """``sessions`` users switching ``key`` for ``seconds``, spread over ``base_urls``."""
+    """``sessions`` users switching ``key`` for ``seconds``, spread over ``base_urls``; each
+    user waits ``think_s`` between switches (someone clicking through wijken in a meeting)."""
     samples: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -112,10 +113,11 @@ def concurrent_switching(
                 with lock:
                     errors += 1
             j += 1
+            time.sleep(think_s)
 
     with ThreadPoolExecutor(max_workers=sessions) as pool:
         list(pool.map(user, range(sessions)))
-    return {**summary(samples), "errors": errors}
+    return {**summary(samples), "errors": errors, "sessions": sessions, "think_s": think_s}
 
 
 def server_rss(base_url: str, proc, pages: list[str]) -> float:

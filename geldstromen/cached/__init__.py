@@ -11,6 +11,9 @@ from geldstromen import db, queries
 from geldstromen.config import get_settings
 
 SELECTION = {"ttl": 3600, "max_entries": 256, "show_spinner": False}
+#: For results that are the same for every user and only read (no copy per rerun):
+#: ``st.cache_resource`` with the same bounds. Callers must not mutate what they get.
+SHARED_SELECTION = {"ttl": 3600, "max_entries": 64, "show_spinner": False}
 
 
 @st.cache_resource
@@ -19,8 +22,9 @@ def engine() -> Engine:
     return db.make_engine(get_settings().database_url)
 
 
+@st.cache_data(ttl=30, show_spinner=False)
 def database_ready() -> bool:
-    """True when an ingest has run (the mart tables exist)."""
+    """True when an ingest has run (the mart tables exist); checked at most every 30 s."""
     from sqlalchemy import inspect
 
     return inspect(engine()).has_table("mart_indicator_mat")

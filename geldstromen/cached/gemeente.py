@@ -18,8 +18,9 @@ def iv3_beschikbaar(version: str, gemeente_code: str) -> pd.DataFrame:
     return gemeente.beschikbaar(cached.engine(), gemeente_code)
 
 
-@st.cache_data(**cached.SELECTION)
+@st.cache_resource(**cached.SHARED_SELECTION)
 def _standaard(version, gemeente_code, niveau, jaar, stuk, kant) -> GemeenteToerekening:
+    # Shared read-only object (default keys, identical for every user): no copy per rerun.
     return gemeente.toerekening(cached.engine(), gemeente_code, niveau, jaar, stuk, kant)
 
 
@@ -40,10 +41,21 @@ def toerekening(
     )
 
 
-@st.cache_data(**cached.SELECTION)
+@st.cache_resource(**cached.SHARED_SELECTION)
 def gemeentevergelijking(version: str, jaar: int, stuk: str) -> pd.DataFrame:
-    """Lasten per taakveld of every gemeente with classes and inhabitants."""
+    """Lasten per taakveld of every gemeente with classes and inhabitants (read-only)."""
     return gemeente.gemeentevergelijking(cached.engine(), jaar, stuk)
+
+
+@st.cache_data(**cached.SELECTION)
+def klassevergelijking(
+    version: str, gemeente_code: str, jaar: int, stuk: str, uitgesloten: tuple[str, ...]
+) -> pd.DataFrame:
+    """Lasten per inwoner per hoofdtaakveld against gemeenten of the same class."""
+    from geldstromen.domain.wijkprofiel import vergelijking
+
+    frame = gemeentevergelijking(version, jaar, stuk)
+    return vergelijking(frame, gemeente_code, set(uitgesloten))
 
 
 @st.cache_data(ttl=600, show_spinner=False)

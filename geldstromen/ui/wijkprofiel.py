@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.express as px
+import plotly.graph_objects as go
 import streamlit as st
 
 from geldstromen import cached
@@ -11,7 +11,7 @@ from geldstromen.cached import gemeente as cg
 from geldstromen.cached import huishoudens as ch
 from geldstromen.cached import zorg as cz
 from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
-from geldstromen.domain.wijkprofiel import regio_tabel, vergelijking
+from geldstromen.domain.wijkprofiel import regio_tabel
 from geldstromen.ui import sankey, sleutels
 from geldstromen.ui.tabellen import waarde_tabel
 
@@ -127,29 +127,21 @@ def _andere(version, code, niveau, jaar, fams, regio) -> pd.DataFrame:
 
 def _vergelijking(version, code, jaar, stuk, uitgesloten) -> None:
     st.subheader("Vergelijking met gemeenten van dezelfde klasse")
-    tab = vergelijking(cg.gemeentevergelijking(version, jaar, stuk), code, uitgesloten)
+    tab = cg.klassevergelijking(version, code, jaar, stuk, tuple(sorted(uitgesloten)))
     if tab.empty:
         st.info("Geen klasse of inwonertal bekend voor deze gemeente.")
         return
     st.caption(f"Klasse: {tab['klasse'].iloc[0]}; lasten per inwoner, {stuk} {jaar}.")
-    long = tab.melt(
-        id_vars=["naam"],
-        value_vars=["per_inwoner_eur", "klasse_mediaan_per_inwoner_eur"],
-        var_name="reeks",
-        value_name="euro_per_inwoner",
-    )
-    long["reeks"] = long["reeks"].map(
-        {"per_inwoner_eur": "deze gemeente", "klasse_mediaan_per_inwoner_eur": "mediaan klasse"}
-    )
-    fig = px.bar(
-        long,
-        x="euro_per_inwoner",
-        y="naam",
-        color="reeks",
-        barmode="group",
-        orientation="h",
-        height=420,
-    )
+    fig = go.Figure(
+        [
+            go.Bar(x=tab["per_inwoner_eur"], y=tab["naam"], name="deze gemeente", orientation="h"),
+            go.Bar(
+                x=tab["klasse_mediaan_per_inwoner_eur"], y=tab["naam"],
+                name="mediaan klasse", orientation="h",
+            ),
+        ]
+    )  # fmt: skip
+    fig.update_layout(barmode="group", height=420, xaxis_title="euro per inwoner")
     st.plotly_chart(fig, key="wp_vergelijking")
     waarde_tabel(tab, f"vergelijking_{code}_{jaar}_{stuk}")
 
