@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from geldstromen import cached
+from geldstromen.ui import state
 
 NIVEAU_LABELS = {"gemeente": "Gemeente", "wijk": "Wijk", "buurt": "Buurt"}
 
@@ -22,16 +23,6 @@ class Selectie:
     jaar: int
 
 
-def _query_default(key: str, options: list, fallback):
-    value = st.query_params.get(key)
-    if value is None:
-        return fallback
-    for option in options:
-        if str(option) == value:
-            return option
-    return fallback
-
-
 def kies_gebied(default_gemeente: str = "GM0518") -> Selectie | None:
     """Gemeente (search by name or code), level and year; None when no data."""
     version = cached.data_version()
@@ -41,7 +32,7 @@ def kies_gebied(default_gemeente: str = "GM0518") -> Selectie | None:
         return None
     labels = {r.gemeente_code: f"{r.gemeente_naam} ({r.gemeente_code})" for r in gm.itertuples()}
     codes = list(labels)
-    start = _query_default(
+    start = state.lees(
         "gemeente", codes, default_gemeente if default_gemeente in codes else codes[0]
     )
     code = st.sidebar.selectbox(
@@ -56,7 +47,7 @@ def kies_gebied(default_gemeente: str = "GM0518") -> Selectie | None:
     niveau = st.sidebar.radio(
         "Niveau",
         niveaus,
-        index=niveaus.index(_query_default("niveau", niveaus, niveaus[0])),
+        index=niveaus.index(state.lees("niveau", niveaus, niveaus[0])),
         format_func=NIVEAU_LABELS.get,
         horizontal=True,
         key="niveau",
@@ -65,7 +56,7 @@ def kies_gebied(default_gemeente: str = "GM0518") -> Selectie | None:
     jaar = st.sidebar.selectbox(
         "Jaar (gebiedsindeling)",
         jaren,
-        index=jaren.index(_query_default("jaar", jaren, jaren[0])),
+        index=jaren.index(state.lees("jaar", jaren, jaren[0])),
         key="jaar",
     )
     st.query_params.update({"gemeente": code, "niveau": niveau, "jaar": str(jaar)})
@@ -85,7 +76,7 @@ def kies_indicator(sel: Selectie) -> tuple[str, dict] | None:
     indicator = st.sidebar.selectbox(
         "Indicator",
         ids,
-        index=ids.index(_query_default("indicator", ids, default)),
+        index=ids.index(state.lees("indicator", ids, default)),
         format_func=lambda i: f"{rows[i]['label']} ({rows[i]['eenheid']})",
         key="indicator",
     )
