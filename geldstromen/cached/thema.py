@@ -13,7 +13,7 @@ import streamlit as st
 
 from geldstromen import cached, queries
 from geldstromen.domain.taakvelden import taakvelden
-from geldstromen.families import gemeente, huishoudens
+from geldstromen.families import gemeente, huishoudens, zorg
 
 ENERGIE = [
     "aardgas_m3_per_woning", "elektriciteit_kwh_per_woning", "stadsverwarming_pct",
@@ -199,3 +199,70 @@ def indicator_jaren(version: str, gemeente_code: str, niveau: str) -> pd.DataFra
     """Indicators with values for a gemeente and level, per year."""
     return queries.run_query(cached.engine(), "thema_indicator_jaren",
                              gemeente_code=gemeente_code, niveau=niveau)  # fmt: skip
+
+
+#: Money flows per inhabitant or dwelling offered on the Verbanden page (one gemeente only).
+STROMEN = {
+    "zorgkosten_per_inwoner_eur": ("Zorgkosten Zvw per inwoner (geschat)", "euro per inwoner"),
+    "energiekosten_per_woning_eur": ("Energiekosten per woning (geschat)", "euro per woning"),
+    "energielast_pct": ("Energielast (geschat)", "% van inkomen"),
+}
+
+
+def verband_keuzes(jaren: pd.DataFrame, jaar: int, met_stromen: bool) -> pd.DataFrame:
+    """Per indicator the year nearest to ``jaar`` (id, label, eenheid, methode, jaar)."""
+    j = jaren[jaren["met_waarde"] > 0]
+    keuze = j.groupby("indicator")["jaar"].agg(lambda s: kies_jaar(s, jaar))
+    out = j[j["jaar"].astype(int) == j["indicator"].map(keuze)]
+    out = out.rename(columns={"indicator": "id"})[["id", "label", "eenheid", "methode", "jaar"]]
+    if met_stromen:
+        extra = [{"id": k, "label": lab, "eenheid": e, "methode": "geschat", "jaar": jaar}
+                 for k, (lab, e) in STROMEN.items()]  # fmt: skip
+        out = pd.concat([out, pd.DataFrame(extra)], ignore_index=True)
+    return out.reset_index(drop=True)
+
+
+def _stromen(gemeente_code: str, niveau: str, jaar: int, ids: list[str]) -> pd.DataFrame:
+    parts = []
+    eng = cached.engine()
+    if "zorgkosten_per_inwoner_eur" in ids:
+        f = zorg.zorg_model(eng, gemeente_code, niveau, jaar).flows
+        inw = _long(gemeente_code, niveau, ["inwoners_aantal"])
+        inw = inw[inw["jaar"].astype(int) == jaar].set_index("regio_code")["waarde"]
+        if not f.empty:
+            tot = f.groupby(["regio_code", "regio_naam"], as_index=False)["bedrag_eur"].sum()
+            tot["waarde"] = tot["bedrag_eur"] / tot["regio_code"].map(inw).where(lambda s: s > 0)
+            parts.append(tot.assign(id="zorgkosten_per_inwoner_eur"))
+    energie_ids = [i for i in ("energiekosten_per_woning_eur", "energielast_pct") if i in ids]
+    if energie_ids:
+        e = huishoudens.huishoudens_model(eng, gemeente_code, niveau, jaar).energie
+        for i in energie_ids if not e.empty else []:
+            parts.append(e[["regio_code", "regio_naam", i]].rename(columns={i: "waarde"})
+                         .assign(id=i))  # fmt: skip
+    cols = ["regio_code", "regio_naam", "id", "waarde"]
+    return pd.concat([p[cols] for p in parts], ignore_index=True) if parts else pd.DataFrame()
+
+
+@st.cache_data(**cached.SELECTION)
+def verband_waarden(version: str, gemeente_code: str | None, niveau: str,
+                    keuzes: tuple[tuple[str, int], ...]) -> pd.DataFrame:  # fmt: skip
+    """Long values (regio_code, regio_naam, gemeente_code, id, waarde) of the chosen
+    (indicator, year) pairs; ``gemeente_code`` None = every gemeente (indicators only)."""
+    ind = [(i, j) for i, j in keuzes if i not in STROMEN]
+    parts = []
+    if ind:
+        ids, jaren = sorted({i for i, _ in ind}), sorted({int(j) for _, j in ind})
+        if gemeente_code is None:
+            long = queries.run_query(cached.engine(), "thema_indicatoren_nl", niveau=niveau,
+                                     jaren=jaren, indicatoren=ids)  # fmt: skip
+        else:
+            long = _long(gemeente_code, niveau, ids)
+        for i, j in ind:
+            sel = long[(long["indicator"] == i) & (long["jaar"].astype(int) == int(j))]
+            parts.append(sel.rename(columns={"indicator": "id"}))
+    stromen = [(i, j) for i, j in keuzes if i in STROMEN]
+    if stromen and gemeente_code is not None:
+        parts.append(_stromen(gemeente_code, niveau, int(stromen[0][1]), [i for i, _ in stromen]))
+    cols = ["regio_code", "regio_naam", "id", "waarde"]
+    parts = [p[cols] for p in parts if not p.empty]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=cols)

@@ -21,5 +21,6 @@ def pages() -> list:
         st.Page("app_pages/wijkprofiel.py", title="Wijkprofiel", icon="💶", url_path="wijkprofiel"),
         st.Page("app_pages/energietransitie.py", title="Energietransitie", icon="🔥", url_path="energietransitie"),
         st.Page("app_pages/sociaal_domein.py", title="Sociaal domein", icon="🤝", url_path="sociaal-domein"),
+        st.Page("app_pages/verbanden.py", title="Verbanden", icon="🔗", url_path="verbanden"),
         st.Page("app_pages/bronnen.py", title="Bronnen", icon="📚", url_path="bronnen"),
     ]

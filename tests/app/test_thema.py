@@ -95,3 +95,29 @@ def test_sociaal_domein_with_iv3_shows_allocated_spending(app):
     geld = at.dataframe[1].value
     assert "Inkomensregelingen (6.3): EUR per bijstand" in geld.columns
     assert "gebieden gekoppeld aan de toerekening" in text
+
+
+def test_verbanden_scatter_correlation_and_caution(thema_app):
+    at = _open(thema_app, "verbanden", "GM9998", "buurt")
+    assert at.selectbox(key="vb_x").value == "huish_laag_inkomen_pct"
+    assert at.selectbox(key="vb_y").value == "zorgkosten_per_inwoner_eur"
+    assert "Dit is samenhang, geen oorzaak" in _text(at)
+    n = at.metric[0].value
+    assert "gekoppeld op exacte gebiedscode" in _text(at)
+    at.selectbox(key="vb_y").set_value("aardgas_m3_per_woning").run()
+    at.selectbox(key="vb_z").set_value("(geen)").run()
+    assert not at.exception
+    assert at.metric[0].value == "1"  # only BU99980101 has both low income and gas use
+    assert at.metric[1].value == "–"  # too few pairs: no coefficient, never a made-up one
+    at.checkbox(key="vb_nl").check().run()
+    assert not at.exception
+    assert "Nederland" in _text(at) and n is not None
+
+
+def test_verbanden_wijken_with_chart(thema_app):
+    at = _open(thema_app, "verbanden", "GM9999", "wijk")
+    at.selectbox(key="vb_x").set_value("inwoners_aantal").run()
+    at.selectbox(key="vb_y").set_value("woningen_aantal").run()
+    assert not at.exception
+    assert at.metric[0].value == "2"
+    assert len(at.get("plotly_chart")) == 1
