@@ -1,12 +1,16 @@
-"""Kaart: one indicator for every wijk or buurt of a gemeente."""
+"""Kaart: one indicator, or allocated lasten per inwoner, for every wijk or buurt."""
 
 import streamlit as st
 
-from geldstromen.ui import filters, kaart
+from geldstromen.ui import filters, kaart, kaart_geldstromen
 
 st.title("Kaart")
 sel = filters.kies_gebied()
 if sel is not None:
-    keuze = filters.kies_indicator(sel)
-    if keuze is not None:
-        kaart.render(sel, *keuze)
+    kleur = filters.kies_kleur()
+    if kleur == "geldstromen":
+        kaart_geldstromen.render(sel)
+    else:
+        keuze = filters.kies_indicator(sel)
+        if keuze is not None:
+            kaart.render(sel, *keuze)

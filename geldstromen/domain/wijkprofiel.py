@@ -75,3 +75,17 @@ def vergelijking(frame: pd.DataFrame, gemeente_code: str, uitgesloten: set[str])
     out.insert(1, "naam", out["hoofdtaakveld"].map(HOOFDTAAKVELDEN))
     out["klasse"] = f"{klasse['gemeentegrootte']}, {klasse['stedelijkheid']}"
     return out
+
+
+def per_inwoner_hoofdtaakveld(
+    flows: pd.DataFrame, inwoners: pd.Series, niveau: str, hoofd: str
+) -> pd.DataFrame:
+    """Allocated amount of one hoofdtaakveld per region of ``niveau`` and per inwoner.
+
+    A region without inhabitants gets an empty per-inwoner value (missing, not 0)."""
+    rows = flows[(flows["niveau"] == niveau) & (flows["naar"] != "gemeentebreed")]
+    rows = rows[rows["taakveld_code"].map(hoofdtaakveld) == hoofd]
+    som = rows.groupby(["regio_code", "regio_naam"], as_index=False)["bedrag_eur"].sum()
+    inw = pd.to_numeric(som["regio_code"].map(inwoners), errors="coerce")
+    som["waarde"] = som["bedrag_eur"] / inw.where(inw > 0)
+    return som

@@ -82,3 +82,17 @@ def kies_indicator(sel: Selectie) -> tuple[str, dict] | None:
     )
     st.query_params["indicator"] = indicator
     return indicator, rows[indicator]
+
+
+KLEUREN = {"indicator": "Indicator", "geldstromen": "Toegerekende lasten per inwoner"}
+
+
+def kies_kleur() -> str:
+    """What the map colours: an indicator or the gemeente's allocated lasten per inwoner."""
+    opties = list(KLEUREN)
+    kleur = st.sidebar.radio(
+        "Kleur de kaart op", opties, index=opties.index(state.lees("kleur", opties, "indicator")),
+        format_func=KLEUREN.get, key="kleur",
+    )  # fmt: skip
+    st.query_params["kleur"] = kleur
+    return kleur

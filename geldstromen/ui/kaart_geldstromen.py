@@ -1,0 +1,58 @@
+"""Kaart coloured by the gemeente's allocated lasten per inwoner for one hoofdtaakveld."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geldstromen.cached import gemeente as cg
+from geldstromen.cached import kaart as cached_kaart
+from geldstromen.domain.sleuteljaren import dichtstbij
+from geldstromen.domain.taakvelden import HOOFDTAAKVELDEN
+from geldstromen.domain.wijkprofiel import per_inwoner_hoofdtaakveld
+from geldstromen.ui import state
+from geldstromen.ui.filters import Selectie
+from geldstromen.ui.kaart import toon_kaart
+from geldstromen.ui.tabellen import waarde_tabel
+
+
+def render(sel: Selectie) -> None:
+    """Choose Iv3 year, document and hoofdtaakveld; map and table of lasten per inwoner."""
+    if sel.niveau == "gemeente":
+        st.info("Kies niveau wijk of buurt: toegerekende lasten bestaan per wijk of buurt.")
+        return
+    avail = cg.iv3_beschikbaar(sel.version, sel.gemeente_code)
+    if avail.empty:
+        st.info(f"Geen Iv3-gegevens voor {sel.gemeente_naam}.")
+        return
+    jaren = sorted(avail["jaar"].astype(int).unique(), reverse=True)
+    start = state.lees("iv3_jaar", jaren, dichtstbij(jaren, sel.jaar))
+    jaar = st.sidebar.selectbox("Begrotingsjaar (Iv3)", jaren, index=jaren.index(start),
+                                key="kaart_iv3_jaar")  # fmt: skip
+    stukken = sorted(avail.loc[avail["jaar"] == jaar, "stuk"])
+    stuk = st.sidebar.radio("Stuk", stukken, horizontal=True, key="kaart_stuk")
+    codes = list(HOOFDTAAKVELDEN)
+    hoofd = st.sidebar.selectbox(
+        "Hoofdtaakveld", codes, index=codes.index(state.lees("hoofdtaakveld", codes, "6")),
+        format_func=lambda c: f"{c} {HOOFDTAAKVELDEN[c]}", key="kaart_hoofdtaakveld",
+    )  # fmt: skip
+    st.query_params.update({"iv3_jaar": str(jaar), "hoofdtaakveld": hoofd})
+    res = cg.toerekening(sel.version, sel.gemeente_code, sel.niveau, int(jaar), stuk, "lasten")
+    if res.flows.empty:
+        st.warning(f"Geen toerekening mogelijk: {res.opmerking}.")
+        return
+    waarden = per_inwoner_hoofdtaakveld(res.flows, res.inwoners, sel.niveau, hoofd)
+    indeling = res.indelingsjaar or sel.jaar
+    bron = f"CBS Iv3 {stuk} {jaar}, toegerekend met KWB-sleutels (indeling {indeling})"
+    waarden = waarden.assign(jaar=int(jaar), methode="toegerekend", bron=bron)
+    info = {"label": f"Lasten {hoofd} {HOOFDTAAKVELDEN[hoofd]}", "eenheid": "euro per inwoner",
+            "methode": "toegerekend", "jaar": int(jaar), "bron": bron}  # fmt: skip
+    st.subheader(f"{info['label']} per inwoner, per {sel.niveau}, {sel.gemeente_naam}")
+    st.caption(
+        f"Methode: toegerekend (Iv3-lasten verdeeld met de verdeelsleutels van de Wijkprofiel-"
+        f"pagina). Gebieden uit de KWB-indeling {indeling}. Zonder inwoners: geen waarde (niet 0)."
+    )
+    geometrie, koppeling = cached_kaart.koppel_geometrie(
+        sel.gemeente_code, sel.niveau, int(indeling), waarden["regio_code"].tolist()
+    )
+    toon_kaart(waarden, geometrie, koppeling, info)
+    waarde_tabel(waarden, f"lasten_{hoofd}_per_inwoner_{sel.gemeente_code}_{sel.niveau}_{jaar}")
