@@ -6,6 +6,7 @@ import streamlit as st
 
 from geldstromen import cached
 from geldstromen.domain.export import LICENCE_NOTE
+from geldstromen.domain.taakvelden import standaard_sleutels
 from geldstromen.ui.tabellen import waarde_tabel
 
 
@@ -18,3 +19,11 @@ def render() -> None:
     )
     waarde_tabel(frame, bestandsnaam="bronnen")
     st.caption(LICENCE_NOTE)
+    st.subheader("Standaard verdeelsleutels (toerekening van Iv3-lasten en -baten)")
+    st.markdown(
+        "Per taakveld de sleutel, de terugvalsleutel en de reden (bestand "
+        "`geldstromen/domain/sleutels.csv`). 0.10 Mutaties reserves en 0.11 Resultaat zijn geen "
+        "uitgaven in een wijk en worden standaard niet meegeteld. Op de Wijkprofiel-pagina kunt "
+        "u de sleutels voor uw eigen sessie aanpassen."
+    )
+    waarde_tabel(standaard_sleutels(), bestandsnaam="verdeelsleutels")

@@ -41,3 +41,13 @@ def test_empty_store_shows_start_page(monkeypatch, tmp_path):
     assert not at.exception
     text = " ".join(m.value for m in at.markdown)
     assert "GELDSTROMEN_DATA_DIR" in text
+
+
+def test_bronnen_shows_sources_and_default_keys(app):
+    app.run()
+    app.switch_page("app_pages/bronnen.py").run()
+    assert not app.exception
+    assert "Standaard verdeelsleutels" in " ".join(s.value for s in app.subheader)
+    frames = [d.value for d in app.dataframe]
+    assert any("taakveld_code" in f.columns for f in frames)
+    assert any("sha256" in f.columns for f in frames)
