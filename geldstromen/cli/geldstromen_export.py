@@ -28,10 +28,15 @@ def _flows(engine, gemeente, niveau, jaar, stuk, familie):
                 notes.append(f"niet meegeteld ({kant}): {r.categorie} {r.bedrag_eur:.2f} euro")
             pairs = ", ".join(f"{x.indicator}={x.jaar}" for x in res.sleuteljaren.itertuples())
             notes.append(f"sleuteljaren ({kant}, indeling {res.indelingsjaar}): {pairs}")
-    if familie in ("huishoudens", "alle"):
-        parts.append(huishoudens.huishoudens_flows(engine, gemeente, niveau, jaar))
-    if familie in ("zorg", "alle"):
-        parts.append(zorg.zorg_flows(engine, gemeente, niveau, jaar))
+    for naam, bouw in (("huishoudens", huishoudens.huishoudens_flows), ("zorg", zorg.zorg_flows)):
+        if familie in (naam, "alle"):
+            part = bouw(engine, gemeente, niveau, jaar)
+            parts.append(part)
+            if part.empty:
+                notes.append(
+                    f"{naam}: geen stromen voor {niveau} {jaar} (geen KWB-gegevens van dit jaar "
+                    f"op dit niveau; deze familie ontbreekt in de export)"
+                )
     parts = [p for p in parts if not p.empty]
     return (pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()), notes
 
@@ -62,6 +67,9 @@ def export_geldstromen(gemeente, niveau, jaar, stuk, familie, fmt, output, datab
     if frame.empty:
         _fail(f"geen geldstromen voor {code} ({niveau}, {stuk} {jaar}): " + "; ".join(notes))
     frame = frame[GELDSTROOM_COLUMNS]
+    for note in notes:
+        if ": geen stromen voor " in note:
+            click.echo(f"Let op: {note}.", err=True)
     sleutels = standaard_sleutels()
     onbekend = namen_onbekend(engine)
     if len(onbekend):

@@ -43,6 +43,10 @@ def test_export_geldstromen_csv_and_xlsx(tmp_path):
     frame = pd.read_csv(io.StringIO(text), comment="#", dtype={"categorie": str})
     assert list(frame.columns) == GELDSTROOM_COLUMNS
     assert set(frame["familie"]) == {"gemeente"}
+    # families without region data for this year are named, never silently left out
+    for familie in ("huishoudens", "zorg"):
+        assert f"{familie}: geen stromen voor buurt 2023" in res.stderr
+        assert f"{familie}: geen stromen voor buurt 2023" in text
     lasten = frame[frame["van"] == "GM9999"]
     assert round(lasten["bedrag_eur"].sum(), 2) == 5917.0 * 1000  # all lasten but 0.10
     assert "Nergenshuizen" in res.stderr or "zonder code" in res.stderr
