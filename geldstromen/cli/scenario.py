@@ -48,7 +48,7 @@ def scenario_cmd(regio, jaar, config_pad, fmt, output, database_url) -> None:
         export_tabel,
         indicatoren_voor,
         invullen,
-        prijzen_voor,
+        tarieven_voor,
     )
     from geldstromen.families import scenario as fam
 
@@ -61,7 +61,7 @@ def scenario_cmd(regio, jaar, config_pad, fmt, output, database_url) -> None:
     indicatoren = indicatoren_voor(frame, jaar)
     if not indicatoren:
         _fail(f"geen wijkgegevens voor {regio} in {jaar}.")
-    prijzen = prijzen_voor(fam.energietarieven(engine), jaar)
+    prijzen = tarieven_voor(fam.energietarieven(engine), jaar)
     try:
         items, voet = invullen(config, indicatoren, prijzen, date.today().year, "config-bestand")
     except ScenarioFout as exc:

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
+from geldstromen.domain.scenario_belasting import belastingdeel
+
 PARTIJEN = ("gemeente", "huishoudens", "woningcorporatie", "zorgverzekeraar", "rijk")
 PARTIJ_LABELS = {
     "gemeente": "Gemeente",
@@ -25,12 +27,20 @@ PARTIJ_LABELS = {
     "rijk": "Rijk",
 }
 METHODE = "scenario"
-KASSTROOM_COLUMNS = ["interventie", "partij", "jaar", "soort", "post", "bedrag_eur", "methode"]
+#: ``tegenpartij``: the party on the other side of a transfer (empty for costs and savings).
+KASSTROOM_COLUMNS = [
+    "interventie", "partij", "jaar", "soort", "post", "bedrag_eur", "tegenpartij", "methode",
+]  # fmt: skip
+BELASTING_POST = "minder energiebelasting en btw"
 
 
 @dataclass(frozen=True)
 class Effect:
-    """A yearly effect per unit: ``per_eenheid`` quantity x ``eur_per_hoeveelheid`` euro."""
+    """A yearly effect per unit: ``per_eenheid`` quantity x ``eur_per_hoeveelheid`` euro.
+
+    With ``belasting_eur`` (energiebelasting + ODE per quantity, excl. btw) or ``btw_pct`` the
+    price includes taxes: that part of the receiver's saving is a transfer from ``rijk``.
+    """
 
     id: str
     label: str
@@ -38,6 +48,14 @@ class Effect:
     eur_per_hoeveelheid: float
     ontvanger: str | None
     betaler: str | None = None
+    belasting_eur: float = 0.0
+    btw_pct: float = 0.0
+
+    def belasting_per_hoeveelheid(self) -> float:
+        """Tax part of the price per quantity (0 without tax assumptions)."""
+        if not (self.belasting_eur or self.btw_pct):
+            return 0.0
+        return belastingdeel(self.eur_per_hoeveelheid, self.belasting_eur, self.btw_pct)
 
 
 @dataclass(frozen=True)
@@ -74,6 +92,24 @@ class Scenario:
         return max(i.startjaar + max(i.looptijd_jaar, 1) - 1 for i in self.interventies)
 
 
+def _effect_rows(e: Effect, eenheden: float, jaren: range) -> list[tuple]:
+    bedrag = eenheden * e.per_eenheid * e.eur_per_hoeveelheid
+    # Only a saving from outside the parties (no payer) carries a tax part for the Rijk.
+    extern = e.ontvanger and not e.betaler
+    belasting = eenheden * e.per_eenheid * e.belasting_per_hoeveelheid() if extern else 0.0
+    rows = []
+    for j in jaren:
+        if e.ontvanger:
+            rows.append((e.ontvanger, j, "baten", e.label, bedrag - belasting, e.betaler))
+        if e.betaler:
+            rows.append((e.betaler, j, "baten", e.label, -bedrag, e.ontvanger))
+        if belasting:
+            post = f"{e.label}: {BELASTING_POST}"
+            rows.append((e.ontvanger, j, "baten", post, belasting, "rijk"))
+            rows.append(("rijk", j, "baten", post, -belasting, e.ontvanger))
+    return rows
+
+
 def _rows(i: Interventie) -> list[dict]:
     rows = []
     jaren = range(i.startjaar, i.startjaar + i.looptijd_jaar)
@@ -83,17 +119,12 @@ def _rows(i: Interventie) -> list[dict]:
             continue
         if i.kosten_eenmalig_per_eenheid_eur:
             bedrag = -i.eenheden * i.kosten_eenmalig_per_eenheid_eur * deel
-            rows.append((partij, i.startjaar, "kosten", "investering", bedrag))
+            rows.append((partij, i.startjaar, "kosten", "investering", bedrag, None))
         if i.kosten_jaarlijks_per_eenheid_eur:
             bedrag = -i.eenheden * i.kosten_jaarlijks_per_eenheid_eur * deel
-            rows += [(partij, j, "kosten", "jaarlijkse kosten", bedrag) for j in jaren]
+            rows += [(partij, j, "kosten", "jaarlijkse kosten", bedrag, None) for j in jaren]
     for e in i.effecten:
-        bedrag = i.eenheden * e.per_eenheid * e.eur_per_hoeveelheid
-        for j in jaren:
-            if e.ontvanger:
-                rows.append((e.ontvanger, j, "baten", e.label, bedrag))
-            if e.betaler:
-                rows.append((e.betaler, j, "baten", e.label, -bedrag))
+        rows += _effect_rows(e, i.eenheden, jaren)
     return [
         dict(zip(KASSTROOM_COLUMNS, (i.id, *r, METHODE), strict=True)) for r in rows if r[4] != 0
     ]
@@ -206,6 +237,10 @@ def parameters(scenario: Scenario) -> list[tuple[tuple, str]]:
             )
         for k, e in enumerate(i.effecten):
             out.append((("i", pos, "effect", k, "per_eenheid"), f"{i.label}: {e.label} (effect)"))
+            if e.belasting_eur:
+                out.append(
+                    (("i", pos, "effect", k, "belasting_eur"), f"{i.label}: {e.label} (belasting)")
+                )
             if e.eur_per_hoeveelheid != 1:
                 out.append(
                     (
@@ -237,4 +272,16 @@ def gevoeligheid(scenario: Scenario, delta: float = 0.25) -> pd.DataFrame:
             )
     out = pd.DataFrame(rows, columns=["aanname", "partij", "basis_eur", "laag_eur", "hoog_eur"])
     out["bereik_eur"] = (out["hoog_eur"] - out["laag_eur"]).abs()
+    return out
+
+
+def per_post(scenario: Scenario) -> pd.DataFrame:
+    """Nominal total over the horizon per party and item (costs negative), with the other
+    party of a transfer: shows e.g. the energy-tax transfer huishoudens <- Rijk."""
+    flows = kasstromen(scenario)
+    flows["tegenpartij"] = flows["tegenpartij"].fillna("")
+    out = flows.groupby(["partij", "soort", "post", "tegenpartij"], as_index=False, sort=False)[
+        "bedrag_eur"
+    ].sum()
+    out["methode"] = METHODE
     return out

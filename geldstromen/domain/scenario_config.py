@@ -40,6 +40,12 @@ VELD_LABELS = {
     "startjaar": "startjaar",
     "looptijd_jaar": "looptijd (jaren)",
 }
+#: Per-effect tax assumptions (config keys) for effects with ``belasting`` in the catalogue.
+BELASTINGVELDEN = ("belasting_eur", "btw_pct")
+BELASTING_LABELS = {
+    "belasting_eur": "energiebelasting + ODE per eenheid (euro, excl. btw)",
+    "btw_pct": "btw (%)",
+}
 
 
 class ScenarioFout(ValueError):
@@ -113,8 +119,17 @@ def standaard(interventie_id: str, indicatoren: dict[str, dict], prijzen: dict[s
     for e in spec.get("effecten", []):
         prijs = prijzen.get(e["prijs_uit"]) if "prijs_uit" in e else e.get("prijs")
         ctx = indicatoren.get(e.get("context_indicator", ""))
+        tarief = prijzen.get(f"belasting_{e['belasting']}") if e.get("belasting") else None
+        belasting = None
+        if e.get("belasting"):
+            belasting = {
+                "drager": e["belasting"],
+                "belasting_eur": dict((tarief or {}).get("belasting") or _waarde(None, None)),
+                "btw_pct": dict((tarief or {}).get("btw_pct") or _waarde(None, None)),
+            }
         uit["effecten"].append(
             {
+                "belasting": belasting,
                 "id": e["id"],
                 "label": e["label"],
                 "hoeveelheid": e["hoeveelheid"],
@@ -183,7 +198,7 @@ def valideer(config: dict) -> None:
             if eid not in ids:
                 fouten.append(f"{wie}: onbekend effect {eid!r}; kies uit {', '.join(ids)}.")
                 continue
-            for k in ("per_eenheid", "prijs"):
+            for k in ("per_eenheid", "prijs", *BELASTINGVELDEN):
                 _getal((waarden or {}).get(k), k, f"{wie}, {eid}", fouten)
             for k in ("ontvanger", "betaler"):
                 p = (waarden or {}).get(k)
@@ -214,6 +229,9 @@ def toepassen(standaard_item: dict, item: dict, bron: str = GEBRUIKER) -> dict:
         waarden = (item.get("effecten") or {}).get(e["id"]) or {}
         _zet(e["per_eenheid"], waarden.get("per_eenheid"), bron)
         _zet(e["prijs"], waarden.get("prijs"), bron)
+        if e.get("belasting"):
+            for k in BELASTINGVELDEN:
+                _zet(e["belasting"][k], waarden.get(k), bron)
         for k in ("ontvanger", "betaler"):
             if k in waarden:
                 e[k] = waarden[k]
@@ -232,6 +250,9 @@ def ontbrekend(item: dict) -> list[str]:
             mis.append(f"{e['label']}: {e['hoeveelheid']}")
         if e["prijs"]["waarde"] is None:
             mis.append(f"{e['label']}: {e['prijs_eenheid']}")
+        for k in BELASTINGVELDEN if e.get("belasting") else ():
+            if e["belasting"][k]["waarde"] is None:
+                mis.append(f"{e['label']}: {BELASTING_LABELS[k]}")
     return mis
 
 
@@ -245,6 +266,9 @@ def naar_interventie(item: dict) -> Interventie:
             eur_per_hoeveelheid=float(e["prijs"]["waarde"]),
             ontvanger=e["ontvanger"],
             betaler=e["betaler"],
+            **{
+                k: float(e["belasting"][k]["waarde"]) for k in BELASTINGVELDEN if e.get("belasting")
+            },
         )
         for e in item["effecten"]
     )
@@ -279,6 +303,11 @@ def naar_config(items: list[dict], naam: str, voet: float | None) -> dict:
                     e["id"]: {
                         "per_eenheid": e["per_eenheid"]["waarde"],
                         "prijs": e["prijs"]["waarde"],
+                        **{
+                            k: e["belasting"][k]["waarde"]
+                            for k in BELASTINGVELDEN
+                            if e.get("belasting") and e["belasting"][k]["waarde"] is not None
+                        },
                     }
                     for e in i["effecten"]
                 },

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from geldstromen.domain.scenario import METHODE, Scenario, per_partij_per_jaar
+from geldstromen.domain.scenario_belasting import DRAGERS, tarief
 from geldstromen.domain.scenario_config import (
     GEBRUIKER,
     VELD_LABELS,
@@ -47,6 +48,17 @@ def prijzen_voor(tarieven: pd.DataFrame, jaar: int) -> dict[str, dict]:
         f"(gemiddelde transactieprijs huishoudens incl. btw en belastingen, {int(jaar)})"
     )
     return {"aardgasprijs": {"waarde": waarde, "bron": bron}}
+
+
+def tarieven_voor(tarieven: pd.DataFrame, jaar: int) -> dict[str, dict]:
+    """Effect prices (``prijzen_voor``) plus the energy-tax rates of the same year
+    (``belasting_aardgas``, ``belasting_elektriciteit``) where the tariff table has them."""
+    uit = prijzen_voor(tarieven, jaar)
+    for drager in DRAGERS:
+        t = tarief(drager, jaar)
+        if t is not None:
+            uit[f"belasting_{drager}"] = t
+    return uit
 
 
 def standaard_voet() -> dict:
@@ -98,6 +110,15 @@ def aannames(items: list[dict], voet: dict) -> pd.DataFrame:
                          e["per_eenheid"]["waarde"], e["hoeveelheid"], e["per_eenheid"]["bron"]))  # fmt: skip
             rows.append(("aanname", label, wie, None, f"{e['label']} (prijs)",
                          e["prijs"]["waarde"], e["prijs_eenheid"], e["prijs"]["bron"]))  # fmt: skip
+            if e.get("belasting"):
+                b = e["belasting"]
+                rows.append(("aanname", label, f"{e['ontvanger']} <- rijk", None,
+                             f"{e['label']} (energiebelasting + ODE in de prijs)",
+                             b["belasting_eur"]["waarde"], f"euro per eenheid {b['drager']}, excl. btw",
+                             b["belasting_eur"]["bron"]))  # fmt: skip
+                rows.append(("aanname", label, f"{e['ontvanger']} <- rijk", None,
+                             f"{e['label']} (btw in de prijs)", b["btw_pct"]["waarde"], "%",
+                             b["btw_pct"]["bron"]))  # fmt: skip
     out = pd.DataFrame([(*r, METHODE) for r in rows], columns=EXPORT_COLUMNS)
     return out.astype({"jaar": "Int64", "waarde": "object"})
 

@@ -10,10 +10,12 @@ import streamlit as st
 from geldstromen.cached import scenario as cached_scenario
 from geldstromen.domain.export import export_bytes
 from geldstromen.domain.scenario import (
+    BELASTING_POST,
     PARTIJ_LABELS,
     PARTIJEN,
     gevoeligheid,
     per_partij_per_jaar,
+    per_post,
     samenvatting,
 )
 from geldstromen.domain.scenario_config import (
@@ -25,12 +27,13 @@ from geldstromen.domain.scenario_config import (
 from geldstromen.domain.scenario_gegevens import (
     export_tabel,
     indicatoren_voor,
-    prijzen_voor,
     standaard_voet,
+    tarieven_voor,
 )
 from geldstromen.domain.scenario_link import codeer, decodeer
 from geldstromen.ui import scenario_grafieken as grafiek
 from geldstromen.ui import scenario_invoer as invoer
+from geldstromen.ui import scenario_stromen as stromen
 from geldstromen.ui.filters import Selectie
 
 LABEL = (
@@ -95,7 +98,7 @@ def _bewaar_en_vergelijk(config: dict, sam: pd.DataFrame | None, regio_label: st
         st.dataframe(tabel, width="stretch")
 
 
-def _resultaat(scenario, items, voet, meta) -> pd.DataFrame:
+def _resultaat(scenario, items, voet, ctx) -> pd.DataFrame:
     sam = samenvatting(scenario)
     per_jaar = per_partij_per_jaar(scenario)
     cols = st.columns(len(PARTIJEN))
@@ -133,22 +136,15 @@ def _resultaat(scenario, items, voet, meta) -> pd.DataFrame:
             hide_index=True, width="stretch",
             column_config={c: st.column_config.NumberColumn(format="%.0f") for c in
                            ("Kosten (€)", "Baten (€)", "Netto (€)", "Netto contant (€)")})  # fmt: skip
+        _posten(scenario)
     with tabs[1]:
         contant = st.toggle("Contant (gedisconteerd)", value=False, key="sc_contant_jaar")
         st.plotly_chart(grafiek.cumulatief(per_jaar, contant), width="stretch")
         st.dataframe(per_jaar.assign(partij=per_jaar["partij"].map(PARTIJ_LABELS)),
                      hide_index=True, width="stretch")  # fmt: skip
     with tabs[2]:
-        jaren = sorted(per_jaar["jaar"].unique())
-        jaar = st.select_slider(
-            "Jaar", jaren, value=jaren[min(1, len(jaren) - 1)], key="sc_voorna_jaar"
-        )
-        st.plotly_chart(grafiek.voor_na(per_jaar, int(jaar)), width="stretch")
-        st.caption(
-            "De waargenomen en toegerekende geldstromen van dit gebied staan op de andere pagina's; "
-            "hier staat alleen de scenario-laag: wat er per partij bij of af gaat ten opzichte van "
-            "de uitgangssituatie. Positief = de partij gaat erop vooruit."
-        )
+        stromen.render(ctx["version"], scenario, ctx["regio_code"], ctx["regio_naam"],
+                       ctx["data_jaar"])  # fmt: skip
     with tabs[3]:
         delta = st.select_slider("Verandering per aanname", [0.1, 0.25, 0.5], value=0.25,
                                  format_func=lambda d: f"± {d:.0%}", key="sc_delta")  # fmt: skip
@@ -161,6 +157,29 @@ def _resultaat(scenario, items, voet, meta) -> pd.DataFrame:
     with tabs[4]:
         _aannames(items, voet)
     return sam
+
+
+def _posten(scenario) -> None:
+    """Items per party over the horizon, incl. the energy-tax transfer huishoudens <- Rijk."""
+    posten = per_post(scenario)
+    st.markdown("**Posten per partij** (nominaal, hele looptijd; kosten negatief)")
+    st.dataframe(
+        posten.assign(partij=posten["partij"].map(PARTIJ_LABELS),
+                      tegenpartij=posten["tegenpartij"].map(lambda p: PARTIJ_LABELS.get(p, ""))
+                      ).drop(columns="methode").rename(columns={
+            "partij": "Partij", "soort": "Soort", "post": "Post", "tegenpartij": "Van/naar",
+            "bedrag_eur": "Bedrag (€)"}),
+        hide_index=True, width="stretch",
+        column_config={"Bedrag (€)": st.column_config.NumberColumn(format="%.0f")},
+    )  # fmt: skip
+    belasting = posten[posten["post"].str.endswith(BELASTING_POST)]
+    rijk = -belasting.loc[belasting["partij"] == "rijk", "bedrag_eur"].sum()
+    if rijk:
+        st.caption(
+            f"Energiebelasting, ODE en btw: het Rijk ontvangt over de looptijd {_euro(rijk)} minder "
+            "belasting; dat is precies het belastingdeel van de lagere energierekening (tarieven "
+            "en bron: zie Aannames en bronnen). Overdracht huishoudens ← Rijk, methode scenario."
+        )
 
 
 def _aannames(items, voet) -> None:
@@ -178,8 +197,8 @@ def render(sel: Selectie, regio: str, regio_naam: str) -> None:
     if not indicatoren:
         st.warning(f"Geen wijkgegevens voor {regio_naam} in {sel.jaar}.")
         return
-    prijzen = prijzen_voor(cached_scenario.energietarieven(sel.version), sel.jaar)
-    if not prijzen:
+    prijzen = tarieven_voor(cached_scenario.energietarieven(sel.version), sel.jaar)
+    if "aardgasprijs" not in prijzen:
         st.caption(
             f"Geen aardgasprijs voor {sel.jaar} in de database: vul de prijs per m³ zelf in."
         )
@@ -220,13 +239,15 @@ def _uitkomst(sel, regio, regio_naam, items, naam, voet, voet_waarde) -> None:
     st.subheader(f"Scenario-uitkomst: wie betaalt, wie profiteert — {regio_naam}")
     meta = {"tabel": "scenario (doorrekening van aannames, geen waarneming)", "scenario": naam,
             "regio": f"{regio_naam} ({regio})", "jaar wijkgegevens": str(sel.jaar), "methode": "scenario"}  # fmt: skip
+    ctx = {"version": sel.version, "regio_code": regio, "regio_naam": regio_naam,
+           "data_jaar": int(sel.jaar)}  # fmt: skip
     sam = None
     scenario = None
     if volledig:
         scenario = scenario_uit(volledig, naam, voet_waarde)
         if len(volledig) < len(items):
             st.caption("Alleen de volledig ingevulde interventies zijn doorgerekend.")
-        sam = _resultaat(scenario, items, voet, meta)
+        sam = _resultaat(scenario, items, voet, ctx)
     else:
         st.info("Nog niets door te rekenen: vul de ontbrekende waarden hierboven in.")
         _aannames(items, voet)

@@ -67,33 +67,6 @@ def cumulatief(per_jaar: pd.DataFrame, contant: bool) -> go.Figure:
     return _layout(fig, f"SCENARIO: cumulatief netto-effect per partij, {soort}")
 
 
-def voor_na(per_jaar: pd.DataFrame, jaar: int) -> go.Figure:
-    """Per-party change in one year of the scenario, as a separate, labelled layer."""
-    g = per_jaar[per_jaar["jaar"] == jaar]
-    x = [PARTIJ_LABELS[p] for p in g["partij"]]
-    fig = go.Figure(
-        [
-            go.Bar(
-                name="Zonder scenario (uitgangssituatie: geen verandering)",
-                x=x,
-                y=[0] * len(x),
-                marker_color="#bbbbbb",
-            ),  # fmt: skip
-            go.Bar(
-                name="Scenario-laag: netto verandering",
-                x=x,
-                y=g["netto_eur"],
-                marker_color=[PARTIJ_KLEUREN[p] for p in g["partij"]],
-                marker_pattern_shape="/",
-                text=[f"€ {v:,.0f}".replace(",", ".") for v in g["netto_eur"]],
-                textposition="outside",
-            ),  # fmt: skip
-        ]
-    )
-    fig.update_layout(barmode="group")
-    return _layout(fig, f"SCENARIO-LAAG: verandering van de geldstromen per partij in {jaar}")
-
-
 def tornado(gev: pd.DataFrame, partij: str, delta: float) -> go.Figure:
     """Tornado: discounted net of one party when each assumption moves -/+ delta."""
     g = gev[gev["partij"] == partij].sort_values("bereik_eur")
@@ -129,4 +102,49 @@ def tornado(gev: pd.DataFrame, partij: str, delta: float) -> go.Figure:
     )
     fig.update_yaxes(tickprefix="", tickformat="")
     fig.update_xaxes(tickprefix="€ ", tickformat=",.0f")
+    return fig
+
+
+METHODE_KLEUR = {
+    "waargenomen": "rgba(90, 90, 90, 0.55)",
+    "toegerekend": "rgba(46, 134, 193, 0.40)",
+    "geschat": "rgba(160, 160, 160, 0.35)",
+    "scenario": "rgba(230, 126, 34, 0.85)",
+}
+
+
+def sankey(links: pd.DataFrame, titel: str) -> go.Figure:
+    """Sankey of links (van, naar, bedrag_eur, methode); scenario links orange and labelled."""
+    links = links[links["bedrag_eur"].abs() > 0]
+    nodes: dict[str, int] = {}
+    for a, b in zip(links["van"], links["naar"], strict=True):
+        nodes.setdefault(a, len(nodes))
+        nodes.setdefault(b, len(nodes))
+    tips = [
+        f"{r.van} → {r.naar}<br>€ {r.bedrag_eur:,.0f}".replace(",", ".")
+        + f"<br>methode: {r.methode}<br>{r.bron}"
+        for r in links.itertuples()
+    ]
+    kleur = [METHODE_KLEUR.get(m.split(";")[0], METHODE_KLEUR["geschat"]) for m in links["methode"]]
+    node_kleur = ["#e67e22" if n.startswith("Scenario:") else "#7f8c8d" for n in nodes]
+    fig = go.Figure(
+        go.Sankey(
+            arrangement="snap",
+            node={"label": list(nodes), "pad": 10, "thickness": 12, "color": node_kleur},
+            link={
+                "source": [nodes[a] for a in links["van"]],
+                "target": [nodes[b] for b in links["naar"]],
+                "value": links["bedrag_eur"].abs().tolist(),
+                "color": kleur,
+                "customdata": tips,
+                "hovertemplate": "%{customdata}<extra></extra>",
+            },
+        )
+    )
+    fig.update_layout(
+        title={"text": titel, "font": {"size": 14}},
+        height=max(480, 20 * len(nodes)),
+        margin={"l": 5, "r": 5, "t": 50, "b": 5},
+        font={"size": 11},
+    )
     return fig

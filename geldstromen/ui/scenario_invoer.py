@@ -8,7 +8,14 @@ import pandas as pd
 import streamlit as st
 
 from geldstromen.domain.scenario import PARTIJ_LABELS, PARTIJEN
-from geldstromen.domain.scenario_config import catalogus, ontbrekend, standaard, toepassen
+from geldstromen.domain.scenario_config import (
+    BELASTING_LABELS,
+    BELASTINGVELDEN,
+    catalogus,
+    ontbrekend,
+    standaard,
+    toepassen,
+)
 
 ONTBREEKT = "⚠️ geen bron beschikbaar: vul dit zelf in"
 _PARTIJ_OPTIES = ["", *PARTIJEN]
@@ -57,6 +64,10 @@ def zet_uit_config(regio: str, config: dict) -> None:
                 geheel = veld in ("startjaar", "looptijd_jaar")
                 st.session_state[f"{pre}_{veld}"] = int(item[veld]) if geheel else float(item[veld])
         st.session_state[f"{pre}_url"] = item
+        for eid, waarden in (item.get("effecten") or {}).items():
+            for k in BELASTINGVELDEN:
+                if (waarden or {}).get(k) is not None:
+                    st.session_state[f"{pre}_{eid}_{k}"] = float(waarden[k])
         for key in (f"{pre}_verdeling", f"{pre}_effecten"):
             st.session_state.pop(key, None)
 
@@ -136,7 +147,28 @@ def _effecten(pre: str, std: dict, uit_url: dict | None) -> dict:
             "prijs": None if _leeg(r["Prijs"]) else float(r["Prijs"]),
             "ontvanger": r["Ontvangt"] or None,
             "betaler": r["Betaalt"] or None,
+            **_belasting(pre, e),
         }
+    return uit
+
+
+def _belasting(pre: str, e: dict) -> dict:
+    """Tax assumptions of an energy saving: the part of the bill that the Rijk loses."""
+    if not e.get("belasting"):
+        return {}
+    b = e["belasting"]
+    st.markdown(f"**{e['label']}: belastingdeel van de besparing** (huishoudens ← Rijk)")
+    st.caption(
+        "Van elke bespaarde eenheid is de energiebelasting (+ ODE) en de btw geen besparing op "
+        "de leverancier maar minder belastinginkomsten voor het Rijk: een overdracht van het Rijk "
+        "naar wie de rekening betaalt."
+    )
+    uit = {}
+    for col, k in zip(st.columns(len(BELASTINGVELDEN)), BELASTINGVELDEN, strict=True):
+        with col:
+            uit[k] = _getal(BELASTING_LABELS[k].capitalize(), f"{pre}_{e['id']}_{k}",
+                            b[k]["waarde"], fmt="%.5f" if k == "belasting_eur" else "%.1f")  # fmt: skip
+            st.caption(_uitleg(uit[k], b[k]))
     return uit
 
 
@@ -197,5 +229,8 @@ def interventie(
         for k in ("per_eenheid", "prijs"):
             if effecten and effecten[e["id"]][k] is None:
                 e[k] = {"waarde": None, "bron": None}
+        for k in BELASTINGVELDEN if e.get("belasting") else ():
+            if effecten and effecten[e["id"]].get(k) is None:
+                e["belasting"][k] = {"waarde": None, "bron": None}
     gevuld["ontbreekt"] = ontbrekend(gevuld)
     return gevuld

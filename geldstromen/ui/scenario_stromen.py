@@ -1,0 +1,75 @@
+"""Scenario page, tab "Voor en na": the region's money flows before and, in a chosen year,
+with the scenario's changes as separate orange links (methode ``scenario``)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geldstromen.cached import scenario as cached_scenario
+from geldstromen.domain.scenario import Scenario, kasstromen
+from geldstromen.domain.scenario_stromen import scenario_links, verschil, voor_links
+from geldstromen.ui import scenario_grafieken as grafiek
+
+UITLEG = (
+    "Links de geldstromen van dit gebied zoals de pagina Wijkprofiel ze laat zien (gemeente: "
+    "toegerekend; huishoudens en zorg: geschat). Rechts dezelfde stromen plus, in oranje, wat het "
+    "scenario in het gekozen jaar toevoegt (methode scenario). De bestaande stromen worden niet "
+    "aangepast: het scenario staat er als aparte laag naast."
+)
+
+
+def jaarkeuzes(scenario: Scenario) -> dict[int, str]:
+    """Each year of the horizon with a label; the steady state is the first year after the
+    last start year (no investments left, every intervention running)."""
+    start, eind = scenario.start(), scenario.eind()
+    stabiel = min(max(i.startjaar for i in scenario.interventies) + 1, eind)
+    return {
+        j: f"jaar {j - start + 1} ({j})" + (" · stabiel" if j == stabiel else "")
+        for j in range(start, eind + 1)
+    }
+
+
+def standaardjaar(scenario: Scenario) -> int:
+    """Year 5 of the horizon, or its last year when shorter."""
+    return min(scenario.start() + 4, scenario.eind())
+
+
+def links(scenario: Scenario, flows: pd.DataFrame, regio: str, regio_naam: str,
+          jaar: int) -> tuple[pd.DataFrame, pd.DataFrame]:  # fmt: skip
+    """(voor, scenario) links of one year."""
+    labels = {i.id: i.label for i in scenario.interventies}
+    voor = voor_links(flows, regio, regio_naam)
+    bron = f"scenario '{scenario.naam}', {jaar} (doorrekening van aannames)"
+    return voor, scenario_links(kasstromen(scenario), jaar, labels, bron)
+
+
+def render(version: str, scenario: Scenario, regio: str, regio_naam: str, data_jaar: int) -> None:
+    """The before/after sankeys and the table of differences per link."""
+    keuzes = jaarkeuzes(scenario)
+    jaar = st.select_slider("Jaar van het scenario", list(keuzes), value=standaardjaar(scenario),
+                            format_func=keuzes.get, key="sc_voorna_jaar")  # fmt: skip
+    flows, notities = cached_scenario.regio_stromen(version, regio, data_jaar)
+    voor, extra = links(scenario, flows, regio, regio_naam, int(jaar))
+    st.caption(UITLEG + " " + " ".join(notities))
+    links_kol, rechts_kol = st.columns(2)
+    with links_kol:
+        st.plotly_chart(grafiek.sankey(voor, "Voor: geldstromen zonder scenario"),
+                        width="stretch", key="sc_sankey_voor")  # fmt: skip
+    with rechts_kol:
+        st.plotly_chart(
+            grafiek.sankey(pd.concat([voor, extra], ignore_index=True),
+                           f"Na: met de SCENARIO-laag in {keuzes[int(jaar)]}"),
+            width="stretch", key="sc_sankey_na",
+        )  # fmt: skip
+    st.markdown("**Verschil per stroom** (euro per jaar; de scenario-stromen bovenaan)")
+    tabel = verschil(voor, extra)
+    st.dataframe(
+        tabel.rename(columns={"van": "Van", "naar": "Naar", "familie": "Familie",
+                              "voor_eur": "Voor (€)", "na_eur": "Na (€)",
+                              "verschil_eur": "Verschil (€)", "methode": "Methode",
+                              "bron": "Bron"}),
+        hide_index=True, width="stretch",
+        column_config={c: st.column_config.NumberColumn(format="%.0f")
+                       for c in ("Voor (€)", "Na (€)", "Verschil (€)")},
+    )  # fmt: skip
