@@ -3,6 +3,7 @@ transaction, so a failure or Ctrl-C half-way leaves the previous data fully usab
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from tqdm import tqdm
 from data_sources.base import Bestand, IngestFout
 from geldstromen import db
 from geldstromen.domain.catalogus import indicator_catalogue
-from geldstromen.domain.gemeentenamen import match_namen
+from geldstromen.domain.gemeentenamen import ALIASES_FILE, match_namen
 from geldstromen.schema import (
     RAW_TABLES,
     REF_TABLES,
@@ -25,6 +26,7 @@ from geldstromen.schema import (
     raw_regio,
     ref_gemeentenaam,
     ref_indicator,
+    ref_model,
 )
 
 #: Source modules in ingest order; each has ``vind(data_dir) -> list[Bestand]``.
@@ -53,6 +55,7 @@ class IngestResultaat:
     nieuw: list[str] = field(default_factory=list)
     overgeslagen: list[str] = field(default_factory=list)
     rijen: int = 0
+    model_herbouwd: bool = False
 
 
 def vind_bestanden(data_dir: Path, modules: Iterable[str] = BRON_MODULES) -> list[Bestand]:
@@ -134,8 +137,9 @@ def ingest(
             conn.execute(bron.insert().values(**_bron_row(item, rows)))
             result.nieuw.append(item.bron_id)
             result.rijen += rows
-        if frames or force or not _views_present(conn):
+        if frames or force or not _views_present(conn) or _model_changed(conn):
             load_reference(conn)
+            result.model_herbouwd = True
             db.apply_views(conn)
             db.materialise_marts(conn)
         if before_commit is not None:
@@ -149,6 +153,27 @@ def load_reference(conn) -> None:
         conn.execute(delete(table))
     db.bulk_insert(conn, ref_indicator, indicator_catalogue())
     db.bulk_insert(conn, ref_gemeentenaam, crosswalk(conn))
+    conn.execute(ref_model.insert().values(sleutel="vingerafdruk", waarde=model_vingerafdruk()))
+
+
+def model_vingerafdruk() -> str:
+    """Checksum of the code-side inputs of the reference tables and views: the view and index
+    SQL, the indicator catalogue and the gemeente-name aliases (an upgrade changes it)."""
+    paths = [
+        *sorted((db.SQL_DIR / "views").rglob("*.sql")),
+        *sorted((db.SQL_DIR / "indexes").rglob("*.sql")),
+        *sorted((ALIASES_FILE.parent / "indicatoren").glob("*.csv")),
+        ALIASES_FILE,
+    ]
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _model_changed(conn) -> bool:
+    stored = conn.execute(select(ref_model.c.waarde)).scalar()
+    return stored != model_vingerafdruk()
 
 
 def crosswalk(conn) -> pd.DataFrame:

@@ -111,6 +111,15 @@ ref_indicator = Table(
     Column("methode", String(20), nullable=False),
 )
 
+ref_model = Table(
+    "ref_model",
+    metadata,
+    Column("sleutel", String(50), primary_key=True),
+    Column("waarde", Text, nullable=False),
+)
+"""Fingerprint of the code-side model inputs (SQL views, catalogue, name aliases) the reference
+tables and views were built from; a changed fingerprint rebuilds them without new files."""
+
 raw_vektis_kosten = Table(
     "raw_vektis_kosten",
     metadata,
@@ -210,5 +219,5 @@ raw_lokaal = Table(
 """A gemeente's own figures ('eigen data'), imported explicitly with ``import-lokaal``."""
 
 #: Tables filled from files in the repo (not sources); reloaded at every ingest.
-REF_TABLES = [ref_indicator, ref_gemeentenaam]
+REF_TABLES = [ref_indicator, ref_gemeentenaam, ref_model]
 RAW_TABLES = [t for t in metadata.sorted_tables if t.name != "bron" and t not in REF_TABLES]

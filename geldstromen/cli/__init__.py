@@ -68,6 +68,7 @@ def ingest(data_dir, online, database_url, force, quiet) -> None:
     click.echo(
         f"Klaar: {len(result.nieuw)} bestand(en) ingelezen ({result.rijen} rijen), "
         f"{len(result.overgeslagen)} ongewijzigd overgeslagen."
+        + (" Views en naamkoppeling opnieuw opgebouwd." if result.model_herbouwd else "")
     )
 
 

@@ -12,7 +12,7 @@ from data_sources.base import IngestFout
 from data_sources.ingest import ingest, vind_bestanden
 from geldstromen import db
 from geldstromen.queries import run_query
-from geldstromen.schema import bron, raw_cbs_waarde
+from geldstromen.schema import bron, raw_cbs_waarde, ref_model
 from tests.conftest import FIXTURES
 
 
@@ -54,6 +54,21 @@ def test_second_ingest_skips_unchanged_files(database_url, data_dir):
     ingest(engine, kwb_bestanden(data_dir))
     again = ingest(engine, kwb_bestanden(data_dir))
     assert again.nieuw == [] and len(again.overgeslagen) == 2
+    assert not again.model_herbouwd
+
+
+def test_changed_model_rebuilds_reference_without_new_files(database_url, data_dir, monkeypatch):
+    """An upgrade with new aliases or views must not keep the old name crosswalk."""
+    import data_sources.ingest as ingest_module
+
+    engine = db.make_engine(database_url)
+    ingest(engine, kwb_bestanden(data_dir))
+    monkeypatch.setattr(ingest_module, "model_vingerafdruk", lambda: "nieuw-model")
+    again = ingest(engine, kwb_bestanden(data_dir))
+    assert again.nieuw == [] and again.model_herbouwd
+    with engine.connect() as conn:
+        assert conn.execute(select(ref_model.c.waarde)).scalar() == "nieuw-model"
+    assert not ingest(engine, kwb_bestanden(data_dir)).model_herbouwd
 
 
 def test_failed_ingest_leaves_previous_data_usable(database_url, data_dir):
