@@ -42,6 +42,33 @@ def toerekening(
 
 
 @st.cache_resource(**cached.SHARED_SELECTION)
+def _inkomsten_standaard(version, gemeente_code, niveau, jaar, stuk, circulaire):
+    res = _standaard(version, gemeente_code, niveau, jaar, stuk, "lasten")
+    return gemeente.inkomsten(
+        res, gemeentefonds(version, gemeente_code), gemeente_code, jaar, circulaire
+    )
+
+
+def inkomsten(
+    version: str,
+    gemeente_code: str,
+    niveau: str,
+    jaar: int,
+    stuk: str,
+    circulaire: str | None,
+    sleutels: pd.DataFrame | None = None,
+):
+    """Income side of the lasten allocation (gemeentefonds share and overige middelen per
+    region): (rows, fonds used or None, note). Cached for the default keys only."""
+    if sleutels is None or sleutels.equals(standaard_sleutels()):
+        return _inkomsten_standaard(version, gemeente_code, niveau, int(jaar), stuk, circulaire)
+    res = toerekening(version, gemeente_code, niveau, jaar, stuk, "lasten", sleutels)
+    return gemeente.inkomsten(
+        res, gemeentefonds(version, gemeente_code), gemeente_code, jaar, circulaire
+    )
+
+
+@st.cache_resource(**cached.SHARED_SELECTION)
 def gemeentevergelijking(version: str, jaar: int, stuk: str) -> pd.DataFrame:
     """Lasten per taakveld of every gemeente with classes and inhabitants (read-only)."""
     return gemeente.gemeentevergelijking(cached.engine(), jaar, stuk)
@@ -49,16 +76,45 @@ def gemeentevergelijking(version: str, jaar: int, stuk: str) -> pd.DataFrame:
 
 @st.cache_data(**cached.SELECTION)
 def klassevergelijking(
-    version: str, gemeente_code: str, jaar: int, stuk: str, uitgesloten: tuple[str, ...]
-) -> pd.DataFrame:
-    """Lasten per inwoner per hoofdtaakveld against gemeenten of the same class."""
-    from geldstromen.domain.wijkprofiel import vergelijking
+    version: str,
+    gemeente_code: str,
+    jaar: int,
+    stuk: str,
+    uitgesloten: tuple[str, ...],
+    dimensies: tuple[str, ...] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Lasten per inwoner per hoofdtaakveld against gemeenten of the same class (on the
+    chosen class dimensions; None = all default dimensions); (table, comparison group)."""
+    from geldstromen.domain.wijkprofiel import STANDAARD_DIMENSIES, vergelijking
 
     frame = gemeentevergelijking(version, jaar, stuk)
-    return vergelijking(frame, gemeente_code, set(uitgesloten))
+    dims = STANDAARD_DIMENSIES if dimensies is None else dimensies
+    return vergelijking(frame, gemeente_code, set(uitgesloten), dims)
+
+
+@st.cache_data(**cached.SELECTION)
+def klasse_dimensies(version: str, jaar: int, stuk: str) -> list[str]:
+    """Class dimensions with values in the store."""
+    from geldstromen.domain.wijkprofiel import klasse_dimensies as dims
+
+    return dims(gemeentevergelijking(version, jaar, stuk))
+
+
+@st.cache_data(**cached.SELECTION)
+def gemeentefonds(version: str, gemeente_code: str) -> pd.DataFrame:
+    """Gemeentefonds per cluster of every circulaire (euro)."""
+    return gemeente.gemeentefonds(cached.engine(), gemeente_code)
 
 
 @st.cache_data(ttl=600, show_spinner=False)
 def namen_onbekend(version: str) -> pd.DataFrame:
     """Gemeente names (Iv3, gemeentefonds, classes) without a GM code."""
     return gemeente.namen_onbekend(cached.engine())
+
+
+@st.cache_resource
+def indicator_ids() -> frozenset[str]:
+    """Indicator ids a key may use (the indicator catalogue in the repository)."""
+    from geldstromen.domain.catalogus import indicator_catalogue
+
+    return frozenset(indicator_catalogue()["indicator"])

@@ -13,14 +13,15 @@ from geldstromen.cli import _engine, _fail, _write, export
 FAMILIES = ["gemeente", "huishoudens", "zorg", "alle"]
 
 
-def _flows(engine, gemeente, niveau, jaar, stuk, familie):
+def _flows(engine, gemeente, niveau, jaar, stuk, familie, sleutels=None, circulaire=None):
     from geldstromen.families import gemeente as fam_gemeente
     from geldstromen.families import huishoudens, zorg
 
     parts, notes = [], []
     if familie in ("gemeente", "alle"):
+        fonds_rijen = fam_gemeente.gemeentefonds(engine, gemeente)
         for kant in fam_gemeente.KANTEN:
-            res = fam_gemeente.toerekening(engine, gemeente, niveau, jaar, stuk, kant)
+            res = fam_gemeente.toerekening(engine, gemeente, niveau, jaar, stuk, kant, sleutels)
             parts.append(res.flows)
             if res.opmerking:
                 notes.append(f"gemeente {kant}: {res.opmerking}")
@@ -28,6 +29,24 @@ def _flows(engine, gemeente, niveau, jaar, stuk, familie):
                 notes.append(f"niet meegeteld ({kant}): {r.categorie} {r.bedrag_eur:.2f} euro")
             pairs = ", ".join(f"{x.indicator}={x.jaar}" for x in res.sleuteljaren.itertuples())
             notes.append(f"sleuteljaren ({kant}, indeling {res.indelingsjaar}): {pairs}")
+            if kant == "lasten" and not res.flows.empty:
+                rows, fonds, tekst = fam_gemeente.inkomsten(
+                    res, fonds_rijen, gemeente, jaar, circulaire
+                )
+                parts.append(rows)
+                if circulaire and fonds and fonds.circulaire != circulaire:
+                    click.echo(
+                        f"Let op: circulaire {circulaire} is er niet voor uitkeringsjaar {jaar}; "
+                        f"gebruikt: {fonds.circulaire}.",
+                        err=True,
+                    )
+                notes.append(
+                    f"gemeentefonds: {fonds.bron}; per cluster toegerekend naar rato van de "
+                    "toegerekende lasten op de taakvelden van het cluster; 'gemeente (overige "
+                    "middelen)' = toegerekende lasten min gemeentefondsdeel"
+                    if fonds
+                    else f"gemeentefonds: {tekst}"
+                )
     for naam, bouw in (("huishoudens", huishoudens.huishoudens_flows), ("zorg", zorg.zorg_flows)):
         if familie in (naam, "alle"):
             part = bouw(engine, gemeente, niveau, jaar)
@@ -41,6 +60,25 @@ def _flows(engine, gemeente, niveau, jaar, stuk, familie):
     return (pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()), notes
 
 
+def _sleutels(path: Path | None) -> tuple[pd.DataFrame, str]:
+    """The key table to use: the default, or a checked user CSV (exits with a Dutch error)."""
+    from geldstromen.domain.catalogus import indicator_catalogue
+    from geldstromen.domain.sleuteltabel import SleutelFout, lees_sleuteltabel
+    from geldstromen.domain.taakvelden import standaard_sleutels
+
+    if path is None:
+        return standaard_sleutels(), "standaard (geldstromen/domain/sleutels.csv)"
+    try:
+        tekst = path.read_bytes()
+    except OSError as exc:
+        _fail(f"sleutelbestand {path} is niet te lezen: {exc.strerror or exc}")
+    try:
+        tabel = lees_sleuteltabel(tekst, set(indicator_catalogue()["indicator"]))
+    except SleutelFout as exc:
+        _fail(f"sleutelbestand {path.name} is ongeldig: {exc}")
+    return tabel, f"eigen tabel uit {path.name} ({len(tabel)} taakvelden)"
+
+
 @export.command("geldstromen")
 @click.option("--gemeente", required=True, help="Gemeentecode, bv. GM0363.")
 @click.option("--niveau", type=click.Choice(["wijk", "buurt"]), default="wijk", show_default=True)
@@ -49,28 +87,48 @@ def _flows(engine, gemeente, niveau, jaar, stuk, familie):
 @click.option("--familie", type=click.Choice(FAMILIES), default="gemeente", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Uitvoerbestand.")
+@click.option(
+    "--sleutels",
+    "sleutel_pad",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Eigen verdeelsleutels: de CSV die de sleuteleditor op de Wijkprofiel-pagina "
+    "downloadt (taakveld_code,sleutel,fallback,sleutel_baten,fallback_baten,toelichting). "
+    "Onbekende taakvelden of sleutels geven een foutmelding. Taakvelden die ontbreken "
+    "worden niet toegerekend (gemeentebreed).",
+)
+@click.option(
+    "--circulaire",
+    help="Gemeentefondscirculaire voor de inkomstenkant, bv. M2024 of S2024 "
+    "(standaard de nieuwste met dit uitkeringsjaar).",
+)
 @click.option("--database-url")
-def export_geldstromen(gemeente, niveau, jaar, stuk, familie, fmt, output, database_url) -> None:
-    """Money flows (GELDSTROOM columns) with the key table used as a header block (CSV
-    comment lines) or a separate Excel sheet; unmatched gemeente names are listed too."""
+def export_geldstromen(
+    gemeente, niveau, jaar, stuk, familie, fmt, output, sleutel_pad, circulaire, database_url
+) -> None:
+    """Geldstromen (kolommen regio_code ... bron) van de wijken of buurten van een gemeente.
+
+    Familie gemeente: Iv3-lasten en -baten per taakveld, toegerekend met de verdeelsleutels,
+    plus de inkomstenkant van de lasten: het gemeentefonds (van='Rijk (gemeentefonds)', per
+    cluster) en de rest als van='gemeente (overige middelen)'. De gebruikte sleuteltabel staat
+    in het kopblok (CSV, regels met #) of op het blad 'verdeelsleutels' (xlsx); niet te
+    koppelen gemeentenamen worden genoemd."""
     from geldstromen import db
     from geldstromen.domain.export import export_bytes, neutralise_formulas, to_csv_bytes
     from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
-    from geldstromen.domain.taakvelden import standaard_sleutels
     from geldstromen.families.gemeente import namen_onbekend
 
     engine = _engine(database_url)
     if not db.is_initialised(engine):
         _fail("de database is leeg; voer eerst `geldstromen ingest` uit.")
     code = gemeente.strip().upper()
-    frame, notes = _flows(engine, code, niveau, jaar, stuk, familie)
+    sleutels, sleutel_bron = _sleutels(sleutel_pad)
+    frame, notes = _flows(engine, code, niveau, jaar, stuk, familie, sleutels, circulaire)
     if frame.empty:
         _fail(f"geen geldstromen voor {code} ({niveau}, {stuk} {jaar}): " + "; ".join(notes))
     frame = frame[GELDSTROOM_COLUMNS]
     for note in notes:
         if ": geen stromen voor " in note:
             click.echo(f"Let op: {note}.", err=True)
-    sleutels = standaard_sleutels()
     onbekend = namen_onbekend(engine)
     if len(onbekend):
         notes.append(
@@ -87,6 +145,7 @@ def export_geldstromen(gemeente, niveau, jaar, stuk, familie, fmt, output, datab
         "jaar": str(jaar),
         "stuk": stuk,
         "familie": familie,
+        "verdeelsleutels": sleutel_bron,
         "opmerkingen": " | ".join(notes),
     }
     if fmt == "csv":

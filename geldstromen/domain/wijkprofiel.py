@@ -48,33 +48,69 @@ def _sort_key(codes: pd.Series) -> pd.Series:
     return codes.map(key)
 
 
-def vergelijking(frame: pd.DataFrame, gemeente_code: str, uitgesloten: set[str]) -> pd.DataFrame:
+#: Class features a user can use to define "gemeenten of the same class".
+KLASSE_DIMENSIES = {
+    "gemeentegrootte": "Gemeentegrootte",
+    "stedelijkheid": "Stedelijkheid",
+    "centrumfunctie": "Centrumfunctie",
+    "sociale_structuur": "Sociale structuur",
+    "provincie": "Provincie",
+}
+#: Default: every class dimension (provincie is a region, not a class).
+STANDAARD_DIMENSIES = ("gemeentegrootte", "stedelijkheid", "centrumfunctie", "sociale_structuur")
+
+
+def klasse_dimensies(frame: pd.DataFrame) -> list[str]:
+    """Class dimensions present (with at least one value) in a comparison frame."""
+    return [d for d in KLASSE_DIMENSIES if d in frame and frame[d].notna().any()]
+
+
+def vergelijking(
+    frame: pd.DataFrame,
+    gemeente_code: str,
+    uitgesloten: set[str],
+    dimensies: tuple[str, ...] | list[str] = STANDAARD_DIMENSIES,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Lasten per inwoner per hoofdtaakveld: this gemeente, the median and the number of
-    gemeenten of the same gemeentegrootte and stedelijkheid (excluded taakvelden left out)."""
+    gemeenten with the same value on every chosen class dimension (excluded taakvelden left
+    out). A dimension the gemeente has no value for is not used (the ``klasse`` text says so).
+
+    Returns (table per hoofdtaakveld, comparison group: gemeente_code, gemeente_naam, dims).
+    """
     df = frame[~frame["taakveld_code"].isin(uitgesloten)].copy()
     df = df[pd.to_numeric(df["inwoners"], errors="coerce") > 0]
     if df.empty or gemeente_code not in set(df["gemeente_code"]):
-        return pd.DataFrame()
+        return pd.DataFrame(), pd.DataFrame()
+    dims = [d for d in dimensies if d in df]
+    eigen_rij = df[df["gemeente_code"] == gemeente_code].iloc[0]
+    gebruikt = [d for d in dims if pd.notna(eigen_rij[d])]
+    niet = [d for d in dims if d not in gebruikt]
     df["hoofdtaakveld"] = df["taakveld_code"].map(hoofdtaakveld)
-    per = df.groupby(
-        ["gemeente_code", "gemeentegrootte", "stedelijkheid", "hoofdtaakveld"], dropna=False
-    ).agg(lasten_eur=("lasten_eur", "sum"), inwoners=("inwoners", "first"))
-    per = per.reset_index()
+    per = df.groupby(["gemeente_code", "hoofdtaakveld"], as_index=False).agg(
+        lasten_eur=("lasten_eur", "sum"), inwoners=("inwoners", "first")
+    )
     per["per_inwoner_eur"] = per["lasten_eur"] / per["inwoners"].astype(float)
-    eigen = per[per["gemeente_code"] == gemeente_code]
-    klasse = eigen[["gemeentegrootte", "stedelijkheid"]].iloc[0]
-    peers = per[
-        (per["gemeentegrootte"] == klasse["gemeentegrootte"])
-        & (per["stedelijkheid"] == klasse["stedelijkheid"])
-    ]
+    gemeenten = df.drop_duplicates("gemeente_code").set_index("gemeente_code")
+    mask = pd.Series(True, index=gemeenten.index)
+    for d in gebruikt:
+        mask &= gemeenten[d] == eigen_rij[d]
+    groep = gemeenten[mask].reset_index()[["gemeente_code", "gemeente_naam", *gebruikt]]
+    groep = groep.sort_values("gemeente_naam").reset_index(drop=True)
+    peers = per[per["gemeente_code"].isin(groep["gemeente_code"])]
     stats = peers.groupby("hoofdtaakveld").agg(
         klasse_mediaan_per_inwoner_eur=("per_inwoner_eur", "median"),
         klasse_gemeenten_aantal=("gemeente_code", "nunique"),
     )
+    eigen = per[per["gemeente_code"] == gemeente_code]
     out = eigen.set_index("hoofdtaakveld")[["per_inwoner_eur"]].join(stats).reset_index()
     out.insert(1, "naam", out["hoofdtaakveld"].map(HOOFDTAAKVELDEN))
-    out["klasse"] = f"{klasse['gemeentegrootte']}, {klasse['stedelijkheid']}"
-    return out
+    tekst = "; ".join(f"{KLASSE_DIMENSIES.get(d, d)}: {eigen_rij[d]}" for d in gebruikt)
+    if not gebruikt:
+        tekst = "alle gemeenten (geen klassekenmerk gekozen of bekend)"
+    if niet:
+        tekst += " (onbekend voor deze gemeente: " + ", ".join(niet) + ")"
+    out["klasse"] = tekst
+    return out, groep
 
 
 def per_inwoner_hoofdtaakveld(

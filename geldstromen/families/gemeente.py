@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from geldstromen import queries
 from geldstromen.domain.allocatie import benodigde_indicatoren
 from geldstromen.domain.geldstroom import check_flows, empty_flows
+from geldstromen.domain.gemeentefonds import Fonds, inkomsten_jaar
 from geldstromen.domain.sleuteljaren import gebied
 from geldstromen.domain.taakvelden import standaard_sleutels
 from geldstromen.domain.toerekening import Context, toerekenen
@@ -32,6 +33,7 @@ class GemeenteToerekening:
     inwoners: pd.Series = field(default_factory=pd.Series)  # regio_code -> inhabitants
     indelingsjaar: int | None = None
     opmerking: str = ""
+    gemeente_naam: str = ""
 
 
 def beschikbaar(engine: Engine, gemeente_code: str) -> pd.DataFrame:
@@ -105,6 +107,7 @@ def toerekening(
         pd.DataFrame({"indicator": list(jaren), "jaar": list(jaren.values())}),
         laag.waarden.get("inwoners_aantal", pd.Series(dtype="float64")),
         laag.sleuteljaren.get("_indeling"),
+        gemeente_naam=ctx.gemeente_naam,
     )
 
 
@@ -117,14 +120,44 @@ def gemeente_flows(
     return pd.concat(parts, ignore_index=True) if parts else empty_flows()
 
 
+def gemeentefonds(engine: Engine, gemeente_code: str) -> pd.DataFrame:
+    """Gemeentefonds per cluster (euro) of every circulaire and uitkeringsjaar."""
+    return queries.run_query(engine, "gemeentefonds_cluster", gemeente_code=gemeente_code)
+
+
+def inkomsten(
+    res: GemeenteToerekening,
+    fonds_rijen: pd.DataFrame,
+    gemeente_code: str,
+    jaar: int,
+    circulaire: str | None = None,
+) -> tuple[pd.DataFrame, Fonds | None, str]:
+    """Income side of an allocation of lasten: gemeentefonds share and overige middelen per
+    region (see ``domain.gemeentefonds``); (rows, fonds used, note when there is none)."""
+    naam = res.gemeente_naam or gemeente_code
+    rows, fonds, tekst = inkomsten_jaar(
+        res.flows, fonds_rijen, (gemeente_code, naam), jaar, circulaire
+    )
+    return (check_flows(rows) if not rows.empty else rows), fonds, tekst
+
+
 def namen_onbekend(engine: Engine) -> pd.DataFrame:
     """Gemeente names from Iv3/gemeentefonds/class files without a GM code."""
     return queries.run_query(engine, "iv3_namen_onbekend")
 
 
 def gemeentevergelijking(engine: Engine, jaar: int, stuk: str) -> pd.DataFrame:
-    """Lasten per taakveld for every gemeente with its classes and inhabitants."""
+    """Lasten per taakveld for every gemeente with its inhabitants and one column per class
+    feature (gemeentegrootte, stedelijkheid, centrumfunctie, sociale_structuur, provincie)."""
     frame = queries.run_query(engine, "iv3_gemeentevergelijking", jaar=int(jaar), stuk=stuk)
+    klassen = queries.run_query(engine, "gemeenteklasse_kenmerken")
+    if not klassen.empty and not frame.empty:
+        breed = klassen.drop_duplicates(["gemeente_code", "kenmerk"]).pivot(
+            index="gemeente_code", columns="kenmerk", values="waarde"
+        )
+        breed = breed.drop(columns=[c for c in breed.columns if c == "inwonertal"])
+        frame = frame.drop(columns=[c for c in breed.columns if c in frame.columns])
+        frame = frame.merge(breed.reset_index(), on="gemeente_code", how="left")
     inw = queries.run_query(engine, "geldstroom_gemeente_inwoners")
     if inw.empty or frame.empty:
         return frame.assign(inwoners=pd.NA, inwoners_jaar=pd.NA)

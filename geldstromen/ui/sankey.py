@@ -1,12 +1,18 @@
-"""Sankey of one region's money flows: gemeente -> hoofdtaakveld -> taakveld -> region;
-other families (huishoudens, zorg) as van -> categorie -> naar."""
+"""Sankey of one region's money flows: (gemeentefonds, overige middelen) -> gemeente ->
+hoofdtaakveld -> taakveld -> region; other families (huishoudens, zorg) as van -> categorie
+-> naar."""
 
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from geldstromen.domain.gemeentefonds import VAN_FONDS, VAN_OVERIG
 from geldstromen.domain.taakvelden import HOOFDTAAKVELDEN, hoofdtaakveld
+
+NODE_FONDS = "Rijk: gemeentefonds"
+NODE_OVERIG = "Overige middelen gemeente (eigen baten, belastingen, reserves)"
+NODE_OVERSCHOT = "Gemeentefondsdeel boven de toegerekende lasten"
 
 
 def _euro(x: float) -> str:
@@ -14,9 +20,14 @@ def _euro(x: float) -> str:
 
 
 def sankey_figuur(
-    gemeente_flows: pd.DataFrame, andere_flows: pd.DataFrame, regio_label: str, kant: str
+    gemeente_flows: pd.DataFrame,
+    andere_flows: pd.DataFrame,
+    regio_label: str,
+    kant: str,
+    inkomsten: pd.DataFrame | None = None,
 ) -> go.Figure:
-    """Links from the region's gemeente flows (``taakveld_code`` column) and other families."""
+    """Links from the region's gemeente flows (``taakveld_code`` column), its income rows
+    (gemeentefonds per cluster and overige middelen, lasten only) and other families."""
     nodes: dict[str, int] = {}
     src, dst, val, hover = [], [], [], []
 
@@ -34,6 +45,7 @@ def sankey_figuur(
     regio = regio_label
     if not gemeente_flows.empty:
         gm = f"Gemeente ({kant})"
+        _inkomsten(inkomsten, gm, link)
         df = gemeente_flows.assign(hoofd=gemeente_flows["taakveld_code"].map(hoofdtaakveld))
         for hoofd, grp in df.groupby("hoofd"):
             h = f"{hoofd} {HOOFDTAAKVELDEN.get(hoofd, '')}"
@@ -51,6 +63,8 @@ def sankey_figuur(
             link(f"{fam}: {cat}", b, sub["bedrag_eur"].sum(), tip)
     fig = go.Figure(
         go.Sankey(
+            valueformat=",.0f",
+            valuesuffix=" euro",
             arrangement="snap",
             node={"label": list(nodes), "pad": 12, "thickness": 14},
             link={
@@ -64,3 +78,21 @@ def sankey_figuur(
     )
     fig.update_layout(height=max(450, 18 * len(nodes)), margin={"l": 10, "r": 10, "t": 10, "b": 10})
     return fig
+
+
+def _inkomsten(rows: pd.DataFrame | None, gm: str, link) -> None:
+    """Income links into the gemeente node; a negative balance becomes an outgoing link."""
+    if rows is None or rows.empty:
+        return
+    fonds = rows[rows["van"] == VAN_FONDS]
+    if not fonds.empty:
+        per = fonds.groupby("categorie")["bedrag_eur"].sum().sort_values(ascending=False)
+        regels = "<br>".join(f"{c.split(': ', 1)[-1]}: {_euro(v)}" for c, v in per.items())
+        tip = f"{fonds['bron'].iloc[0]}<br>methode: toegerekend (per cluster)<br>{regels}"
+        link(NODE_FONDS, gm, fonds["bedrag_eur"].sum(), tip)
+    rest = rows.loc[rows["van"] == VAN_OVERIG, "bedrag_eur"].sum()
+    tip = "saldo: toegerekende lasten min gemeentefondsdeel<br>methode: toegerekend"
+    if rest > 0:
+        link(NODE_OVERIG, gm, rest, tip)
+    elif rest < 0:
+        link(gm, NODE_OVERSCHOT, -rest, tip)

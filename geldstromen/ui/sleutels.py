@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from geldstromen.cached import gemeente as cg
+from geldstromen.domain.sleuteltabel import fouten
 from geldstromen.domain.taakvelden import standaard_sleutels
 
 STATE_KEY = "wijkprofiel_sleutels"
@@ -41,4 +43,20 @@ def editor() -> pd.DataFrame:
     edited = edited.fillna("").astype(str)
     if not edited.equals(tabel):
         st.session_state[STATE_KEY] = edited
-    return st.session_state[STATE_KEY]
+    tabel = st.session_state[STATE_KEY]
+    problemen = fouten(tabel, cg.indicator_ids())
+    if problemen:
+        st.warning(
+            "Deze sleutels zijn onbekend; de toerekening valt daar terug op de fallback of "
+            "op inwoners: " + "; ".join(problemen)
+        )
+    st.download_button(
+        "Sleutels downloaden (CSV, ook te gebruiken met `geldstromen export geldstromen "
+        "--sleutels`)",
+        tabel.to_csv(index=False).encode("utf-8"),
+        file_name="verdeelsleutels.csv",
+        mime="text/csv",
+        key="sleutels_download",
+        on_click="ignore",
+    )
+    return tabel

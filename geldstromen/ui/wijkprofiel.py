@@ -1,6 +1,9 @@
-"""Wijkprofiel: the gemeente's Iv3 money allocated to one wijk or buurt, with its keys."""
+"""Wijkprofiel: the gemeente's Iv3 money allocated to one wijk or buurt, with its keys, and
+the income side (gemeentefonds share, overige middelen). Every selection lives in the URL."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -11,82 +14,123 @@ from geldstromen.cached import gemeente as cg
 from geldstromen.cached import huishoudens as ch
 from geldstromen.cached import zorg as cz
 from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
-from geldstromen.domain.wijkprofiel import regio_tabel
-from geldstromen.ui import sankey, sleutels
+from geldstromen.domain.gemeentefonds import circulaire_label, circulaires
+from geldstromen.domain.wijkprofiel import KLASSE_DIMENSIES, regio_tabel
+from geldstromen.ui import gemeentekeuze, sankey, sleutels, state
 from geldstromen.ui.tabellen import waarde_tabel
 
 FAMILIES = {"gemeente": "Gemeente (Iv3)", "huishoudens": "Huishoudens", "zorg": "Zorg (Zvw)"}
+NIVEAUS = ["wijk", "buurt"]
+KANTEN = ["lasten", "baten"]
+#: Other families: how to get the flows of a gemeente, level and year (add a family here).
+ANDERE_FAMILIES = {
+    "huishoudens": lambda v, code, niveau, jaar: ch.huishoudens_flows(v, code, niveau, jaar),
+    "zorg": lambda v, code, niveau, jaar: cz.zorg_flows(v, code, niveau, jaar),
+}
 
 
-def _keuzes():
+@dataclass(frozen=True)
+class Keuze:
+    """The page's selections (all mirrored in the URL)."""
+
+    version: str
+    code: str
+    label: str
+    niveau: str
+    jaar: int
+    stuk: str
+    kant: str
+    fams: tuple[str, ...]
+
+
+def _radio(label: str, opties: list[str], url_key: str, key: str) -> str:
+    start = state.lees(url_key, opties, opties[0])
+    return st.sidebar.radio(label, opties, index=opties.index(start), horizontal=True, key=key)
+
+
+def _keuzes() -> Keuze | None:
     version = cached.data_version()
     gm = cached.gemeenten(version)
     if gm.empty:
         st.warning("Er zijn nog geen gegevens ingelezen.")
         return None
-    labels = {r.gemeente_code: f"{r.gemeente_naam} ({r.gemeente_code})" for r in gm.itertuples()}
-    codes = list(labels)
-    start = st.query_params.get("gemeente", "GM0518")
-    code = st.sidebar.selectbox(
-        "Gemeente",
-        codes,
-        index=codes.index(start) if start in codes else 0,
-        format_func=labels.get,
-        key="wp_gemeente",
-    )
+    code = gemeentekeuze.kies_gemeente(gm)
+    label = gemeentekeuze.labels(gm)[code]
     avail = cg.iv3_beschikbaar(version, code)
     if avail.empty:
-        st.info(f"Geen Iv3-gegevens voor {labels[code]}.")
+        st.info(f"Geen Iv3-gegevens voor {label}.")
         return None
-    niveau = st.sidebar.radio("Niveau", ["wijk", "buurt"], horizontal=True, key="wp_niveau")
+    niveau = _radio("Niveau", NIVEAUS, "niveau", "wp_niveau")
     jaren = sorted(avail["jaar"].astype(int).unique(), reverse=True)
-    jaar = st.sidebar.selectbox("Jaar (Iv3)", jaren, key="wp_jaar")
-    stukken = sorted(avail.loc[avail["jaar"] == jaar, "stuk"])
-    stuk = st.sidebar.radio("Stuk", stukken, horizontal=True, key="wp_stuk")
-    kant = st.sidebar.radio("Kant", ["lasten", "baten"], horizontal=True, key="wp_kant")
+    start = state.lees("iv3_jaar", jaren, jaren[0])
+    jaar = st.sidebar.selectbox("Jaar (Iv3)", jaren, index=jaren.index(start), key="wp_jaar")
+    stuk = _radio("Stuk", sorted(avail.loc[avail["jaar"] == jaar, "stuk"]), "stuk", "wp_stuk")
+    kant = _radio("Kant", KANTEN, "kant", "wp_kant")
+    url_fams = state.lees_lijst("fam", FAMILIES)
     fams = st.sidebar.multiselect(
-        "Families", list(FAMILIES), default=["gemeente"], format_func=FAMILIES.get, key="wp_fam"
+        "Families",
+        list(FAMILIES),
+        default=["gemeente"] if url_fams is None else url_fams,
+        format_func=FAMILIES.get,
+        key="wp_fam",
     )
-    st.query_params["gemeente"] = code
-    return version, code, labels[code], niveau, int(jaar), stuk, kant, fams
+    state.schrijf(niveau=niveau, iv3_jaar=int(jaar), stuk=stuk, kant=kant, fam=fams)
+    return Keuze(version, code, label, niveau, int(jaar), stuk, kant, tuple(fams))
+
+
+def _regio(res, niveau: str) -> tuple[str, dict[str, str]]:
+    regios = res.flows[res.flows["niveau"] == niveau][["regio_code", "regio_naam"]]
+    regios = regios.drop_duplicates().sort_values("regio_code")
+    names = dict(zip(regios["regio_code"], regios["regio_naam"], strict=True))
+    codes = list(names)
+    start = state.lees("regio", codes, codes[0])
+    regio = st.selectbox(
+        niveau.capitalize(),
+        codes,
+        index=codes.index(start),
+        format_func=lambda c: f"{names[c]} ({c})",
+        key="wp_regio",
+    )
+    state.schrijf(regio=regio)
+    return regio, names
 
 
 def render() -> None:
     """The whole page."""
-    keuze = _keuzes()
-    if keuze is None:
+    k = _keuzes()
+    if k is None:
         return
-    version, code, label, niveau, jaar, stuk, kant, fams = keuze
     with st.expander("Verdeelsleutels (per taakveld, alleen voor deze sessie)"):
         tabel = sleutels.editor()
-    res = cg.toerekening(version, code, niveau, jaar, stuk, kant, tabel)
+    res = cg.toerekening(k.version, k.code, k.niveau, k.jaar, k.stuk, k.kant, tabel)
     if res.flows.empty:
-        st.warning(f"Geen toerekening mogelijk voor {label} op {niveau}niveau: {res.opmerking}.")
+        st.warning(
+            f"Geen toerekening mogelijk voor {k.label} op {k.niveau}niveau: {res.opmerking}."
+        )
         return
-    regios = res.flows[res.flows["niveau"] == niveau][["regio_code", "regio_naam"]]
-    regios = regios.drop_duplicates().sort_values("regio_code")
-    names = dict(zip(regios["regio_code"], regios["regio_naam"], strict=True))
-    regio = st.selectbox(
-        f"{niveau.capitalize()}",
-        list(names),
-        format_func=lambda c: f"{names[c]} ({c})",
-        key="wp_regio",
-    )
+    regio, names = _regio(res, k.niveau)
     inw = res.inwoners.get(regio) if len(res.inwoners) else None
     inw_gm = float(res.inwoners.sum()) if len(res.inwoners) else float("nan")
     st.caption(
-        f"{label}, {stuk} {jaar}, {kant}; gebieden uit KWB-indeling {res.indelingsjaar}. "
+        f"{k.label}, {k.stuk} {k.jaar}, {k.kant}; gebieden uit KWB-indeling {res.indelingsjaar}. "
         f"Sleuteljaren: "
         + ", ".join(f"{r.indicator} {r.jaar}" for r in res.sleuteljaren.itertuples())
         + ". Bedragen zijn toegerekend (geschat met een sleutel), niet waargenomen."
     )
-    eigen = res.flows[res.flows["regio_code"] == regio] if "gemeente" in fams else res.flows[:0]
-    andere = _andere(version, code, niveau, jaar, fams, regio)
-    st.plotly_chart(sankey.sankey_figuur(eigen, andere, f"{names[regio]}", kant), key="wp_sankey")
+    gemeente_aan = "gemeente" in k.fams
+    ink = _inkomsten(k, tabel) if gemeente_aan else pd.DataFrame(columns=GELDSTROOM_COLUMNS)
+    eigen = res.flows[res.flows["regio_code"] == regio] if gemeente_aan else res.flows[:0]
+    eigen_ink = ink[ink["regio_code"] == regio]
+    andere = _andere(k, regio)
+    fig = sankey.sankey_figuur(eigen, andere, names[regio], k.kant, eigen_ink)
+    st.plotly_chart(fig, key="wp_sankey")
     tab = regio_tabel(res.flows, regio, inw, inw_gm)
     totaal = tab["bedrag_eur"].sum()
     per = f"; € {totaal / inw:,.0f} per inwoner" if inw and inw > 0 else ""
-    st.metric(f"Toegerekend aan {names[regio]}", f"€ {totaal:,.0f}{per}".replace(",", "."))
+    st.metric(
+        f"Toegerekend aan {names[regio]} ({k.kant}, {k.stuk} {k.jaar})",
+        f"€ {totaal:,.0f}{per}".replace(",", "."),
+    )
     if not res.uitgesloten.empty:
         st.caption(
             "Niet meegeteld (geen uitgaven van het jaar): "
@@ -96,54 +140,128 @@ def render() -> None:
         )
     meta = {
         "tabel": "wijkprofiel",
-        "gemeente": code,
-        "jaar": str(jaar),
-        "stuk": stuk,
+        "gemeente": k.code,
+        "jaar": str(k.jaar),
+        "stuk": k.stuk,
         "sleutels": tabel.to_csv(index=False),
     }
-    waarde_tabel(tab, f"wijkprofiel_{regio}_{jaar}_{stuk}_{kant}", meta)
+    waarde_tabel(tab, f"wijkprofiel_{regio}_{k.jaar}_{k.stuk}_{k.kant}", meta)
+    if not eigen_ink.empty:
+        _inkomsten_tabel(eigen_ink, inw, regio, k)
     if not andere.empty:
         st.subheader("Andere families")
-        waarde_tabel(andere[GELDSTROOM_COLUMNS], f"families_{regio}_{jaar}")
-    with st.expander(f"Alle geldstromen van de gemeente ({len(res.flows)} rijen)"):
-        waarde_tabel(res.flows[GELDSTROOM_COLUMNS], f"geldstromen_{code}_{niveau}_{jaar}", meta)
-    _vergelijking(version, code, jaar, stuk, set(res.uitgesloten.get("taakveld_code", [])))
-    _onbekend(version)
+        waarde_tabel(andere[GELDSTROOM_COLUMNS], f"families_{regio}_{k.jaar}")
+    _alle(res, ink, k, meta)
+    _vergelijking(k, set(res.uitgesloten.get("taakveld_code", [])))
+    _onbekend(k.version)
 
 
-def _andere(version, code, niveau, jaar, fams, regio) -> pd.DataFrame:
-    parts = []
-    if "huishoudens" in fams:
-        parts.append(ch.huishoudens_flows(version, code, niveau, jaar))
-    if "zorg" in fams:
-        parts.append(cz.zorg_flows(version, code, niveau, jaar))
+def _inkomsten(k: Keuze, tabel: pd.DataFrame) -> pd.DataFrame:
+    """Income rows (lasten only): gemeentefonds share and overige middelen per region."""
+    if k.kant != "lasten":
+        st.caption(
+            "Baten: de algemene uitkering uit het gemeentefonds staat hier als taakveld 0.7 "
+            "(zoals de gemeente haar boekt); de inkomstenkant per cluster hoort bij de lasten."
+        )
+        return pd.DataFrame(columns=GELDSTROOM_COLUMNS)
+    keuzes = circulaires(cg.gemeentefonds(k.version, k.code), k.jaar)
+    circ = None
+    if keuzes:
+        start = state.lees("circulaire", keuzes, keuzes[0])
+        circ = st.sidebar.selectbox(
+            "Gemeentefonds (circulaire)",
+            keuzes,
+            index=keuzes.index(start),
+            format_func=circulaire_label,
+            key="wp_circulaire",
+        )
+    state.schrijf(circulaire=circ)
+    rows, fonds, tekst = cg.inkomsten(k.version, k.code, k.niveau, k.jaar, k.stuk, circ, tabel)
+    if fonds is None:
+        st.caption(f"Inkomstenkant: {tekst}; de sankey toont alleen de lasten.")
+        return pd.DataFrame(columns=GELDSTROOM_COLUMNS)
+    st.caption(
+        f"Inkomstenkant: {fonds.bron}. Per cluster toegerekend naar rato van de toegerekende "
+        "lasten op de taakvelden van het cluster (zie Bronnen); de rest van de lasten heet "
+        "'overige middelen gemeente' (eigen baten, belastingen, reserves): een saldo, geen "
+        "waarneming."
+    )
+    return rows
+
+
+def _inkomsten_tabel(rows: pd.DataFrame, inw, regio: str, k: Keuze) -> None:
+    st.subheader("Inkomstenkant (toegerekend)")
+    tab = rows[["van", "categorie", "bedrag_eur", "methode", "sleutel", "bron"]].copy()
+    ok = inw is not None and pd.notna(inw) and inw > 0
+    tab.insert(3, "per_inwoner_eur", tab["bedrag_eur"] / inw if ok else pd.NA)
+    waarde_tabel(tab.reset_index(drop=True), f"inkomsten_{regio}_{k.jaar}_{k.stuk}")
+
+
+def _alle(res, ink: pd.DataFrame, k: Keuze, meta: dict) -> None:
+    """The gemeente's full flow table, only on request (it has thousands of rows)."""
+    alle = res.flows[GELDSTROOM_COLUMNS]
+    if not ink.empty:
+        alle = pd.concat([alle, ink[GELDSTROOM_COLUMNS]], ignore_index=True)
+    if st.toggle(f"Alle geldstromen van de gemeente tonen ({len(alle)} rijen)", key="wp_alle"):
+        waarde_tabel(alle, f"geldstromen_{k.code}_{k.niveau}_{k.jaar}", meta)
+
+
+def _andere(k: Keuze, regio: str) -> pd.DataFrame:
+    parts = [
+        ANDERE_FAMILIES[f](k.version, k.code, k.niveau, k.jaar)
+        for f in k.fams
+        if f in ANDERE_FAMILIES
+    ]
     parts = [p[p["regio_code"] == regio] for p in parts if not p.empty]
     if not parts:
-        if set(fams) - {"gemeente"}:
+        if set(k.fams) - {"gemeente"}:
             st.caption("Geen huishoudens- of zorgstromen voor deze keuze.")
         return pd.DataFrame(columns=GELDSTROOM_COLUMNS)
     return pd.concat(parts, ignore_index=True)
 
 
-def _vergelijking(version, code, jaar, stuk, uitgesloten) -> None:
+def _vergelijking(k: Keuze, uitgesloten) -> None:
     st.subheader("Vergelijking met gemeenten van dezelfde klasse")
-    tab = cg.klassevergelijking(version, code, jaar, stuk, tuple(sorted(uitgesloten)))
+    beschikbaar = cg.klasse_dimensies(k.version, k.jaar, k.stuk)
+    url_dims = state.lees_lijst("klasse", beschikbaar)
+    standaard = [d for d in beschikbaar if d != "provincie"]
+    dims = st.multiselect(
+        "Dezelfde klasse betekent: gelijk op",
+        beschikbaar,
+        default=standaard if url_dims is None else url_dims,
+        format_func=lambda d: KLASSE_DIMENSIES.get(d, d),
+        key="wp_klasse",
+    )
+    state.schrijf(klasse=dims)
+    tab, groep = cg.klassevergelijking(
+        k.version, k.code, k.jaar, k.stuk, tuple(sorted(uitgesloten)), tuple(dims)
+    )
     if tab.empty:
         st.info("Geen klasse of inwonertal bekend voor deze gemeente.")
         return
-    st.caption(f"Klasse: {tab['klasse'].iloc[0]}; lasten per inwoner, {stuk} {jaar}.")
+    n = len(groep)
+    st.caption(
+        f"Klasse: {tab['klasse'].iloc[0]}. Vergelijkingsgroep: {n} gemeenten (incl. deze); "
+        f"lasten per inwoner, {k.stuk} {k.jaar} (CBS Iv3, waargenomen; inwoners CBS KWB)."
+    )
+    if n < 3:
+        st.warning(
+            "Minder dan 3 gemeenten in deze klasse: de mediaan zegt weinig. Kies minder kenmerken."
+        )
+    with st.expander(f"Gemeenten in de vergelijkingsgroep ({n})"):
+        st.dataframe(groep, hide_index=True, width="stretch")
     fig = go.Figure(
         [
             go.Bar(x=tab["per_inwoner_eur"], y=tab["naam"], name="deze gemeente", orientation="h"),
             go.Bar(
                 x=tab["klasse_mediaan_per_inwoner_eur"], y=tab["naam"],
-                name="mediaan klasse", orientation="h",
+                name=f"mediaan klasse ({n} gemeenten)", orientation="h",
             ),
         ]
     )  # fmt: skip
     fig.update_layout(barmode="group", height=420, xaxis_title="euro per inwoner")
     st.plotly_chart(fig, key="wp_vergelijking")
-    waarde_tabel(tab, f"vergelijking_{code}_{jaar}_{stuk}")
+    waarde_tabel(tab, f"vergelijking_{k.code}_{k.jaar}_{k.stuk}")
 
 
 def _onbekend(version) -> None:

@@ -17,7 +17,7 @@ def _open(app):
 
 def test_wijkprofiel_shows_sankey_table_and_comparison(app):
     at = _open(app)
-    assert at.selectbox(key="wp_gemeente").value == "GM9999"
+    assert at.selectbox(key="gemeente").value == "GM9999"
     assert len(at.get("plotly_chart")) >= 1
     text = " ".join(c.value for c in at.caption)
     assert "Mutaties reserves" in text  # 0.10 excluded and said so

@@ -1,0 +1,34 @@
+"""The one gemeente selector: same widget key, label and URL parameter on every page, so a
+chosen gemeente carries over between pages and reopens from a shared link."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geldstromen.ui import state
+
+KEY = "gemeente"
+LABEL = "Gemeente (typ naam of code)"
+
+
+def labels(gemeenten: pd.DataFrame) -> dict[str, str]:
+    """``{code: "naam (code)"}`` for a frame with gemeente_code, gemeente_naam."""
+    return {
+        r.gemeente_code: f"{r.gemeente_naam} ({r.gemeente_code})" for r in gemeenten.itertuples()
+    }
+
+
+def kies_gemeente(gemeenten: pd.DataFrame, default: str = "GM0518") -> str:
+    """Sidebar selectbox of gemeenten; start value from the URL (``gemeente``), else the
+    previous choice in this session, else ``default``; the choice is written to the URL."""
+    namen = labels(gemeenten)
+    codes = list(namen)
+    vorige = st.session_state.get(KEY)
+    fallback = vorige if vorige in namen else (default if default in namen else codes[0])
+    start = state.lees(KEY, codes, fallback)
+    code = st.sidebar.selectbox(
+        LABEL, codes, index=codes.index(start), format_func=namen.get, key=KEY
+    )
+    state.schrijf(gemeente=code)
+    return code
