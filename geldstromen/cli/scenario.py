@@ -35,13 +35,19 @@ def _lees_config(pad: Path) -> dict:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Scenario als YAML of JSON (zie docs/scenario.md).",
 )
-@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv",
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "pdf"]), default="csv",
               show_default=True)  # fmt: skip
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Uitvoerbestand.")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Uitvoerbestand (verplicht voor pdf)."
+)
+@click.option("--voor-na-jaar", type=int, default=None,
+              help="pdf: jaar van het scenario voor de geldstromen voor/na (standaard jaar 5).")  # fmt: skip
 @click.option("--database-url")
-def scenario_cmd(regio, jaar, config_pad, fmt, output, database_url) -> None:
+def scenario_cmd(regio, jaar, config_pad, fmt, output, voor_na_jaar, database_url) -> None:
     """Every assumption (with source) and the costs, benefits and net effect per party and
-    year of a scenario. Labelled `scenario`; never written to the database."""
+    year of a scenario (csv/xlsx), or the scenario pages of the PDF report (pdf: result per
+    party, cumulative chart, flows before/after, assumptions). Labelled `scenario`; never
+    written to the database."""
     from geldstromen.domain.export import export_bytes
     from geldstromen.domain.scenario_config import ScenarioFout, ontbrekend, scenario_uit
     from geldstromen.domain.scenario_gegevens import (
@@ -52,6 +58,8 @@ def scenario_cmd(regio, jaar, config_pad, fmt, output, database_url) -> None:
     )
     from geldstromen.families import scenario as fam
 
+    if fmt == "pdf" and output is None:
+        _fail("geef met -o een bestand voor de pdf.")
     config = _lees_config(config_pad)
     engine = _engine(database_url)
     if not db.is_initialised(engine):
@@ -74,11 +82,23 @@ def scenario_cmd(regio, jaar, config_pad, fmt, output, database_url) -> None:
             "vul deze waarden in het scenario in (geen bron beschikbaar):\n- " + "\n- ".join(missen)
         )
     naam = str(config.get("naam") or config_pad.stem)
-    tabel = export_tabel(scenario_uit(items, naam, voet["waarde"]), items, voet)
+    scenario = scenario_uit(items, naam, voet["waarde"])
+    tabel = export_tabel(scenario, items, voet)
+    regio_naam = str(frame["regio_naam"].iloc[0])
+    if fmt == "pdf":
+        from geldstromen.rapport.scenario import scenario_pdf, verzamel
+
+        if voor_na_jaar is not None and not scenario.start() <= voor_na_jaar <= scenario.eind():
+            _fail(f"--voor-na-jaar moet tussen {scenario.start()} en {scenario.eind()} liggen.")
+        aannames = tabel[tabel["onderdeel"] == "aanname"]
+        rapport = verzamel(engine, scenario, aannames, regio, regio_naam, jaar, voor_na_jaar)
+        output.write_bytes(scenario_pdf(rapport))
+        click.echo(f"Geschreven: {output}", err=True)
+        return
     meta = {
         "tabel": "scenario (geen waarneming: alle bedragen zijn een doorrekening van aannames)",
         "scenario": naam,
-        "regio": f"{frame['regio_naam'].iloc[0]} ({regio})",
+        "regio": f"{regio_naam} ({regio})",
         "jaar wijkgegevens": str(jaar),
         "methode": "scenario",
     }

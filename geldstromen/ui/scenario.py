@@ -182,6 +182,22 @@ def _posten(scenario) -> None:
         )
 
 
+def _pdf(scenario, tabel: pd.DataFrame, ctx: dict) -> bytes:
+    """The scenario pages of the report, built on click (flows year = the Voor en na choice)."""
+    from geldstromen.rapport.scenario import ScenarioRapport, scenario_pdf, stromen_tabel
+
+    jaar = st.session_state.get("sc_voorna_jaar") or stromen.standaardjaar(scenario)
+    jaar = min(max(int(jaar), scenario.start()), scenario.eind())
+    flows, notities = cached_scenario.regio_stromen(ctx["version"], ctx["regio_code"],
+                                                    ctx["data_jaar"])  # fmt: skip
+    rapport = ScenarioRapport(
+        scenario, ctx["regio_code"], ctx["regio_naam"], ctx["data_jaar"],
+        tabel[tabel["onderdeel"] == "aanname"],
+        stromen_tabel(scenario, flows, ctx["regio_code"], ctx["regio_naam"], jaar), jaar, notities,
+    )  # fmt: skip
+    return scenario_pdf(rapport)
+
+
 def _aannames(items, voet) -> None:
     tabel = export_tabel(None, items, voet)
     tabel["bron"] = tabel["bron"].fillna("ONTBREEKT: vul in")
@@ -253,10 +269,13 @@ def _uitkomst(sel, regio, regio_naam, items, naam, voet, voet_waarde) -> None:
         _aannames(items, voet)
     st.divider()
     tabel = export_tabel(scenario, items, voet)
-    e1, e2, e3 = st.columns(3)
-    e1.download_button("Download CSV (aannames + uitkomst)", export_bytes(tabel, "csv", meta),
+    e1, e2, e3, e4 = st.columns(4)
+    e1.download_button("Download CSV (aannames + uitkomst)", lambda: export_bytes(tabel, "csv", meta),
                        file_name=f"scenario_{regio}.csv", mime="text/csv", key="sc_csv")  # fmt: skip
-    e2.download_button("Download Excel", export_bytes(tabel, "xlsx", meta), file_name=f"scenario_{regio}.xlsx",
+    e2.download_button("Download Excel", lambda: export_bytes(tabel, "xlsx", meta), file_name=f"scenario_{regio}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="sc_xlsx")  # fmt: skip
-    e3.caption("Delen: de link in de adresbalk bevat dit scenario (alle aannames).")
+    if scenario is not None:
+        e3.download_button("Download PDF (scenariopagina's)", lambda: _pdf(scenario, tabel, ctx),
+                           file_name=f"scenario_{regio}.pdf", mime="application/pdf", key="sc_pdf")  # fmt: skip
+    e4.caption("Delen: de link in de adresbalk bevat dit scenario (alle aannames).")
     _bewaar_en_vergelijk(config, sam, f"{regio_naam} ({regio})")

@@ -1,0 +1,229 @@
+"""The scenario in the PDF report: result per party, cumulative chart, flows before/after and
+every assumption with its source; everything labelled ``scenario`` (fpdf2 + matplotlib).
+
+``voeg_scenario_toe(pdf, rapport)`` adds the pages to any FPDF (same fonts and style as the
+one-page wijk report); ``scenario_pdf(rapport)`` makes a stand-alone PDF.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+from fpdf import FPDF  # noqa: E402
+from sqlalchemy import Engine  # noqa: E402
+
+from geldstromen.domain.scenario import (  # noqa: E402
+    BELASTING_POST,
+    METHODE,
+    PARTIJ_LABELS,
+    Scenario,
+    kasstromen,
+    per_partij_per_jaar,
+    per_post,
+    samenvatting,
+)
+from geldstromen.domain.scenario_stromen import scenario_links, verschil, voor_links  # noqa: E402
+from geldstromen.families import scenario as fam  # noqa: E402
+from geldstromen.rapport.pdf import datum_nl, schoon  # noqa: E402
+
+LABEL = (
+    "SCENARIO: alle bedragen op deze pagina's zijn een doorrekening van aannames (methode "
+    "'scenario'), geen waarneming. Ze zijn nooit opgeteld bij de waargenomen, toegerekende of "
+    "geschatte geldstromen en nooit in de database bewaard."
+)
+KLEUREN = {"gemeente": "#1f77b4", "huishoudens": "#ff7f0e", "woningcorporatie": "#2ca02c",
+           "zorgverzekeraar": "#9467bd", "rijk": "#8c564b"}  # fmt: skip
+MAX_STROMEN = 30
+
+
+@dataclass
+class ScenarioRapport:
+    """Everything the scenario pages show."""
+
+    scenario: Scenario
+    regio_code: str
+    regio_naam: str
+    data_jaar: int
+    aannames: pd.DataFrame  # export_tabel rows with onderdeel == "aanname"
+    stromen: pd.DataFrame  # scenario_stromen.verschil
+    stromen_jaar: int
+    notities: list[str] = field(default_factory=list)
+
+
+def stromen_tabel(scenario: Scenario, flows: pd.DataFrame, regio_code: str, regio_naam: str,
+                  jaar: int) -> pd.DataFrame:  # fmt: skip
+    """Before/after links of one scenario year (see ``domain.scenario_stromen``)."""
+    labels = {i.id: i.label for i in scenario.interventies}
+    bron = f"scenario '{scenario.naam}', {jaar} (doorrekening van aannames)"
+    extra = scenario_links(kasstromen(scenario), jaar, labels, bron)
+    return verschil(voor_links(flows, regio_code, regio_naam), extra)
+
+
+def verzamel(engine: Engine, scenario: Scenario, aannames: pd.DataFrame, regio_code: str,
+             regio_naam: str, data_jaar: int, jaar: int | None = None) -> ScenarioRapport:  # fmt: skip
+    """The report content, with the region's flows read from the store (read-only)."""
+    jaar = jaar or min(scenario.start() + 4, scenario.eind())
+    flows, notities = fam.regio_stromen(engine, regio_code, data_jaar)
+    tabel = stromen_tabel(scenario, flows, regio_code, regio_naam, jaar)
+    return ScenarioRapport(scenario, regio_code, regio_naam, data_jaar, aannames, tabel, jaar,
+                           notities)  # fmt: skip
+
+
+def _euro(x) -> str:
+    if x is None or pd.isna(x):
+        return "—"
+    return f"€ {x:,.0f}".replace(",", ".")
+
+
+def _terug(kosten: float, jaar) -> str:
+    if not kosten:
+        return "geen kosten"
+    return "niet binnen looptijd" if pd.isna(jaar) else str(int(jaar))
+
+
+def cumulatief_png(scenario: Scenario) -> bytes:
+    """Cumulative net per party (nominal), labelled as scenario."""
+    per_jaar = per_partij_per_jaar(scenario)
+    fig, ax = plt.subplots(figsize=(6.4, 3.6))
+    for partij, g in per_jaar.groupby("partij", sort=False):
+        if (g["kosten_eur"].abs().sum() + g["baten_eur"].abs().sum()) == 0:
+            continue
+        ax.plot(g["jaar"], g["cumulatief_eur"], marker="o", ms=3, label=PARTIJ_LABELS[partij],
+                color=KLEUREN[partij])  # fmt: skip
+    ax.axhline(0, color="#888888", ls=":", lw=1)
+    ax.set_title("SCENARIO: cumulatief netto-effect per partij (nominaal, euro)", fontsize=9)
+    ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}".replace(",", "."))
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.tick_params(labelsize=7)
+    ax.legend(fontsize=7, frameon=False)
+    ax.grid(alpha=0.3)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=160, bbox_inches="tight")
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def _fonts(pdf: FPDF) -> None:
+    if "dejavu" in pdf.fonts:
+        return
+    ttf = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    pdf.add_font("DejaVu", "", str(ttf / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(ttf / "DejaVuSans-Bold.ttf"))
+
+
+def _kop(pdf: FPDF, r: ScenarioRapport, titel: str, vandaag: date) -> None:
+    pdf.add_page()
+    pdf.set_font("DejaVu", "B", 16)
+    pdf.cell(0, 8, schoon(titel, 140), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 9.5)
+    pdf.set_text_color(80, 80, 80)
+    pdf.cell(0, 5, schoon(f"{r.regio_naam} ({r.regio_code}) · wijkgegevens {r.data_jaar} · "
+                          f"gemaakt op {datum_nl(vandaag)}"), new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+    pdf.set_text_color(150, 70, 0)
+    pdf.set_font("DejaVu", "B", 8.5)
+    pdf.multi_cell(0, 4.2, LABEL, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(0, 0, 0)
+    pdf.ln(1.5)
+
+
+def _tabel(pdf: FPDF, rows: list[list[str]], widths: tuple, align: tuple, size: float = 8) -> None:
+    pdf.set_font("DejaVu", "", size)
+    with pdf.table(rows, width=sum(widths), col_widths=widths, align="LEFT", line_height=4.4,
+                   text_align=align, borders_layout="HORIZONTAL_LINES"):  # fmt: skip
+        pass
+    pdf.ln(2)
+
+
+def _uitkomst(pdf: FPDF, r: ScenarioRapport) -> None:
+    sam = samenvatting(r.scenario)
+    rows = [["Partij", "Kosten", "Baten", "Netto", "Netto contant", "Terugverdiend",
+             "Terugverdiend (contant)"]]  # fmt: skip
+    for s in sam.itertuples():
+        rows.append([PARTIJ_LABELS[s.partij], _euro(s.kosten_eur), _euro(s.baten_eur),
+                     _euro(s.netto_eur), _euro(s.netto_contant_eur),
+                     _terug(s.kosten_eur, s.terugverdienjaar),
+                     _terug(s.kosten_eur, s.terugverdienjaar_contant)])  # fmt: skip
+    pdf.set_font("DejaVu", "B", 11)
+    sc = r.scenario
+    pdf.cell(0, 6, f"Wie betaalt, wie profiteert: {sc.start()}–{sc.eind()}, disconteringsvoet "
+                   f"{sc.disconteringsvoet_pct:g}% (euro, methode scenario)",
+             new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+    _tabel(pdf, rows, (34, 27, 27, 27, 27, 27, 33), ("LEFT",) + ("RIGHT",) * 6)
+    posten = per_post(sc)
+    belasting = posten[posten["post"].str.endswith(BELASTING_POST)]
+    rijk = -belasting.loc[belasting["partij"] == "rijk", "bedrag_eur"].sum()
+    if rijk:
+        pdf.set_font("DejaVu", "", 8.5)
+        pdf.multi_cell(0, 4.2, schoon(
+            f"Energiebelasting, ODE en btw: het Rijk ontvangt over de looptijd {_euro(rijk)} minder "
+            "belasting; precies het belastingdeel van de lagere energierekening van de huishoudens "
+            "(overdracht huishoudens <- Rijk; tarieven en bron bij de aannames)."), new_x="LMARGIN",
+            new_y="NEXT")  # fmt: skip
+    pdf.image(io.BytesIO(cumulatief_png(sc)), x=pdf.l_margin, y=pdf.get_y() + 2, h=80)
+
+
+def _stromen(pdf: FPDF, r: ScenarioRapport) -> None:
+    t = r.stromen
+    sc = t[t["methode"] == METHODE]
+    rest = t[t["methode"] != METHODE].sort_values("voor_eur", ascending=False)
+    pdf.set_font("DejaVu", "", 8.5)
+    pdf.multi_cell(0, 4.2, schoon(
+        "Voor = de geldstromen van dit gebied zoals op de pagina Wijkprofiel (gemeente: "
+        "toegerekend; huishoudens en zorg: geschat). Na = dezelfde stromen, ongewijzigd, plus de "
+        "scenario-stromen van dit jaar als aparte regels (methode scenario). "
+        + " ".join(r.notities), 900), new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+    pdf.ln(1)
+    rows = [["Van", "Naar", "Methode", "Voor", "Na", "Verschil"]]
+    shown = pd.concat([sc, rest.head(max(MAX_STROMEN - len(sc), 0))])
+    for s in shown.itertuples():
+        rows.append([schoon(s.van, 45), schoon(s.naar, 60), s.methode, _euro(s.voor_eur),
+                     _euro(s.na_eur), _euro(s.verschil_eur)])  # fmt: skip
+    _tabel(pdf, rows, (60, 85, 30, 30, 30, 30), ("LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT",
+                                                  "RIGHT"), size=7.5)  # fmt: skip
+    if len(shown) < len(t):
+        pdf.set_font("DejaVu", "", 7.5)
+        pdf.cell(0, 4, f"{len(t) - len(shown)} kleinere waargenomen/geschatte stromen niet getoond "
+                       "(ongewijzigd).", new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+
+
+def _aannames(pdf: FPDF, r: ScenarioRapport) -> None:
+    rows = [["Interventie", "Aanname", "Partij", "Waarde", "Eenheid", "Bron"]]
+    for a in r.aannames.itertuples():
+        waarde = "—" if a.waarde is None or pd.isna(a.waarde) else f"{a.waarde:g}"
+        rows.append([schoon(a.interventie, 40), schoon(a.grootheid, 60), schoon(a.partij, 30),
+                     waarde, schoon(a.eenheid, 40),
+                     schoon(a.bron if isinstance(a.bron, str) else "ONTBREEKT", 300)])  # fmt: skip
+    _tabel(pdf, rows, (38, 52, 28, 18, 36, 101), ("LEFT", "LEFT", "LEFT", "RIGHT", "LEFT",
+                                                   "LEFT"), size=7)  # fmt: skip
+
+
+def voeg_scenario_toe(pdf: FPDF, r: ScenarioRapport, vandaag: date | None = None) -> None:
+    """Add the scenario pages (A4 landscape) to ``pdf``."""
+    vandaag = vandaag or date.today()
+    _fonts(pdf)
+    pdf.set_auto_page_break(True, margin=12)
+    naam = r.scenario.naam
+    _kop(pdf, r, f"Scenario: {naam}", vandaag)
+    _uitkomst(pdf, r)
+    jaar = r.stromen_jaar - r.scenario.start() + 1
+    _kop(pdf, r, f"Scenario: geldstromen voor en na (jaar {jaar}, {r.stromen_jaar})", vandaag)
+    _stromen(pdf, r)
+    _kop(pdf, r, "Scenario: aannames en bronnen", vandaag)
+    _aannames(pdf, r)
+
+
+def scenario_pdf(r: ScenarioRapport, vandaag: date | None = None) -> bytes:
+    """A stand-alone PDF of the scenario pages."""
+    pdf = FPDF(orientation="L", unit="mm", format="A4")
+    pdf.set_margins(12, 10, 12)
+    pdf.set_title(schoon(f"Scenario {r.scenario.naam} - {r.regio_naam}", 120))
+    voeg_scenario_toe(pdf, r, vandaag)
+    return bytes(pdf.output())
