@@ -30,6 +30,7 @@ VAN_OVERIG = "gemeente (overige middelen)"
 CAT_FONDS = "gemeentefonds"
 CAT_OVERIG = "overige middelen gemeente (eigen baten, belastingen, reserves)"
 ALLE = "*"
+VERSCHIL = "verschil Totaal en som clusters"
 _MAANDEN = {"M": "mei", "S": "september"}
 
 
@@ -149,6 +150,16 @@ def gemeentefonds_toerekenen(
             sleutel = f"niet toegerekend: geen {tekst}"
         cat = f"{CAT_FONDS}: {cluster}"
         parts.append(_rijen(regios, verdeeld, fonds, VAN_FONDS, cat, sleutel, fonds.bron))
+    totaal = per_cluster.loc[per_cluster["cluster"] == "Totaal", "bedrag_eur"].dropna()
+    if len(totaal):
+        verschil = round(float(totaal.iloc[0]) * 100) - sum(
+            round(float(b) * 100) for b in rows["bedrag_eur"]
+        )
+        cent = np.zeros(len(regios), dtype="int64")
+        cent[gm] = verschil
+        sleutel = "niet toegerekend: in de bron wijkt Totaal af van de som van de clusters"
+        cat = f"{CAT_FONDS}: {VERSCHIL}"
+        parts.append(_rijen(regios, cent, fonds, VAN_FONDS, cat, sleutel, fonds.bron))
     if not parts:
         return pd.DataFrame(columns=GELDSTROOM_COLUMNS)
     out = pd.concat(parts, ignore_index=True)

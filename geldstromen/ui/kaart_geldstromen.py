@@ -7,9 +7,9 @@ import streamlit as st
 from geldstromen.cached import gemeente as cg
 from geldstromen.cached import kaart as cached_kaart
 from geldstromen.domain.sleuteljaren import dichtstbij
-from geldstromen.domain.taakvelden import HOOFDTAAKVELDEN
+from geldstromen.domain.taakvelden import HOOFDTAAKVELDEN, standaard_sleutels
 from geldstromen.domain.wijkprofiel import per_inwoner_hoofdtaakveld
-from geldstromen.ui import state
+from geldstromen.ui import sleutels, state
 from geldstromen.ui.filters import Selectie
 from geldstromen.ui.kaart import toon_kaart
 from geldstromen.ui.tabellen import waarde_tabel
@@ -36,7 +36,11 @@ def render(sel: Selectie) -> None:
         format_func=lambda c: f"{c} {HOOFDTAAKVELDEN[c]}", key="kaart_hoofdtaakveld",
     )  # fmt: skip
     st.query_params.update({"iv3_jaar": str(jaar), "hoofdtaakveld": hoofd})
-    res = cg.toerekening(sel.version, sel.gemeente_code, sel.niveau, int(jaar), stuk, "lasten")
+    tabel = sleutels.sessie_sleutels()
+    eigen = not tabel.equals(standaard_sleutels())
+    res = cg.toerekening(
+        sel.version, sel.gemeente_code, sel.niveau, int(jaar), stuk, "lasten", tabel
+    )
     if res.flows.empty:
         st.warning(f"Geen toerekening mogelijk: {res.opmerking}.")
         return
@@ -47,8 +51,9 @@ def render(sel: Selectie) -> None:
     info = {"label": f"Lasten {hoofd} {HOOFDTAAKVELDEN[hoofd]}", "eenheid": "euro per inwoner",
             "methode": "toegerekend", "jaar": int(jaar), "bron": bron}  # fmt: skip
     st.subheader(f"{info['label']} per inwoner, per {sel.niveau}, {sel.gemeente_naam}")
+    keys = "uw eigen verdeelsleutels (deze sessie)" if eigen else "de standaardverdeelsleutels"
     st.caption(
-        f"Methode: toegerekend (Iv3-lasten verdeeld met de verdeelsleutels van de Wijkprofiel-"
+        f"Methode: toegerekend (Iv3-lasten verdeeld met {keys}; aan te passen op de Wijkprofiel-"
         f"pagina). Gebieden uit de KWB-indeling {indeling}. Zonder inwoners: geen waarde (niet 0)."
     )
     geometrie, koppeling = cached_kaart.koppel_geometrie(

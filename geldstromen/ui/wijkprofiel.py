@@ -14,7 +14,7 @@ from geldstromen.cached import gemeente as cg
 from geldstromen.cached import huishoudens as ch
 from geldstromen.cached import zorg as cz
 from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
-from geldstromen.domain.gemeentefonds import circulaire_label, circulaires
+from geldstromen.domain.gemeentefonds import circulaire_label, circulaires, clusters
 from geldstromen.domain.wijkprofiel import KLASSE_DIMENSIES, regio_tabel
 from geldstromen.ui import gemeentekeuze, sankey, sleutels, state
 from geldstromen.ui.tabellen import waarde_tabel
@@ -186,6 +186,12 @@ def _inkomsten(k: Keuze, tabel: pd.DataFrame) -> pd.DataFrame:
         "'overige middelen gemeente' (eigen baten, belastingen, reserves): een saldo, geen "
         "waarneming."
     )
+    with st.expander("Welke taakvelden horen bij welk gemeentefondscluster?"):
+        st.caption(
+            "Benadering van de clusterindeling van het verdeelmodel (BZK). Clusters zonder "
+            "eigen taakvelden (*) volgen de lasten van alle clustertaakvelden."
+        )
+        st.dataframe(clusters(), hide_index=True, width="stretch")
     return rows
 
 

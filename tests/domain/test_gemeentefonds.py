@@ -64,6 +64,15 @@ def test_cluster_follows_lasten_of_its_taakvelden():
     assert "septembercirculaire 2024" in rows["bron"].iloc[0]
 
 
+def test_difference_between_totaal_and_clusters_stays_visible():
+    lasten = _lasten([("WK1", "wijk", "6.3", 10)])
+    fonds = pd.DataFrame({"cluster": ["Participatie", "Totaal"], "bedrag_eur": [100.0, 100.07]})
+    rows = gemeentefonds_toerekenen(lasten, fonds, FONDS).set_index("categorie")
+    row = rows.loc["gemeentefonds: verschil Totaal en som clusters"]
+    assert row["regio_code"] == "GM9999" and row["bedrag_eur"] == 0.07
+    assert round(rows["bedrag_eur"].sum(), 2) == 100.07
+
+
 def test_cluster_without_lasten_stays_with_the_gemeente_and_missing_is_left_out():
     lasten = _lasten([("WK1", "wijk", "6.3", 10)])
     fonds = pd.DataFrame({"cluster": ["Onderwijs", "Overig"], "bedrag_eur": [70.0, None]})

@@ -1,0 +1,66 @@
+"""Wijkprofiel: every selection restored from and written to the URL; heavy table on request;
+class comparison with a chosen set of class dimensions."""
+
+from __future__ import annotations
+
+
+def _run(app, **params):
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    app.switch_page("app_pages/wijkprofiel.py").run()
+    assert not app.exception, app.exception
+    return app
+
+
+def test_selections_come_from_the_url_and_go_back(app):
+    at = _run(
+        app, gemeente="GM9999", niveau="buurt", kant="baten", fam="gemeente,zorg",
+        regio="BU99990201",
+    )  # fmt: skip
+    assert at.selectbox(key="gemeente").value == "GM9999"
+    assert at.radio(key="wp_niveau").value == "buurt"
+    assert at.radio(key="wp_kant").value == "baten"
+    assert at.multiselect(key="wp_fam").value == ["gemeente", "zorg"]
+    assert at.selectbox(key="wp_regio").value == "BU99990201"
+    at.radio(key="wp_kant").set_value("lasten").run()
+    assert not at.exception
+    assert _qp(at, "kant") == "lasten" and _qp(at, "regio") == "BU99990201"
+    assert _qp(at, "iv3_jaar") == "2023" and _qp(at, "fam") == "gemeente,zorg"
+    assert _qp(at, "niveau") == "buurt" and _qp(at, "stuk") == "begroting"
+
+
+def test_unknown_url_values_fall_back(app):
+    at = _run(app, gemeente="GM9999", niveau="provincie", regio="WK0000", fam="onzin")
+    assert at.radio(key="wp_niveau").value == "wijk"
+    assert at.multiselect(key="wp_fam").value == []
+    assert at.selectbox(key="wp_regio").value.startswith("WK9999")
+
+
+def _qp(at, key):
+    value = at.query_params[key]
+    return value[0] if isinstance(value, list) else value
+
+
+def test_income_side_absent_for_a_year_without_circulaire_is_said(app):
+    at = _run(app, gemeente="GM9999")
+    text = " ".join(c.value for c in at.caption)
+    assert "geen gemeentefonds voor uitkeringsjaar 2023" in text
+    assert "wel voor 2025" in text
+
+
+def test_full_table_only_on_request(app):
+    at = _run(app, gemeente="GM9999")
+    before = len(at.dataframe)
+    at.toggle(key="wp_alle").set_value(True).run()
+    assert not at.exception
+    assert len(at.dataframe) == before + 1
+
+
+def test_class_dimensions_choice_and_group(app):
+    at = _run(app, gemeente="GM9999", klasse="gemeentegrootte")
+    assert at.multiselect(key="wp_klasse").value == ["gemeentegrootte"]
+    text = " ".join(c.value for c in at.caption)
+    assert "Vergelijkingsgroep: 1 gemeenten" in text
+    assert any("Gemeenten in de vergelijkingsgroep (1)" in e.label for e in at.expander)
+    assert _qp(at, "klasse") == "gemeentegrootte"
