@@ -171,3 +171,27 @@ def standaardiseer(
     som = per.groupby("categorie")["verwacht_eur"].transform("sum")
     per["bedrag_eur"] = per["tot"] * per["verwacht_eur"] / som
     return per.drop(columns="tot")
+
+
+def per_gebied(flows: pd.DataFrame, inwoners: pd.Series, top: int = 4) -> pd.DataFrame:
+    """Estimated Zvw costs per region: total, per inhabitant and the ``top`` largest categories.
+
+    ``flows``: zorg flows (regio_code, regio_naam, categorie, bedrag_eur); ``inwoners``: region
+    code -> inhabitants. A region without inhabitants gets no per-inhabitant figure (never 0).
+    """
+    if flows.empty:
+        return pd.DataFrame(columns=["regio_code", "regio_naam", "zorgkosten_eur"])
+    wide = flows.pivot_table(
+        index=["regio_code", "regio_naam"], columns="categorie", values="bedrag_eur", aggfunc="sum"
+    )
+    grootste = wide.sum().sort_values(ascending=False).index[:top]
+    out = pd.DataFrame({"zorgkosten_eur": wide.sum(axis=1)})
+    inw = inwoners.reindex(wide.index.get_level_values("regio_code")).to_numpy(
+        dtype=float, copy=True
+    )
+    inw[inw <= 0] = float("nan")
+    out["inwoners"] = inw
+    out["zorgkosten_per_inwoner_eur"] = out["zorgkosten_eur"] / out["inwoners"]
+    for cat in grootste:
+        out[f"{cat} per inwoner (EUR)"] = wide[cat].to_numpy() / inw
+    return out.reset_index()

@@ -8,6 +8,7 @@ import streamlit as st
 
 from geldstromen.cached import gemeente as cg
 from geldstromen.cached import thema
+from geldstromen.ui import zorgkosten
 from geldstromen.ui.filters import Selectie
 from geldstromen.ui.tabellen import waarde_tabel
 
@@ -82,6 +83,7 @@ def render(sel: Selectie, iv3_jaar: int | None, stuk: str) -> None:
         waarde_tabel(geld, f"sociaal_uitgaven_{naam}")
     for n in t.notities:
         st.caption(n)
+    _zorgkosten(sel, t.tabel)
     st.subheader("Gezondheid en welzijn (RIVM-schatting, geen meting)")
     st.warning(
         "Modelschattingen van RIVM op basis van de Gezondheidsmonitor Volwassenen en Ouderen "
@@ -98,3 +100,12 @@ def render(sel: Selectie, iv3_jaar: int | None, stuk: str) -> None:
     waarde_tabel(out.round(1), f"gezondheid_{naam}",
                  {"tabel": "RIVM-schattingen", "methode": "geschat",
                   "bronnen": "; ".join(meta["bron"].unique())})  # fmt: skip
+
+
+def _zorgkosten(sel: Selectie, tabel: pd.DataFrame) -> None:
+    st.subheader(f"Zorgkosten (Zvw) per {sel.niveau} (geschat) en de gemeente tegen landelijk")
+    inwoners = tabel.set_index("regio_code")["inwoners_aantal"]
+    model = zorgkosten.toon_per_gebied(
+        sel.version, sel.gemeente_code, sel.niveau, sel.jaar, inwoners
+    )
+    zorgkosten.toon_benchmark(model, sel.gemeente_naam)

@@ -13,9 +13,50 @@ def _lazy(frame: pd.DataFrame, fmt: str, meta: dict):
     return lambda: export_bytes(frame, fmt, meta)
 
 
+#: Above this many rows the table is sent lazily (only the rows in view) and unstyled.
+MAX_OPGEMAAKTE_RIJEN = 1_000
+LEEG = "–"
+
+
+def opgemaakt(frame: pd.DataFrame):
+    """Dutch number display (1.234.567,8), a dash for missing values instead of 'None', and
+    years/codes without thousands separators; the underlying numbers stay sortable."""
+    if len(frame) > MAX_OPGEMAAKTE_RIJEN or not frame.columns.is_unique:
+        return frame
+    styler = frame.style.format(na_rep=LEEG)
+    for kolom, decimalen in kolom_decimalen(frame).items():
+        styler = styler.format(
+            na_rep=LEEG, precision=decimalen, thousands=".", decimal=",", subset=[kolom]
+        )
+    return styler
+
+
+def kolom_decimalen(frame: pd.DataFrame) -> dict[str, int]:
+    """Decimals per numeric column: none for large or whole numbers, more for small ratios;
+    year columns are left out (2.019 would be wrong)."""
+    out = {}
+    for kolom in frame.columns:
+        reeks = frame[kolom]
+        if not pd.api.types.is_numeric_dtype(reeks) or pd.api.types.is_bool_dtype(reeks):
+            continue
+        if "jaar" in str(kolom).lower() and "per" not in str(kolom).lower():
+            continue
+        waarden = reeks.dropna().abs()
+        if waarden.empty or (waarden % 1 == 0).all() or waarden.max() >= 1000:
+            out[kolom] = 0
+        else:
+            out[kolom] = 1 if waarden.max() >= 10 else 2
+    return out
+
+
 def waarde_tabel(frame: pd.DataFrame, bestandsnaam: str, meta: dict | None = None) -> None:
     """Show a table and offer it as CSV and Excel (generated on click, not on every rerun)."""
-    st.dataframe(frame, hide_index=True, width="stretch")
+    groot = len(frame) > MAX_OPGEMAAKTE_RIJEN
+    st.dataframe(
+        opgemaakt(frame), hide_index=True, width="stretch", placeholder=LEEG, lazy=groot or None
+    )
+    if frame.isna().to_numpy().any():
+        st.caption(f"{LEEG} = geen waarde (ontbreekt in de bron of door CBS geheimgehouden).")
     meta = meta or {"tabel": bestandsnaam}
     if "bron" in frame.columns:
         meta.setdefault("bronnen", "; ".join(sorted(frame["bron"].dropna().astype(str).unique())))

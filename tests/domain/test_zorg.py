@@ -70,3 +70,22 @@ def test_pct_columns_used_when_counts_missing():
     )
     bev = zorg.leeftijdsopbouw(ind)
     assert list(bev["inwoners"]) == [40.0] * 5
+
+
+def test_per_gebied_per_inhabitant_and_missing_population():
+    flows = pd.DataFrame(
+        {
+            "regio_code": ["WK1", "WK1", "WK2", "WK2"],
+            "regio_naam": ["Oud", "Oud", "Leeg", "Leeg"],
+            "categorie": ["Farmacie", "GGZ", "Farmacie", "GGZ"],
+            "bedrag_eur": [300.0, 100.0, 50.0, 50.0],
+        }
+    )
+    out = zorg.per_gebied(flows, pd.Series({"WK1": 2, "WK2": 0}), top=1).set_index("regio_code")
+    assert (
+        out.loc["WK1", "zorgkosten_eur"] == 400
+        and out.loc["WK1", "zorgkosten_per_inwoner_eur"] == 200
+    )
+    assert out.loc["WK1", "Farmacie per inwoner (EUR)"] == 150
+    assert "GGZ per inwoner (EUR)" not in out
+    assert pd.isna(out.loc["WK2", "zorgkosten_per_inwoner_eur"])  # no inhabitants: no figure
