@@ -43,15 +43,12 @@ def toon_benchmark(model: ZorgModel, gemeente_naam: str) -> None:
     if not totaal.empty:
         t = totaal.iloc[0]
         verschil = (t["verhouding"] - 1) * 100
-        richting = "boven" if verschil >= 0 else "onder"
         cols = st.columns(3)
         cols[0].metric("Werkelijk per verzekerdenjaar", _euro(t["werkelijk_per_verzekerde_eur"]))
         cols[1].metric(
             "Verwacht per verzekerdenjaar", _euro(t["verwacht_eur"] / t["verzekerdejaren"])
         )
-        cols[2].metric(
-            "Verschil", f"{abs(verschil):.1f} % {richting} verwachting".replace(".", ",")
-        )
+        cols[2].metric("Verschil met verwachting", f"{verschil:+.1f} %".replace(".", ","))
     soorten = b[b["zorgsoort"] != "Totaal"].sort_values("verhouding")
     fig = go.Figure(
         go.Bar(

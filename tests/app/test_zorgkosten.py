@@ -70,6 +70,6 @@ def test_sociaal_domein_shows_zorgkosten_and_benchmark(zorg_app):
     assert rij.loc["Totaal", "verhouding"] == pytest.approx(1.05)
     assert set(bench["methode_verwacht"]) == {"geschat"}
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Verschil"] == "5,0 % boven verwachting"
+    assert metrics["Verschil met verwachting"] == "+5,0 %"
     captions = " ".join(c.value for c in at.caption)
     assert "Geschat, niet waargenomen" in captions and "gemeente-indeling 2025" in captions
