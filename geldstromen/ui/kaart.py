@@ -82,7 +82,11 @@ def _constant(waarden: pd.DataFrame, col: str, fallback) -> str:
 
 
 def _tekst(value) -> str:
-    """HTML-escaped text for the tooltip template (braces would be read as placeholders)."""
+    """HTML-escaped text for the tooltip *template* (braces would be read as placeholders).
+
+    Feature properties ({naam}, {code}, {waarde}) are not escaped here: Streamlit escapes every
+    value it puts into an ``html`` tooltip, so escaping them too would show ``&amp;#x27;`` for
+    ``'s-Gravenhage``. ``tests/security/test_xss_browser.py`` checks both in Chromium."""
     return html.escape(str(value)).replace("{", "(").replace("}", ")")
 
 
@@ -111,7 +115,7 @@ def choropleth(waarden: pd.DataFrame, geometrie: pd.DataFrame, info: dict) -> pd
     grey ("geen gegevens"). ``info`` gives label, eenheid and optionally methode, jaar, bron."""
     merged = _samen(waarden, geometrie)
     breaks = klassen(merged["waarde"])
-    eenheid = _tekst(info.get("eenheid", ""))
+    eenheid = str(info.get("eenheid", ""))
     features = []
     for row in merged.itertuples(index=False):
         index = _klasse(row.waarde, breaks)
@@ -121,8 +125,8 @@ def choropleth(waarden: pd.DataFrame, geometrie: pd.DataFrame, info: dict) -> pd
                 "type": "Feature",
                 "geometry": json.loads(geometry) if isinstance(geometry, str) else geometry,
                 "properties": {
-                    "naam": _tekst(row.regio_naam),
-                    "code": _tekst(row.regio_code),
+                    "naam": str(row.regio_naam),
+                    "code": str(row.regio_code),
                     "waarde": _fmt(row.waarde) + (f" {eenheid}" if index is not None else ""),
                     "kleur": _kleur(index, breaks),
                 },

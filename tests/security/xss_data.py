@@ -18,7 +18,7 @@ FORMULE = '=HYPERLINK("http://example.invalid","klik")'
 NAMEN = {
     "GM9999": f"Testdorp {IMG}",
     "WK999901": f"Oud {SCRIPT}",
-    "WK999902": f"Nieuw {IMG}",
+    "WK999902": f"Nieuw & 's-Veld {IMG}",  # & and ' must not show as &amp; or &#x27;
     "BU99990101": f"Centrum {SVG}",
     "BU99990102": FORMULE,
     "BU99990201": f"Veld {SCRIPT}{IMG}",
