@@ -1,7 +1,8 @@
 """Report images with matplotlib (Agg): the wijk and its neighbours, and the money flows.
 
-The interactive sankey (plotly) would need kaleido plus a browser to become an image; the
-report draws the same flows as a horizontal bar chart per family and category instead.
+The flows are drawn as a sankey by ``rapport.sankey`` in matplotlib itself: turning the
+app's plotly sankey into an image would need kaleido plus a Chrome/Chromium binary in every
+request (and a different picture, or none, on a machine without one). Same flows, no browser.
 """
 
 from __future__ import annotations
@@ -16,17 +17,16 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from geldstromen import geo  # noqa: E402
-from geldstromen.domain.boodschappen import getal  # noqa: E402
+from geldstromen.rapport import sankey  # noqa: E402
 
 KLEUR_DOEL = "#c0392b"
 KLEUR_BUUR = "#f2d7d5"
 KLEUR_REST = "#eeeeee"
-METHODE_ALPHA = {"waargenomen": 1.0, "toegerekend": 0.7, "geschat": 0.45}
 
 
-def _png(fig) -> bytes:
+def _png(fig, dpi: int = 150) -> bytes:
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=150, bbox_inches="tight")
+    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
     plt.close(fig)
     return buf.getvalue()
 
@@ -67,9 +67,13 @@ def kaart_png(kaart, doel: str, namen: dict, melding: str | None) -> bytes:
     return _png(fig)
 
 
-def teken_stromen(ax, stromen: pd.DataFrame, melding: str | None) -> None:
-    """Flows as horizontal bars (euro per year), one per family x category; method as opacity."""
-    if stromen.empty:
+def teken_stromen(
+    ax, stromen: pd.DataFrame, regio_code: str, regio_naam: str, melding: str | None, **opmaak
+) -> pd.DataFrame:
+    """The region's flows as a sankey (euro per year); returns the links drawn."""
+    links = sankey.sankey_links(stromen, regio_code, regio_naam)
+    links = sankey.samenvoegen(links, opmaak.pop("max_per_kolom", sankey.MAX_PER_KOLOM))
+    if links.empty:
         ax.set_axis_off()
         ax.text(
             0.5,
@@ -80,33 +84,25 @@ def teken_stromen(ax, stromen: pd.DataFrame, melding: str | None) -> None:
             wrap=True,
             color="#555555",
         )
-        return
-    data = (
-        stromen.groupby(["familie", "categorie", "methode"], as_index=False)["bedrag_eur"]
-        .sum(min_count=1)
-        .dropna(subset=["bedrag_eur"])
-        .sort_values(["familie", "bedrag_eur"])
-        .tail(14)
-    )
-    labels = [f"{r.familie}: {str(r.categorie)[:30]}" for r in data.itertuples()]
-    colors = {"gemeente": "#2e86c1", "huishoudens": "#28b463", "zorg": "#af7ac5"}
-    ax.barh(
-        labels,
-        data["bedrag_eur"] / 1e6,
-        color=[colors.get(f, "#888888") for f in data["familie"]],
-        alpha=None,
-    )
-    for patch, methode in zip(ax.patches, data["methode"], strict=True):
-        patch.set_alpha(METHODE_ALPHA.get(methode, 1.0))
-    for y, v in enumerate(data["bedrag_eur"] / 1e6):
-        ax.text(v, y, f" {getal(v, 1)}", va="center", fontsize=7)
-    ax.set_xlabel("miljoen euro per jaar (licht = toegerekend/geschat)")
-    ax.tick_params(axis="y", labelsize=7)
-    ax.spines[["top", "right"]].set_visible(False)
+        return links
+    sankey.teken_sankey(ax, links, **opmaak)
+    return links
 
 
-def stromen_png(stromen: pd.DataFrame, melding: str | None) -> bytes:
-    """The flow summary as PNG bytes."""
-    fig, ax = plt.subplots(figsize=(6, 3.6))
-    teken_stromen(ax, stromen, melding)
+def stromen_png(
+    stromen: pd.DataFrame, regio_code: str, regio_naam: str, melding: str | None, size=(11, 4.2)
+) -> bytes:
+    """The sankey as PNG bytes."""
+    fig, ax = plt.subplots(figsize=size)
+    teken_stromen(ax, stromen, regio_code, regio_naam, melding, fontsize=7.5)
     return _png(fig)
+
+
+def sankey_afdruk(g, size) -> tuple[bytes, pd.DataFrame]:
+    """Print version of the report's sankey (PNG at 200 dpi) and the links drawn."""
+    fig, ax = plt.subplots(figsize=size)
+    links = teken_stromen(
+        ax, g.stromen, g.regio_code, g.regio_naam, g.stromen_melding,
+        fontsize=6.5, min_hoogte=0.045, max_per_kolom=10,
+    )  # fmt: skip
+    return _png(fig, dpi=200), links

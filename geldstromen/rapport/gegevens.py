@@ -15,6 +15,7 @@ from geldstromen import geo, queries
 from geldstromen.domain.boodschappen import boodschappen, kerncijfers
 from geldstromen.domain.geldstroom import FAMILIES, empty_flows
 from geldstromen.domain.similariteit import profiel
+from geldstromen.rapport.koppeling import gekoppelde_flows
 
 NIVEAU_PREFIX = {"GM": "gemeente", "WK": "wijk", "BU": "buurt"}
 
@@ -41,6 +42,8 @@ class RapportGegevens:
     stromen: pd.DataFrame = field(default_factory=empty_flows)
     stromen_melding: str | None = None
     namen: dict[str, str] = field(default_factory=dict)
+    #: e.g. "Iv3 jaarrekening 2023 toegerekend met sleutels uit KWB 2019" (None: no Iv3)
+    koppeling: str | None = None
 
 
 def ontleed_code(regio_code: str) -> tuple[str, str, str]:
@@ -73,8 +76,16 @@ def _kaart(engine: Engine, gemeente_code: str, niveau: str, jaar: int, codes: se
 
 
 def _stromen(engine: Engine, gemeente_code: str, niveau: str, jaar: int, regio: str):
+    """Flows of the region: gemeente lasten (nearest Iv3 year, keys of ``jaar``) and the other
+    families of ``jaar``; plus what is missing and the gemeente year pairing."""
     parts, missing = [], []
-    for familie in FAMILIES:
+    gm, koppel = gekoppelde_flows(engine, gemeente_code, niveau, jaar)
+    gm = gm[gm["regio_code"] == regio]
+    if gm.empty:
+        missing.append(f"gemeente ({koppel.tekst})")
+    else:
+        parts.append(gm)
+    for familie in (f for f in FAMILIES if f != "gemeente"):
         try:
             module = importlib.import_module(f"geldstromen.families.{familie}")
             flows = getattr(module, f"{familie}_flows")(engine, gemeente_code, niveau, jaar)
@@ -88,7 +99,7 @@ def _stromen(engine: Engine, gemeente_code: str, niveau: str, jaar: int, regio: 
             parts.append(flows)
     frame = pd.concat(parts, ignore_index=True) if parts else empty_flows()
     melding = f"Geen geldstromen voor: {', '.join(missing)}." if missing else None
-    return frame, melding
+    return frame, melding, koppel
 
 
 def verzamel(engine: Engine, regio_code: str, jaar: int) -> RapportGegevens:
@@ -103,7 +114,7 @@ def verzamel(engine: Engine, regio_code: str, jaar: int) -> RapportGegevens:
     codes = queries.run_query(engine, "tijd_codes", gemeente_code=gemeente_code, niveau=niveau)
     jaar_codes = set(codes.loc[codes["jaar"] == jaar, "regio_code"])
     kaart, kaart_melding = _kaart(engine, gemeente_code, niveau, jaar, jaar_codes or {code})
-    stromen, stromen_melding = _stromen(engine, gemeente_code, niveau, jaar, code)
+    stromen, stromen_melding, koppel = _stromen(engine, gemeente_code, niveau, jaar, code)
     return RapportGegevens(
         regio_code=code,
         regio_naam=str(namen.get(code, code)),
@@ -118,5 +129,6 @@ def verzamel(engine: Engine, regio_code: str, jaar: int) -> RapportGegevens:
         kaart_melding=kaart_melding,
         stromen=stromen,
         stromen_melding=stromen_melding,
+        koppeling=koppel.tekst if koppel.iv3_jaar is not None else None,
         namen=dict(zip(codes["regio_code"], codes["regio_naam"], strict=True)),
     )

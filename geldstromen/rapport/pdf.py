@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 from fpdf import FPDF
 
 from geldstromen.domain.boodschappen import getal
-from geldstromen.rapport import figuren
+from geldstromen.rapport import figuren, sankey
 from geldstromen.rapport.gegevens import RapportGegevens
 
 MAANDEN = "januari februari maart april mei juni juli augustus september oktober november december"
@@ -27,6 +27,7 @@ ATTRIBUTIE = (
     "kaartgrenzen: CBS/Kadaster via PDOK (CC BY 4.0). Gemaakt met Geldstromen in de wijk."
 )
 MAX_KERN = 10
+SANKEY_KOP = "Geldstromen van en naar het gebied (sankey), euro per jaar"
 
 
 def schoon(text: object, limit: int = 400) -> str:
@@ -79,21 +80,21 @@ def maak_pdf(g: RapportGegevens, vandaag: date | None = None) -> bytes:
     pdf.set_text_color(0, 0, 0)
     namen = {g.regio_code: g.regio_naam}
     kaart = figuren.kaart_png(g.kaart, g.regio_code, g.namen | namen, g.kaart_melding)
-    pdf.image(io.BytesIO(kaart), x=12, y=28, w=120, h=95, keep_aspect_ratio=True)
-    stromen = figuren.stromen_png(g.stromen, g.stromen_melding)
-    pdf.image(io.BytesIO(stromen), x=12, y=126, w=120, h=58, keep_aspect_ratio=True)
-    pdf.set_xy(140, 28)
-    pdf.set_font("DejaVu", "B", 12)
-    pdf.cell(0, 7, "Kerncijfers tegenover de gemeente", new_x="LMARGIN", new_y="NEXT")
-    _kern_tabel(pdf, g)
-    pdf.set_x(140)
-    pdf.set_font("DejaVu", "B", 12)
-    pdf.cell(0, 8, "Wat valt op", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("DejaVu", "", 9.5)
+    pdf.image(io.BytesIO(kaart), x=12, y=26, w=88, h=76, keep_aspect_ratio=True)
+    pdf.set_xy(104, 26)
+    pdf.set_font("DejaVu", "B", 11)
+    pdf.cell(110, 6, "Kerncijfers tegenover de gemeente", new_x="LMARGIN", new_y="NEXT")
+    _kern_tabel(pdf, g, x=104, w=110)
+    pdf.set_xy(219, 26)
+    pdf.set_font("DejaVu", "B", 11)
+    pdf.cell(66, 6, "Wat valt op", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 8.5)
     for zin in g.boodschappen or ["Geen opvallende verschillen met de gemeente gevonden."]:
-        pdf.set_x(140)
-        pdf.multi_cell(145, 5, "• " + schoon(zin), align="L", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_y(186)
+        pdf.set_x(219)
+        pdf.multi_cell(66, 4.2, "• " + schoon(zin), align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1)
+    _sankey(pdf, g)
+    pdf.set_y(max(pdf.get_y() + 1, 190))
     pdf.set_font("DejaVu", "", 6.5)
     pdf.set_text_color(90, 90, 90)
     pdf.multi_cell(0, 3, schoon(METHODEN, 600), new_x="LMARGIN", new_y="NEXT")
@@ -102,22 +103,50 @@ def maak_pdf(g: RapportGegevens, vandaag: date | None = None) -> bytes:
     return bytes(pdf.output())
 
 
-def _kern_tabel(pdf: FPDF, g: RapportGegevens) -> None:
+def _sankey(pdf: FPDF, g: RapportGegevens) -> None:
+    """Full-width sankey of the region's flows with its method labels and year pairing."""
+    pdf.set_xy(12, 104)
+    pdf.set_font("DejaVu", "B", 11)
+    pdf.cell(0, 6, SANKEY_KOP, new_x="LMARGIN", new_y="NEXT")
+    png, links = figuren.sankey_afdruk(g, size=(273 / 25.4, 72 / 25.4))
+    pdf.image(io.BytesIO(png), x=12, y=110, w=273, h=72, keep_aspect_ratio=True)
+    pdf.set_xy(12, 182)
+    pdf.set_font("DejaVu", "", 7.5)
+    pdf.set_text_color(60, 60, 60)
+    pdf.multi_cell(0, 3.4, schoon(sankey_onderschrift(g, links), 600))
+    pdf.set_text_color(0, 0, 0)
+
+
+def sankey_onderschrift(g: RapportGegevens, links) -> str:
+    """Method label per family, the Iv3/KWB pairing and what is missing, in one sentence."""
+    delen = [f"Methode: {sankey.legenda(links)}." if len(links) else ""]
+    if g.koppeling:
+        delen.append(f"Gemeente: {g.koppeling}.")
+    if g.stromen_melding:
+        delen.append(g.stromen_melding)
+    delen.append(
+        "Kleur = familie (blauw gemeente, groen huishoudens, paars zorg); lichter = geschat. "
+        "Gemeentelasten per hoofdtaakveld (per taakveld in de app, Wijkprofiel)."
+    )
+    return " ".join(d for d in delen if d)
+
+
+def _kern_tabel(pdf: FPDF, g: RapportGegevens, x: float, w: float) -> None:
     kern = g.kern.dropna(subset=["regio"]).head(MAX_KERN)
-    pdf.set_font("DejaVu", "", 8.5)
+    pdf.set_font("DejaVu", "", 7.5)
     soort = {"wijk": "Wijk", "buurt": "Buurt"}.get(g.niveau, "Gebied")
     rows = [["Kenmerk", "Eenheid", soort, "Gemeente"]]
     rows += [
         [schoon(r.label, 60), schoon(r.eenheid, 30), getal(r.regio), getal(r.gemeente)]
         for r in kern.itertuples()
     ]
-    pdf.set_x(140)
+    pdf.set_x(x)
     with pdf.table(
         rows,
-        width=145,
-        col_widths=(62, 35, 24, 24),
+        width=w,
+        col_widths=(47, 27, 17, 19),
         align="LEFT",
-        line_height=4.6,
+        line_height=4.0,
         text_align=("LEFT", "LEFT", "RIGHT", "RIGHT"),
         borders_layout="HORIZONTAL_LINES",
     ):
@@ -126,18 +155,22 @@ def _kern_tabel(pdf: FPDF, g: RapportGegevens) -> None:
 
 
 def maak_png(g: RapportGegevens, vandaag: date | None = None) -> bytes:
-    """Map and flows side by side with title and attribution, as one PNG."""
+    """Map and sankey side by side with title, method labels and attribution, as one PNG."""
     vandaag = vandaag or date.today()
-    fig, (links, rechts) = plt.subplots(1, 2, figsize=(13, 6.2), width_ratios=(1, 1.2))
-    fig.suptitle(f"{titel(g)} · {schoon(g.gemeente_naam)} · gegevens {g.jaar}", fontsize=14)
+    fig, (links, rechts) = plt.subplots(1, 2, figsize=(17, 7.4), width_ratios=(1, 2.5))
+    fig.suptitle(f"{titel(g)} · {schoon(g.gemeente_naam)} · gegevens {g.jaar}", fontsize=15)
     figuren.teken_kaart(links, g.kaart, g.regio_code, g.namen, g.kaart_melding)
-    figuren.teken_stromen(rechts, g.stromen, g.stromen_melding)
+    drawn = figuren.teken_stromen(
+        rechts, g.stromen, g.regio_code, g.regio_naam, g.stromen_melding, fontsize=8
+    )
+    rechts.set_title(SANKEY_KOP, fontsize=11, loc="left")
     fig.text(
         0.01,
         0.01,
-        f"Gemaakt op {datum_nl(vandaag)}. {ATTRIBUTIE}",
-        fontsize=6,
+        f"{sankey_onderschrift(g, drawn)}\nGemaakt op {datum_nl(vandaag)}. {ATTRIBUTIE}",
+        fontsize=7,
         wrap=True,
-        color="#555555",
+        color="#444444",
     )
+    fig.subplots_adjust(bottom=0.1)
     return figuren._png(fig)

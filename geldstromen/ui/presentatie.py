@@ -1,4 +1,5 @@
-"""Presentatie: one wijk's story in large type for a projector, with PDF/PNG downloads."""
+"""Presentatie: one wijk's story in large type for a projector (headline figures, map, sankey,
+three messages, sources), with PDF/PNG downloads."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ import streamlit as st
 from geldstromen.cached import vergelijk
 from geldstromen.domain.boodschappen import getal
 from geldstromen.rapport import figuren
-from geldstromen.rapport.pdf import ATTRIBUTIE, METHODEN
-from geldstromen.ui import state
+from geldstromen.rapport import sankey as rapport_sankey
+from geldstromen.rapport.pdf import ATTRIBUTIE, METHODEN, sankey_onderschrift
+from geldstromen.rapport.sankey import beperk_categorieen, beperk_taakvelden
+from geldstromen.ui import sankey, state
 from geldstromen.ui.filters import Selectie
 
 #: Page-scoped CSS (injected only on this page): no sidebar, large type.
@@ -25,6 +28,8 @@ button[data-testid="stExpandSidebarButton"] {display: none;}
 .gw-klein {font-size: 0.8rem; color: #666;}
 div[data-testid="stMetricValue"] {font-size: 2.6rem;}
 div[data-testid="stMetricLabel"] p {font-size: 1.1rem;}
+.block-container h3 {font-size: 2rem;}
+div[data-testid="stCaptionContainer"] p {font-size: 1rem;}
 </style>
 """
 
@@ -38,6 +43,34 @@ def presentatiemodus() -> bool:
     )
     state.schrijf(presentatie="1" if aan else None)
     return aan
+
+
+def sankey_van(g, groot: bool):
+    """The Wijkprofiel sankey (plotly) of the report's flows, type sized for a projector."""
+    eigen = g.stromen[g.stromen["familie"] == "gemeente"]
+    eigen = beperk_taakvelden(eigen[eigen["naar"] == g.regio_code], 6 if groot else 10)
+    andere = g.stromen[g.stromen["familie"] != "gemeente"].copy()
+    # a family may name the region instead of coding it; the sankey joins on the code
+    for kolom in ("van", "naar"):
+        andere.loc[andere[kolom] == g.regio_naam, kolom] = g.regio_code
+    andere = beperk_categorieen(andere, 5 if groot else 8)
+    fig = sankey.sankey_figuur(eigen, andere, g.regio_naam, "lasten")
+    n = len(fig.data[0].node.label)
+    fig.update_layout(
+        font={"size": 20 if groot else 14, "color": "#111111"},
+        height=max(560, (26 if groot else 20) * n),
+    )
+    return fig
+
+
+def _sankey(g, groot: bool) -> None:
+    st.markdown(f"### Geldstromen van en naar {html.escape(g.regio_naam)}")
+    if g.stromen.empty:
+        st.info(g.stromen_melding or "Nog geen geldstromen voor dit gebied.")
+        return
+    st.plotly_chart(sankey_van(g, groot), key="pres_sankey", width="stretch")
+    links = rapport_sankey.sankey_links(g.stromen, g.regio_code, g.regio_naam)
+    st.caption(sankey_onderschrift(g, links))
 
 
 def render(sel: Selectie, regio: str, groot: bool) -> None:
@@ -59,23 +92,20 @@ def render(sel: Selectie, regio: str, groot: bool) -> None:
             delta_color="off",
             delta_arrow="off",
         )
-    links, rechts = st.columns(2)
+    links, rechts = st.columns([1, 1])
     with links:
         st.image(
             figuren.kaart_png(g.kaart, g.regio_code, g.namen, g.kaart_melding),
             caption="Het gebied (rood) en de aangrenzende gebieden",
         )
     with rechts:
-        st.image(
-            figuren.stromen_png(g.stromen, g.stromen_melding),
-            caption="Geldstromen per familie en categorie (als staafdiagram)",
+        st.markdown("### Wat valt op")
+        zinnen = g.boodschappen or ["Geen opvallende verschillen met de gemeente gevonden."]
+        st.markdown(
+            "".join(f'<p class="gw-boodschap">• {html.escape(z)}</p>' for z in zinnen),
+            unsafe_allow_html=True,
         )
-    st.markdown("### Wat valt op")
-    zinnen = g.boodschappen or ["Geen opvallende verschillen met de gemeente gevonden."]
-    st.markdown(
-        "".join(f'<p class="gw-boodschap">• {html.escape(z)}</p>' for z in zinnen),
-        unsafe_allow_html=True,
-    )
+    _sankey(g, groot)
     a, b = st.columns(2)
     naam = f"wijkrapport_{g.regio_code}_{g.jaar}"
     a.download_button(
@@ -86,7 +116,7 @@ def render(sel: Selectie, regio: str, groot: bool) -> None:
         key="download_pdf",
     )
     b.download_button(
-        "Download kaart en geldstromen (PNG)",
+        "Download kaart en sankey (PNG)",
         vergelijk.rapport_bestand(sel.version, regio, sel.jaar, "png"),
         file_name=f"{naam}.png",
         mime="image/png",
