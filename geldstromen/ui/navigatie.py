@@ -1,4 +1,10 @@
-"""The page list; without data only the start page is offered."""
+"""The page list; without data only the start page is offered.
+
+Every content page has its own URL path, Kaart included: Streamlit gives the *default* page
+the root path "" and treats "/kaart" as unknown ("Page not found" toast, then the main page).
+So the default page is a hidden stub that continues on Kaart with the same query parameters,
+and a shared link to "/kaart?..." resolves like any other page.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +13,40 @@ import streamlit as st
 from geldstromen import cached
 
 
+def _kaart_pagina():
+    return st.Page("app_pages/kaart.py", title="Kaart", icon="🗺️", url_path="kaart")
+
+
+def _thuis() -> None:
+    """Root URL: open Kaart with the query parameters of the link."""
+    st.switch_page(_kaart_pagina(), query_params=st.query_params.to_dict())
+
+
+#: (file in app_pages, title, icon, URL path) of every page after Kaart, in menu order.
+PAGINAS = [
+    ("vergelijk", "Vergelijk", "🔍", "vergelijk"),
+    ("tijdlijn", "Tijdlijn", "📈", "tijdlijn"),
+    ("presentatie", "Presentatie", "🎤", "presentatie"),
+    ("scenario", "Scenario", "🧮", "scenario"),
+    ("eigen_data", "Eigen data", "📤", "eigen-data"),
+    ("wijkprofiel", "Wijkprofiel", "💶", "wijkprofiel"),
+    ("energietransitie", "Energietransitie", "🔥", "energietransitie"),
+    ("sociaal_domein", "Sociaal domein", "🤝", "sociaal-domein"),
+    ("verbanden", "Verbanden", "🔗", "verbanden"),
+    ("bronnen", "Bronnen", "📚", "bronnen"),
+]
+
+
 def pages() -> list:
     """Pages for ``st.navigation``."""
     if not cached.database_ready():
         return [st.Page("app_pages/start.py", title="Start", icon="🏁", default=True)]
+    thuis = st.Page(_thuis, title="Start", default=True, visibility="hidden", url_path="thuis")
     return [
-        st.Page("app_pages/kaart.py", title="Kaart", icon="🗺️", default=True, url_path="kaart"),
-        st.Page("app_pages/vergelijk.py", title="Vergelijk", icon="🔍", url_path="vergelijk"),
-        st.Page("app_pages/tijdlijn.py", title="Tijdlijn", icon="📈", url_path="tijdlijn"),
-        st.Page("app_pages/presentatie.py", title="Presentatie", icon="🎤", url_path="presentatie"),
-        st.Page("app_pages/scenario.py", title="Scenario", icon="🧮", url_path="scenario"),
-        st.Page("app_pages/eigen_data.py", title="Eigen data", icon="📤", url_path="eigen-data"),
-        st.Page("app_pages/wijkprofiel.py", title="Wijkprofiel", icon="💶", url_path="wijkprofiel"),
-        st.Page("app_pages/energietransitie.py", title="Energietransitie", icon="🔥", url_path="energietransitie"),
-        st.Page("app_pages/sociaal_domein.py", title="Sociaal domein", icon="🤝", url_path="sociaal-domein"),
-        st.Page("app_pages/verbanden.py", title="Verbanden", icon="🔗", url_path="verbanden"),
-        st.Page("app_pages/bronnen.py", title="Bronnen", icon="📚", url_path="bronnen"),
+        thuis,
+        _kaart_pagina(),
+        *(
+            st.Page(f"app_pages/{bestand}.py", title=titel, icon=icoon, url_path=pad)
+            for bestand, titel, icoon, pad in PAGINAS
+        ),
     ]
