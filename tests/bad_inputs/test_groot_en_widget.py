@@ -102,3 +102,13 @@ def test_valid_upload_shows_table_chart_and_stays_in_session(pagina):
     table = pagina.dataframe[0].value
     assert table["herkomst"].eq("eigen data").all() and len(table) == 2
     assert "eigen_data" in pagina.session_state
+
+
+def test_widget_refuses_oversize_from_its_size_before_reading(pagina):
+    """The page checks the upload's size itself (before ``getvalue``); the reader's own check
+    behind it is the second line (``check-upload`` test above)."""
+    big = b"regio_code;a_eur\n" + b"WK999901;1\n" * 200_000
+    pagina.file_uploader(key="eigen_upload").set_value(("groot.csv", big, "text/csv")).run()
+    assert not pagina.exception
+    assert pagina.error[0].value.startswith("Het bestand is te groot (")
+    assert "maximaal 1 MB). Er is niets ingelezen." in pagina.error[0].value
