@@ -38,6 +38,12 @@ def profiel_regios(version: str, regio_codes: tuple[str, ...], jaar: int) -> pd.
 
 
 def _flows(familie: str, gemeente_code: str, niveau: str, jaar: int) -> pd.DataFrame:
+    if familie == "gemeente":  # nearest Iv3 year on this year's regions and keys (lasten)
+        from geldstromen.rapport.koppeling import gekoppelde_flows
+
+        flows, koppeling = gekoppelde_flows(cached.engine(), gemeente_code, niveau, jaar)
+        flows = flows[flows["regio_code"] == flows["naar"]]
+        return flows.assign(bron=koppeling.tekst)
     module = importlib.import_module(f"geldstromen.families.{familie}")
     return getattr(module, f"{familie}_flows")(cached.engine(), gemeente_code, niveau, jaar)
 
@@ -48,7 +54,9 @@ def geldstromen_per_inwoner(
 ) -> tuple[pd.DataFrame, dict[str, str]]:
     """Sum of each family's flows per region (euro) and the families that failed, with why.
 
-    Returns (frame with regio_code, familie, bedrag_eur, methoden), {familie: melding}.
+    Gemeente: lasten of the nearest Iv3 year allocated with this year's keys (``bronnen``
+    states the pairing). Returns (frame with regio_code, familie, bedrag_eur, methoden,
+    bronnen), {familie: melding}.
     """
     parts, fouten = [], {}
     for familie in FAMILIES:
@@ -61,11 +69,13 @@ def geldstromen_per_inwoner(
             if not flows.empty:
                 parts.append(flows)
     if not parts:
-        return pd.DataFrame(columns=["regio_code", "familie", "bedrag_eur", "methoden"]), fouten
+        leeg = pd.DataFrame(columns=["regio_code", "familie", "bedrag_eur", "methoden", "bronnen"])
+        return leeg, fouten
     flows = pd.concat(parts, ignore_index=True)
     som = flows.groupby(["regio_code", "familie"], as_index=False).agg(
         bedrag_eur=("bedrag_eur", lambda s: s.sum(min_count=1)),
         methoden=("methode", lambda s: ", ".join(sorted(set(s.dropna())))),
+        bronnen=("bron", lambda s: "; ".join(sorted(set(s.dropna())))),
     )
     return som, fouten
 
@@ -85,3 +95,11 @@ def rapport_bestand(version: str, regio_code: str, jaar: int, fmt: str) -> bytes
 
     gegevens = rapport_gegevens(version, regio_code, jaar)
     return maak_pdf(gegevens) if fmt == "pdf" else maak_png(gegevens)
+
+
+@st.cache_data(**cached.SELECTION)
+def klassegenoten(version: str, gemeente_code: str) -> tuple[list[str], str | None]:
+    """Gemeenten of the same size and urbanity class (and the class as text)."""
+    from geldstromen.domain.similariteit import klassegenoten as peers
+
+    return peers(queries.run_query(cached.engine(), "vergelijk_gemeenteklassen"), gemeente_code)

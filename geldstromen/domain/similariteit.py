@@ -124,3 +124,24 @@ def vergelijkbaar(
         )
     buren = pd.DataFrame(rows[:k], columns=leeg.columns)
     return Vergelijking(doel, buren, kenmerken, uitgesloten, z.loc[[doel, *buren["regio_code"]]])
+
+
+#: Class features that define "gemeenten van dezelfde klasse" (as on the Wijkprofiel page).
+KLASSE_KENMERKEN = ("gemeentegrootte", "stedelijkheid")
+
+
+def klassegenoten(klassen: pd.DataFrame, gemeente_code: str) -> tuple[list[str], str | None]:
+    """Gemeenten with the same size and urbanity class as ``gemeente_code`` (itself included)
+    and the class as text; ``([], None)`` when the gemeente has no (complete) class.
+
+    ``klassen`` has gemeente_code, jaar, kenmerk, waarde; the latest year per gemeente counts."""
+    if klassen.empty:
+        return [], None
+    laatste = klassen.sort_values("jaar").drop_duplicates(["gemeente_code", "kenmerk"], keep="last")
+    wide = laatste.pivot(index="gemeente_code", columns="kenmerk", values="waarde")
+    wide = wide.reindex(columns=list(KLASSE_KENMERKEN))
+    if gemeente_code not in wide.index or wide.loc[gemeente_code].isna().any():
+        return [], None
+    eigen = wide.loc[gemeente_code]
+    peers = wide[(wide == eigen).all(axis=1)].index
+    return sorted(peers), ", ".join(str(v) for v in eigen)

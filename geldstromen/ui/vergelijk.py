@@ -14,6 +14,7 @@ from geldstromen.ui.filters import Selectie
 
 BEREIK = {
     "gemeente": "Zelfde gemeente",
+    "klasse": "Gemeenten van dezelfde klasse",
     "nl": "Heel Nederland (alle gebieden met gegevens)",
     "eigen": "Zelf gekozen gemeenten",
 }
@@ -59,6 +60,19 @@ def _kies_bereik(sel: Selectie) -> tuple[str, ...] | None:
     if bereik == "gemeente":
         state.schrijf(ref=None)
         return (sel.gemeente_code,)
+    if bereik == "klasse":
+        state.schrijf(ref=None)
+        peers, klasse = vergelijk.klassegenoten(sel.version, sel.gemeente_code)
+        if not peers:
+            st.info(
+                f"Geen gemeenteklasse bekend voor {sel.gemeente_naam}: vergeleken binnen de "
+                "gemeente zelf."
+            )
+            return (sel.gemeente_code,)
+        st.caption(
+            f"Klasse (CBS gemeentegrootte, stedelijkheid): {klasse}; {len(peers)} gemeenten."
+        )
+        return tuple(peers)
     gm = cached.gemeenten(sel.version)
     labels = dict(zip(gm["gemeente_code"], gm["gemeente_naam"], strict=True))
     gekozen = st.multiselect(
@@ -168,7 +182,14 @@ def _geldstromen(sel: Selectie, codes: list[str], namen: pd.DataFrame, wide: pd.
     tabel = som.pivot_table(index="familie", columns="regio_code", values="per_inwoner")
     tabel = tabel.reindex(columns=codes).rename(columns=lambda c: namen.at[c, "regio_naam"])
     st.dataframe(tabel.map(lambda v: getal(v, 0)), width="stretch")
-    st.caption("Euro per inwoner; methoden: " + "; ".join(sorted(set(som["methoden"]))))
+    per_familie = som.drop_duplicates("familie").set_index("familie")
+    st.caption(
+        "Euro per jaar per inwoner. "
+        + " ".join(
+            f"{fam}: {r.methoden}" + (f" ({r.bronnen})" if fam == "gemeente" else "") + "."
+            for fam, r in per_familie.iterrows()
+        )
+    )
 
 
 def long_inwoners(sel: Selectie, codes: list[str]) -> pd.Series:
