@@ -89,9 +89,10 @@ def _bewaar_en_vergelijk(config: dict, sam: pd.DataFrame | None, regio_label: st
         for naam in keuze:
             s = bewaard[naam]["samenvatting"].set_index("partij")
             kolommen[(naam, "netto contant")] = s["netto_contant_eur"].map(_euro)
-            kolommen[(naam, "terugverdiend in")] = s["terugverdienjaar_contant"].map(
-                lambda j: "—" if pd.isna(j) else str(j)
-            )
+            kolommen[(naam, "terugverdiend in")] = [
+                _terug(k, j)
+                for k, j in zip(s["kosten_eur"], s["terugverdienjaar_contant"], strict=True)
+            ]
         tabel = pd.DataFrame(kolommen)
         tabel.index = [PARTIJ_LABELS[p] for p in tabel.index]
         st.caption("Scenario's naast elkaar (netto-effect over de looptijd, gedisconteerd)")

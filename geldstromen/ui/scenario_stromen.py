@@ -19,6 +19,9 @@ UITLEG = (
 )
 
 
+WEERGAVEN = ("Na (met scenario-laag)", "Voor", "Naast elkaar")
+
+
 def jaarkeuzes(scenario: Scenario) -> dict[int, str]:
     """Each year of the horizon with a label; the steady state is the first year after the
     last start year (no investments left, every intervention running)."""
@@ -52,16 +55,19 @@ def render(version: str, scenario: Scenario, regio: str, regio_naam: str, data_j
     flows, notities = cached_scenario.regio_stromen(version, regio, data_jaar)
     voor, extra = links(scenario, flows, regio, regio_naam, int(jaar))
     st.caption(UITLEG + " " + " ".join(notities))
-    links_kol, rechts_kol = st.columns(2)
-    with links_kol:
-        st.plotly_chart(grafiek.sankey(voor, "Voor: geldstromen zonder scenario"),
-                        width="stretch", key="sc_sankey_voor")  # fmt: skip
-    with rechts_kol:
-        st.plotly_chart(
-            grafiek.sankey(pd.concat([voor, extra], ignore_index=True),
-                           f"Na: met de SCENARIO-laag in {keuzes[int(jaar)]}"),
-            width="stretch", key="sc_sankey_na",
-        )  # fmt: skip
+    weergave = st.radio("Weergave", WEERGAVEN, horizontal=True, key="sc_voorna_weergave")
+    voor_fig = grafiek.sankey(voor, "Voor: geldstromen zonder scenario")
+    na_fig = grafiek.sankey(pd.concat([voor, extra], ignore_index=True),
+                            f"Na: dezelfde stromen + de SCENARIO-laag (oranje) in {keuzes[int(jaar)]}")  # fmt: skip
+    if weergave == WEERGAVEN[2]:
+        links_kol, rechts_kol = st.columns(2)
+        links_kol.plotly_chart(voor_fig, width="stretch", key="sc_sankey_voor")
+        rechts_kol.plotly_chart(na_fig, width="stretch", key="sc_sankey_na")
+    else:
+        fig = na_fig if weergave == WEERGAVEN[0] else voor_fig
+        st.plotly_chart(fig, width="stretch", key="sc_sankey")
+    st.caption("Oranje = scenario. De scenario-stromen zijn vaak dun naast de bestaande stromen; "
+               "de bedragen staan in de tabel.")  # fmt: skip
     st.markdown("**Verschil per stroom** (euro per jaar; de scenario-stromen bovenaan)")
     tabel = verschil(voor, extra)
     st.dataframe(

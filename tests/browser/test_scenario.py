@@ -49,3 +49,62 @@ def test_den_haag_wijk_scenario(browser_page, page_url, screenshot):
         "wijkgegevens 84583NED (2019): woningen_aantal" in tekst
     )  # default units show where they came from
     assert "Geen aardgasprijs" not in tekst  # gas price from the store (81309NED)
+
+
+def _klaar(page) -> None:
+    """Wait until the script run is finished (no stale placeholders left)."""
+    page.wait_for_timeout(800)
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=\"stApp\"]')"
+        "?.getAttribute('data-test-script-state') === 'notRunning'"
+    )
+    page.wait_for_timeout(500)
+
+
+def _metrics(page) -> list[str]:
+    m = page.locator('[data-testid="stMetric"]')
+    return [m.nth(i).inner_text() for i in range(m.count())]
+
+
+def test_save_compare_and_share_in_a_fresh_browser(browser, browser_page, page_url, screenshot):
+    page = browser_page
+    page.goto(page_url("scenario", gemeente="GM0518", niveau="wijk", jaar=2019,
+                       regio="WK051829", scenario=codeer(CONFIG)))  # fmt: skip
+    page.get_by_text("Scenario-uitkomst", exact=False).first.wait_for()
+    _klaar(page)
+    page.get_by_role("tab", name="Voor en na").click()
+    _klaar(page)
+    assert page.get_by_text("Verschil per stroom").first.is_visible()
+    page.get_by_role("button", name="Bewaar dit scenario").click()
+    _klaar(page)
+    naam = page.get_by_label("Naam van het scenario")
+    naam.fill("Twee sportcoaches")
+    naam.press("Enter")
+    _klaar(page)
+    fte = page.get_by_label("Aantal fte")
+    fte.fill("2")
+    fte.press("Enter")
+    _klaar(page)
+    page.get_by_role("button", name="Bewaar dit scenario").click()
+    _klaar(page)
+    keuze = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Vergelijk bewaarde")
+    for optie in (CONFIG["naam"], "Twee sportcoaches"):
+        keuze.first.click()
+        page.get_by_role("option", name=optie).click()
+        _klaar(page)
+    page.keyboard.press("Escape")
+    page.get_by_text("Scenario's naast elkaar").first.scroll_into_view_if_needed()
+    screenshot("scenario_vergelijk_den_haag")
+    gedeeld, eigen = page.url, _metrics(page)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+    try:
+        vers = context.new_page()
+        vers.set_default_timeout(60_000)
+        vers.goto(gedeeld)
+        vers.get_by_text("Scenario-uitkomst", exact=False).first.wait_for()
+        _klaar(vers)
+        assert _metrics(vers) == eigen
+        assert vers.get_by_label("Naam van het scenario").input_value() == "Twee sportcoaches"
+        assert vers.get_by_label("Aantal fte").input_value() == "2"
+    finally:
+        context.close()
