@@ -12,8 +12,8 @@ from geldstromen.domain.scenario_stromen import scenario_links, verschil, voor_l
 from geldstromen.ui import scenario_grafieken as grafiek
 
 UITLEG = (
-    "Links de geldstromen van dit gebied zoals de pagina Wijkprofiel ze laat zien (gemeente: "
-    "toegerekend; huishoudens en zorg: geschat). Rechts dezelfde stromen plus, in oranje, wat het "
+    "Voor: de geldstromen van dit gebied zoals de pagina Wijkprofiel ze laat zien (gemeente: "
+    "toegerekend; huishoudens en zorg: geschat). Na: dezelfde stromen plus, in oranje, wat het "
     "scenario in het gekozen jaar toevoegt (methode scenario). De bestaande stromen worden niet "
     "aangepast: het scenario staat er als aparte laag naast."
 )
