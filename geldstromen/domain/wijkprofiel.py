@@ -108,7 +108,8 @@ def vergelijking(
     if not gebruikt:
         tekst = "alle gemeenten (geen klassekenmerk gekozen of bekend)"
     if niet:
-        tekst += " (onbekend voor deze gemeente: " + ", ".join(niet) + ")"
+        namen = ", ".join(KLASSE_DIMENSIES.get(d, d) for d in niet)
+        tekst += f" (niet gebruikt, geen waarde voor deze gemeente in de bron: {namen})"
     out["klasse"] = tekst
     return out, groep
 

@@ -1,5 +1,5 @@
-"""The one gemeente selector: same widget key, label and URL parameter on every page, so a
-chosen gemeente carries over between pages and reopens from a shared link."""
+"""The one gemeente selector: same widget key, label and URL parameter on every page that
+uses it, so a chosen gemeente carries over between pages and reopens from a shared link."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import streamlit as st
 from geldstromen.ui import state
 
 KEY = "gemeente"
+#: Not a widget key: survives page switches (Streamlit drops widget state of other pages).
+GEKOZEN = "_gemeente_gekozen"
 LABEL = "Gemeente (typ naam of code)"
 
 
@@ -24,11 +26,12 @@ def kies_gemeente(gemeenten: pd.DataFrame, default: str = "GM0518") -> str:
     previous choice in this session, else ``default``; the choice is written to the URL."""
     namen = labels(gemeenten)
     codes = list(namen)
-    vorige = st.session_state.get(KEY)
+    vorige = st.session_state.get(KEY) or st.session_state.get(GEKOZEN)
     fallback = vorige if vorige in namen else (default if default in namen else codes[0])
     start = state.lees(KEY, codes, fallback)
     code = st.sidebar.selectbox(
         LABEL, codes, index=codes.index(start), format_func=namen.get, key=KEY
     )
+    st.session_state[GEKOZEN] = code
     state.schrijf(gemeente=code)
     return code

@@ -47,7 +47,7 @@ def test_missing_class_value_is_not_used_and_said():
     frame = _frame()
     frame.loc[frame["gemeente_code"] == "GM1", "centrumfunctie"] = None
     tab, groep = vergelijking(frame, "GM1", set())
-    assert "onbekend voor deze gemeente: centrumfunctie" in tab["klasse"].iloc[0]
+    assert "geen waarde voor deze gemeente in de bron: Centrumfunctie" in tab["klasse"].iloc[0]
     assert list(groep["gemeente_code"]) == ["GM1", "GM2"]
 
 
