@@ -86,7 +86,7 @@ def _tekst(value) -> str:
 
     Feature properties ({naam}, {code}, {waarde}) are not escaped here: Streamlit escapes every
     value it puts into an ``html`` tooltip, so escaping them too would show ``&amp;#x27;`` for
-    ``'s-Gravenhage``. ``tests/security/test_xss_browser.py`` checks both in Chromium."""
+    ``'s-Gravenhage``. ``tests/browser/test_xss_namen.py`` checks both in Chromium."""
     return html.escape(str(value)).replace("{", "(").replace("}", ")")
 
 

@@ -1,6 +1,6 @@
 """Script/HTML payloads in region names and uploaded cells never become live HTML: map
 tooltips and legend, every page's HTML-enabled markdown/HTML elements, the PDF report and the
-CSV export. (The same data in a real Chromium: ``test_xss_browser.py``.)"""
+CSV export. (The same data in a real Chromium: ``tests/browser/test_xss_namen.py``.)"""
 
 from __future__ import annotations
 

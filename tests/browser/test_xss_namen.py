@@ -15,7 +15,7 @@ import pytest
 
 from data_sources.ingest import ingest, vind_bestanden
 from geldstromen import db
-from tests.browser.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, _free_port, _require
+from tests.browser.conftest import ARTIFACTS, CHROMIUM, _free_port, _require
 from tests.browser.test_kaart import _wacht_op_kaart
 from tests.conftest import REPO
 from tests.security.xss_data import NAMEN, UPLOAD_CSV, maak_xss_data
@@ -73,21 +73,16 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def context(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        ctx = chromium.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
-        ctx.set_default_timeout(60_000)
-        warm = ctx.new_page()  # a fresh server needs one visit before deep links work
-        warm.goto(server)
-        warm.locator('[data-testid="stSidebarNav"]').first.wait_for(timeout=90_000)
-        warm.close()
-        yield ctx
-        chromium.close()
+def context(browser, server):
+    """A context on the session's Chromium (one Playwright per test run)."""
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+    ctx.set_default_timeout(60_000)
+    warm = ctx.new_page()  # a fresh server needs one visit before deep links work
+    warm.goto(server)
+    warm.locator('[data-testid="stSidebarNav"]').first.wait_for(timeout=90_000)
+    warm.close()
+    yield ctx
+    ctx.close()
 
 
 @pytest.fixture
