@@ -29,9 +29,16 @@ def afwezig(codes: pd.DataFrame, regio: str) -> list[int]:
     return sorted(jaren - aanwezig)
 
 
-def figuur(reeks: pd.DataFrame, wijzigingen: list[int], titel: str) -> go.Figure:
-    """Line with markers; boundary-change years as dashed vertical lines."""
+def figuur(
+    reeks: pd.DataFrame, wijzigingen: list[int], titel: str, jaren: list[int] | None = None
+) -> go.Figure:
+    """Line with markers over every year of the level (``jaren``): a year without a value for
+    this code stays an empty gap; boundary-change years as dashed vertical lines."""
     data = reeks.sort_values("jaar")
+    if jaren:
+        per_jaar = data.assign(jaar=data["jaar"].astype(int)).drop_duplicates("jaar")
+        data = per_jaar.set_index("jaar").reindex(jaren)[["waarde"]].rename_axis("jaar")
+        data = data.reset_index()
     fig = go.Figure(
         go.Scatter(
             x=data["jaar"],
@@ -44,7 +51,10 @@ def figuur(reeks: pd.DataFrame, wijzigingen: list[int], titel: str) -> go.Figure
     for jaar in wijzigingen:
         fig.add_vline(x=jaar, line_dash="dash", line_color="grey")
         fig.add_annotation(x=jaar, y=1, yref="paper", text="indeling gewijzigd", showarrow=False)
-    fig.update_layout(title=titel, height=360, margin={"t": 50, "b": 30}, xaxis={"dtick": 1})
+    xaxis = {"dtick": 1}
+    if jaren:
+        xaxis["range"] = [min(jaren) - 0.5, max(jaren) + 0.5]
+    fig.update_layout(title=titel, height=360, margin={"t": 50, "b": 30}, xaxis=xaxis)
     return fig
 
 
@@ -88,7 +98,10 @@ def render(sel: Selectie, regio: str, regio_naam: str) -> None:
     een = reeks[reeks["indicator"] == indicator]
     st.plotly_chart(
         figuur(
-            een, wijzigingen, f"{labels.at[indicator, 'label']} ({labels.at[indicator, 'eenheid']})"
+            een,
+            wijzigingen,
+            f"{labels.at[indicator, 'label']} ({labels.at[indicator, 'eenheid']})",
+            jaren,
         ),
         width="stretch",
     )
