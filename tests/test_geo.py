@@ -118,3 +118,12 @@ def test_choropleth_degenerate_values(values):
     waarden = pd.DataFrame({"regio_code": geometrie["regio_code"], "waarde": values})
     deck = kaart.choropleth(waarden, geometrie, INFO)
     assert len(json.loads(deck.to_json())["layers"][0]["data"]["features"]) == 2
+
+
+def test_nearly_equal_values_make_one_legend_class():
+    """Allocation by inhabitants gives the same euro per inhabitant up to rounding noise."""
+    from geldstromen.ui import kaart
+
+    waarden = pd.Series([2532.0000001, 2532.0000004, 2531.9999998, 2532.0000002, float("nan")])
+    assert kaart.klassen(waarden) == [2532.0]
+    assert len(kaart.klassen(pd.Series([1.0, 2.0, 3.0, 4.0, 5.0, 6.0]))) == 5

@@ -2,8 +2,9 @@
 
 The regions are those of the *indeling year*: the year nearest the budget year with
 inhabitants at the level asked (ties: the later year). Every key indicator then comes from
-the year nearest the budget year that has it at that level; its values join the regions by
-code, so a region absent in that key year simply has no value and falls back.
+the year nearest the budget year that has it for at least half of the regions (matched by
+code): a nearer year whose codes belong to another indeling is passed over. Values join the
+regions by code, so a region absent in that key year simply has no value and falls back.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from __future__ import annotations
 import pandas as pd
 
 from geldstromen.domain.toerekening import Gebied
+
+#: Share of the regions a key year must cover (by code) to be preferred over a nearer year.
+MIN_DEKKING = 0.5
 
 
 def dichtstbij(jaren, doeljaar: int) -> int | None:
@@ -45,7 +49,7 @@ def gebied(waarden: pd.DataFrame, doeljaar: int, indelingsjaar: int | None = Non
     jaren, kolommen = {}, {}
     for indicator, grp in waarden.groupby("indicator"):
         met = grp[grp["waarde"].notna()]
-        jaar = basis if (met["jaar"] == basis).any() else dichtstbij(met["jaar"], doeljaar)
+        jaar = basis if (met["jaar"] == basis).any() else sleuteljaar(met, regios, doeljaar)
         if jaar is None:
             continue
         jaren[indicator] = int(jaar)
@@ -54,3 +58,18 @@ def gebied(waarden: pd.DataFrame, doeljaar: int, indelingsjaar: int | None = Non
     index = pd.Index(regios["regio_code"], name="regio_code")
     frame = pd.DataFrame(kolommen).reindex(index) if kolommen else pd.DataFrame(index=index)
     return Gebied(regios, frame, jaren | {"_indeling": int(basis)})
+
+
+def sleuteljaar(met: pd.DataFrame, regios: pd.DataFrame, doeljaar: int) -> int | None:
+    """Nearest year whose codes cover at least ``MIN_DEKKING`` of ``regios``; else the year
+    with the best coverage; None when no year shares a single code with the regions."""
+    codes = set(regios["regio_code"])
+    if not codes:
+        return None
+    dekking = met.groupby("jaar")["regio_code"].agg(lambda c: len(codes & set(c)) / len(codes))
+    goed = dekking[dekking >= MIN_DEKKING]
+    if not goed.empty:
+        return dichtstbij(goed.index, doeljaar)
+    if dekking.empty or dekking.max() == 0:
+        return None
+    return int(dekking[dekking == dekking.max()].index.max())

@@ -6,6 +6,7 @@ import streamlit as st
 
 from geldstromen import cached
 from geldstromen.domain.export import LICENCE_NOTE
+from geldstromen.domain.gemeentefonds import clusters
 from geldstromen.domain.taakvelden import standaard_sleutels
 from geldstromen.ui.tabellen import waarde_tabel
 
@@ -27,3 +28,12 @@ def render() -> None:
         "u de sleutels voor uw eigen sessie aanpassen."
     )
     waarde_tabel(standaard_sleutels(), bestandsnaam="verdeelsleutels")
+    st.subheader("Gemeentefonds: clusters en hun taakvelden (inkomstenkant)")
+    st.markdown(
+        "De algemene uitkering per cluster (mei- of septembercirculaire) wordt over de wijken "
+        "verdeeld naar rato van hun toegerekende lasten op de taakvelden van dat cluster "
+        "(bestand `geldstromen/domain/gemeentefonds_clusters.csv`, een benadering van de "
+        "clusterindeling van het verdeelmodel van BZK). Clusters zonder eigen taakvelden (*) "
+        "volgen de lasten van alle clustertaakvelden. Methode: toegerekend."
+    )
+    waarde_tabel(clusters(), bestandsnaam="gemeentefonds_clusters")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from geldstromen import cached
-from geldstromen.ui import state
+from geldstromen.ui import gemeentekeuze, state
 
 NIVEAU_LABELS = {"gemeente": "Gemeente", "wijk": "Wijk", "buurt": "Buurt"}
 
@@ -30,18 +30,8 @@ def kies_gebied(default_gemeente: str = "GM0518") -> Selectie | None:
     if gm.empty:
         st.warning("Er zijn nog geen gegevens ingelezen.")
         return None
-    labels = {r.gemeente_code: f"{r.gemeente_naam} ({r.gemeente_code})" for r in gm.itertuples()}
-    codes = list(labels)
-    start = state.lees(
-        "gemeente", codes, default_gemeente if default_gemeente in codes else codes[0]
-    )
-    code = st.sidebar.selectbox(
-        "Gemeente (typ naam of code)",
-        codes,
-        index=codes.index(start),
-        format_func=labels.get,
-        key="gemeente",
-    )
+    labels = gemeentekeuze.labels(gm)
+    code = gemeentekeuze.kies_gemeente(gm, default_gemeente)
     avail = cached.beschikbaarheid(version, code)
     niveaus = [n for n in ("wijk", "buurt", "gemeente") if n in set(avail["niveau"])]
     niveau = st.sidebar.radio(

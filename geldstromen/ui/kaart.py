@@ -39,11 +39,13 @@ def _fmt(value: float, decimals: int | None = None) -> str:
 
 
 def klassen(values: pd.Series, n: int = len(KLEUREN)) -> list[float]:
-    """Class breaks (quantiles, duplicates removed) of the non-missing values: lower edges."""
+    """Class breaks (quantiles at display precision, duplicates removed) of the non-missing
+    values: lower edges. Values that look equal in the legend make one class, not five."""
     known = values.dropna().astype(float)
     if known.empty:
         return []
-    breaks = np.unique(np.quantile(known, np.linspace(0, 1, n + 1)))
+    decimalen = 0 if known.abs().max() >= 100 else 1
+    breaks = np.unique(np.round(np.quantile(known, np.linspace(0, 1, n + 1)), decimalen))
     return [float(b) for b in breaks[:-1]] if len(breaks) > 1 else [float(breaks[0])]
 
 

@@ -57,8 +57,9 @@ def sankey_figuur(
     for fam, grp in andere_flows.groupby("familie") if not andere_flows.empty else []:
         for (van, cat, naar), sub in grp.groupby(["van", "categorie", "naar"]):
             tip = f"{fam}: sleutel {sub['sleutel'].iloc[0]}<br>methode {sub['methode'].iloc[0]}"
-            a = regio if van == sub["regio_code"].iloc[0] else f"{fam}: {van}"
-            b = regio if naar == sub["regio_code"].iloc[0] else f"{fam}: {naar}"
+            zelf = {sub["regio_code"].iloc[0], sub["regio_naam"].iloc[0]}  # code or name
+            a = regio if van in zelf else f"{fam}: {van}"
+            b = regio if naar in zelf else f"{fam}: {naar}"
             link(a, f"{fam}: {cat}", sub["bedrag_eur"].sum(), tip)
             link(f"{fam}: {cat}", b, sub["bedrag_eur"].sum(), tip)
     fig = go.Figure(

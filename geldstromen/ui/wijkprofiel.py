@@ -16,7 +16,7 @@ from geldstromen.cached import zorg as cz
 from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
 from geldstromen.domain.gemeentefonds import circulaire_label, circulaires, clusters
 from geldstromen.domain.wijkprofiel import KLASSE_DIMENSIES, regio_tabel
-from geldstromen.ui import gemeentekeuze, sankey, sleutels, state
+from geldstromen.ui import gemeentekeuze, sankey, sleutels, state, zorgkosten
 from geldstromen.ui.tabellen import waarde_tabel
 
 FAMILIES = {"gemeente": "Gemeente (Iv3)", "huishoudens": "Huishoudens", "zorg": "Zorg (Zvw)"}
@@ -151,9 +151,17 @@ def render() -> None:
     if not andere.empty:
         st.subheader("Andere families")
         waarde_tabel(andere[GELDSTROOM_COLUMNS], f"families_{regio}_{k.jaar}")
+    if "zorg" in k.fams:
+        _zorgbenchmark(k)
     _alle(res, ink, k, meta)
     _vergelijking(k, set(res.uitgesloten.get("taakveld_code", [])))
     _onbekend(k.version)
+
+
+def _zorgbenchmark(k: Keuze) -> None:
+    """Next to the zorg flows: the gemeente's Zvw costs against the national expectation."""
+    with st.expander("Zorgkosten van de gemeente tegen de landelijke verwachting (Vektis)"):
+        zorgkosten.toon_benchmark(cz.zorg_model(k.version, k.code, k.niveau, k.jaar), k.label)
 
 
 def _inkomsten(k: Keuze, tabel: pd.DataFrame) -> pd.DataFrame:

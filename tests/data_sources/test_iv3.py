@@ -59,4 +59,4 @@ def test_gemeentefonds_and_klassen(engine):
     assert set(gf["uitkeringsjaar"]) == {2025}
     assert gf.set_index("cluster").at["Totaal", "bedrag_eur"] == pytest.approx(2500000.5)
     vergelijk = run_query(engine, "iv3_gemeentevergelijking", jaar=2023, stuk="begroting")
-    assert set(vergelijk["gemeentegrootte"]) == {"20000tot50000inwoners"}
+    assert set(vergelijk["gemeentegrootte"]) == {"20000 tot 50000 inwoners"}  # readable
