@@ -14,7 +14,9 @@ from geldstromen.config import get_settings
 @click.option("--json", "json_path", type=click.Path(path_type=Path), help="Schrijf ook JSON.")
 @click.option("--data-dir", type=click.Path(path_type=Path), help="Standaard GELDSTROMEN_DATA_DIR.")
 @click.option("--sessions", default=10, show_default=True, help="Gelijktijdige gebruikers.")
-@click.option("--seconds", default=20.0, show_default=True, help="Duur van de gelijktijdige meting.")
+@click.option(
+    "--seconds", default=20.0, show_default=True, help="Duur van de gelijktijdige meting."
+)
 @click.option("--switches", default=30, show_default=True, help="Wisselingen voor rerun_ms.")
 def bench(json_path, data_dir, sessions, seconds, switches) -> None:
     """Measure rerun, map payload, ingest, memory and concurrency figures with baselines.
