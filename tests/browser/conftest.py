@@ -7,18 +7,13 @@ Skips when /usr/bin/chromium is missing locally; fails when CI=true.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 
 from tests.conftest import IN_CI, REPO
+from tests.support.streamlit_server import streamlit_server as start_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -40,12 +35,6 @@ def _require(condition: bool, reason: str) -> None:
         pytest.skip(reason)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def browser_db_url(shared_data, tmp_path_factory) -> str:
     """A SQLite store with everything in GELDSTROMEN_DATA_DIR ingested."""
@@ -60,41 +49,9 @@ def browser_db_url(shared_data, tmp_path_factory) -> str:
 @pytest.fixture(scope="session")
 def streamlit_server(browser_db_url, tmp_path_factory):
     """Base URL of `streamlit run app.py` (headless, no usage stats) on the store."""
-    port = _free_port()
-    env = {
-        **os.environ,
-        "GELDSTROMEN_DATABASE_URL": browser_db_url,
-        "GELDSTROMEN_VAR_DIR": str(tmp_path_factory.mktemp("var")),
-    }
-    log = (tmp_path_factory.mktemp("streamlit") / "server.log").open("w")
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
-        "--server.address", "127.0.0.1", "--server.port", str(port),
-        "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit start niet (zie {log.name})")
-            time.sleep(0.5)
+    log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    with start_server(browser_db_url, tmp_path_factory.mktemp("var"), log) as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 @pytest.fixture(scope="session")

@@ -5,16 +5,9 @@ now continues on "/kaart" with the link's query parameters."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
-
 import pytest
 
-from tests.browser.conftest import _free_port
-from tests.conftest import REPO
+from tests.support.streamlit_server import streamlit_server as start_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.shared_data]
 
@@ -31,35 +24,8 @@ new MutationObserver((ms) => { for (const m of ms) for (const n of m.addedNodes)
 @pytest.fixture
 def koude_server(browser_db_url, tmp_path):
     """A new `streamlit run app.py` that no browser has opened yet."""
-    port = _free_port()
-    env = {
-        **os.environ,
-        "GELDSTROMEN_DATABASE_URL": browser_db_url,
-        "GELDSTROMEN_VAR_DIR": str(tmp_path),
-    }
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-        "--browser.gatherUsageStats", "false", "--server.address", "127.0.0.1",
-        "--server.port", str(port), "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    log = (tmp_path / "server.log").open("w")
-    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail("streamlit start niet")
-                time.sleep(0.3)
+    with start_server(browser_db_url, tmp_path, tmp_path / "server.log") as base:
         yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=15)
-        log.close()
 
 
 @pytest.mark.parametrize(

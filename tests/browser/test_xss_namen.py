@@ -4,21 +4,16 @@ Eigen data upload with payload cells; the names are shown as literal text."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from urllib.parse import urlencode
 
 import pytest
 
 from data_sources.ingest import ingest, vind_bestanden
 from geldstromen import db
-from tests.browser.conftest import ARTIFACTS, CHROMIUM, _free_port, _require
+from tests.browser.conftest import ARTIFACTS, CHROMIUM, _require
 from tests.browser.test_kaart import _wacht_op_kaart
-from tests.conftest import REPO
 from tests.security.xss_data import NAMEN, UPLOAD_CSV, maak_xss_data
+from tests.support.streamlit_server import streamlit_server as start_server
 
 LINK = {"gemeente": "GM9999", "niveau": "wijk", "jaar": "2019", "regio": "WK999901"}
 #: injected elements/handlers; any match means a payload became live HTML somewhere
@@ -39,37 +34,8 @@ def server(tmp_path_factory):
     engine = db.make_engine(url)
     ingest(engine, vind_bestanden(maak_xss_data(tmp / "data")))
     engine.dispose()
-    port = _free_port()
-    env = {**os.environ, "GELDSTROMEN_DATABASE_URL": url, "GELDSTROMEN_VAR_DIR": str(tmp / "var")}
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
-        "--server.address", "127.0.0.1", "--server.port", str(port),
-        "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    log = (tmp / "server.log").open("w")
-    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit start niet (zie {log.name})")
-            time.sleep(0.5)
+    with start_server(url, tmp / "var", tmp / "server.log") as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 @pytest.fixture(scope="module")
