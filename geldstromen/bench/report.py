@@ -55,6 +55,11 @@ NEXT_STEPS = {
     "round trip) while the naive allocation from the raw files costs a few hundred ms; 20x "
     "needs a naive path that is far slower or a rerun below the floor. Next: cache the sankey "
     "figure per region and render only the visible tables, then compare compute-only timings.",
+    "rerun": "The Wijkprofiel rerun grew with this round's content (gemeentefonds income "
+    "rows and table, class comparison with its group, cluster table, zorg benchmark; the "
+    "previous docs/performance.md in git history has the figure without them). Next: cache the sankey "
+    "figure and the class comparison per selection and put the secondary tables in tabs "
+    "that render on demand.",
     "map_render": "Headless Chromium here has no GPU (SwiftShader) and even a one-line page "
     "needs empty_page_load_ms to load. Next: measure on a machine with a GPU, send the all-NL "
     "polygons as a binary/tiled layer (MVT or deck.gl binary attributes) instead of GeoJSON.",
