@@ -76,21 +76,14 @@ def tornado(gev: pd.DataFrame, partij: str, delta: float) -> go.Figure:
     fig = go.Figure(
         [
             go.Bar(
-                name=f"aanname -{pct}",
+                name=f"aanname {teken}{pct}",
                 y=g["aanname"],
-                x=g["laag_eur"] - basis,
+                x=g[kolom] - basis,
                 base=basis,
                 orientation="h",
-                marker_color="#e59866",
-            ),  # fmt: skip
-            go.Bar(
-                name=f"aanname +{pct}",
-                y=g["aanname"],
-                x=g["hoog_eur"] - basis,
-                base=basis,
-                orientation="h",
-                marker_color="#5dade2",
-            ),  # fmt: skip
+                marker_color=kleur,
+            )
+            for teken, kolom, kleur in (("-", "laag_eur", "#e59866"), ("+", "hoog_eur", "#5dade2"))
         ]
     )
     fig.add_vline(x=basis, line_color="#333", line_dash="dot")
