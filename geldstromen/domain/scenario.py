@@ -12,7 +12,7 @@ start year): ``bedrag / (1 + r) ** (jaar - basisjaar)``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -80,12 +80,8 @@ class Scenario:
     naam: str
     interventies: tuple[Interventie, ...]
     disconteringsvoet_pct: float = 0.0
-    basisjaar: int | None = None
-    notities: tuple[str, ...] = field(default=())
 
     def start(self) -> int:
-        if self.basisjaar is not None:
-            return self.basisjaar
         return min(i.startjaar for i in self.interventies)
 
     def eind(self) -> int:

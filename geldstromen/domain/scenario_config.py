@@ -62,10 +62,6 @@ def catalogus() -> dict:
     return yaml.safe_load(CATALOGUS.read_text(encoding="utf-8"))
 
 
-def interventie_ids() -> list[str]:
-    return list(catalogus()["interventies"])
-
-
 def _waarde(waarde, bron: str | None) -> dict:
     return {"waarde": waarde, "bron": bron if waarde is not None else None}
 

@@ -172,15 +172,13 @@ def _belasting(pre: str, e: dict) -> dict:
     return uit
 
 
-def interventie(
-    regio: str, iid: str, indicatoren: dict, prijzen: dict, startjaar: int, open_: bool = True
-) -> dict:
+def interventie(regio: str, iid: str, indicatoren: dict, prijzen: dict, startjaar: int) -> dict:
     """Inputs of one intervention; returns it filled in (values + sources)."""
     std = standaard(iid, indicatoren, prijzen, startjaar)
     spec = catalogus()["interventies"][iid]
     pre = f"sc_{regio}_{iid}"
     uit_url = st.session_state.get(f"{pre}_url")
-    with st.expander(f"{std['label']} (eenheid: {std['eenheid']})", expanded=open_):
+    with st.expander(f"{std['label']} (eenheid: {std['eenheid']})", expanded=True):
         st.caption(spec.get("toelichting", ""))
         leeg = ONTBREEKT
         if std["eenheden"].get("ontbreekt"):
