@@ -16,7 +16,7 @@ from tqdm import tqdm
 
 from data_sources.base import Bestand, IngestFout
 from geldstromen import db
-from geldstromen.domain.catalogus import indicator_catalogue
+from geldstromen.domain.catalogus import CATALOGUE, indicator_catalogue
 from geldstromen.domain.gemeentenamen import ALIASES_FILE, match_namen
 from geldstromen.schema import (
     RAW_TABLES,
@@ -137,8 +137,9 @@ def ingest(
             conn.execute(bron.insert().values(**_bron_row(item, rows)))
             result.nieuw.append(item.bron_id)
             result.rijen += rows
-        if frames or force or not _views_present(conn) or _model_changed(conn):
-            load_reference(conn)
+        vingerafdruk = model_vingerafdruk()
+        if frames or force or not _views_present(conn) or _stored_model(conn) != vingerafdruk:
+            load_reference(conn, vingerafdruk)
             result.model_herbouwd = True
             db.apply_views(conn)
             db.materialise_marts(conn)
@@ -147,22 +148,23 @@ def ingest(
     return result
 
 
-def load_reference(conn) -> None:
-    """(Re)load the reference tables: the indicator catalogue and the gemeente-name crosswalk."""
+def load_reference(conn, vingerafdruk: str) -> None:
+    """(Re)load the reference tables: the indicator catalogue, the gemeente-name crosswalk and
+    the model fingerprint they were built with."""
     for table in REF_TABLES:
         conn.execute(delete(table))
     db.bulk_insert(conn, ref_indicator, indicator_catalogue())
     db.bulk_insert(conn, ref_gemeentenaam, crosswalk(conn))
-    conn.execute(ref_model.insert().values(sleutel="vingerafdruk", waarde=model_vingerafdruk()))
+    conn.execute(ref_model.insert().values(sleutel="vingerafdruk", waarde=vingerafdruk))
 
 
 def model_vingerafdruk() -> str:
     """Checksum of the code-side inputs of the reference tables and views: the view and index
     SQL, the indicator catalogue and the gemeente-name aliases (an upgrade changes it)."""
     paths = [
-        *sorted((db.SQL_DIR / "views").rglob("*.sql")),
-        *sorted((db.SQL_DIR / "indexes").rglob("*.sql")),
-        *sorted((ALIASES_FILE.parent / "indicatoren").glob("*.csv")),
+        *(path for _, path in db.view_files()),
+        *sorted((db.SQL_DIR / "indexes").glob("*.sql")),
+        *sorted(CATALOGUE.glob("*.csv")),
         ALIASES_FILE,
     ]
     digest = hashlib.sha256()
@@ -171,9 +173,8 @@ def model_vingerafdruk() -> str:
     return digest.hexdigest()
 
 
-def _model_changed(conn) -> bool:
-    stored = conn.execute(select(ref_model.c.waarde)).scalar()
-    return stored != model_vingerafdruk()
+def _stored_model(conn) -> str | None:
+    return conn.execute(select(ref_model.c.waarde)).scalar()
 
 
 def crosswalk(conn) -> pd.DataFrame:

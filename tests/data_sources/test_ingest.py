@@ -71,6 +71,22 @@ def test_changed_model_rebuilds_reference_without_new_files(database_url, data_d
     assert not ingest(engine, kwb_bestanden(data_dir)).model_herbouwd
 
 
+def test_model_fingerprint_is_read_once_per_ingest(data_dir, tmp_path, monkeypatch):
+    """The fingerprint reads every view/catalogue file: once per ingest, rebuild or not."""
+    import data_sources.ingest as ingest_module
+
+    calls, model = [], ["v1"]
+    monkeypatch.setattr(ingest_module, "model_vingerafdruk", lambda: calls.append(1) or model[0])
+    engine = db.make_engine(f"sqlite:///{tmp_path / 'once.sqlite'}")
+    assert ingest(engine, kwb_bestanden(data_dir)).model_herbouwd  # new files
+    assert len(calls) == 1
+    assert not ingest(engine, kwb_bestanden(data_dir)).model_herbouwd  # nothing changed
+    assert len(calls) == 2
+    model[0] = "v2"
+    assert ingest(engine, kwb_bestanden(data_dir)).model_herbouwd  # only the model changed
+    assert len(calls) == 3
+
+
 def test_failed_ingest_leaves_previous_data_usable(database_url, data_dir):
     engine = db.make_engine(database_url)
     ingest(engine, kwb_bestanden(data_dir))
