@@ -1,4 +1,4 @@
-"""Household energy costs and energy burden per region, and the 'Waar beginnen?' ranking.
+"""Household energy costs and energy burden per region.
 
 Costs = gas use per dwelling x dwellings x gas price + electricity use per dwelling x dwellings
 x electricity price. Prices: CBS 81309NED yearly average transaction prices (incl. btw and
@@ -76,21 +76,4 @@ def energiekosten(ind: pd.DataFrame, tarief: dict) -> pd.DataFrame:
     out["energiekosten_per_woning_eur"] = out["energiekosten_eur"] / out["woningen_aantal"]
     out["inkomen_totaal_eur"] = out["inkomen_per_inwoner_eur"] * out["inwoners_aantal"]
     out["energielast_pct"] = 100 * out["energiekosten_eur"] / out["inkomen_totaal_eur"]
-    return out
-
-
-def waar_beginnen(
-    frame: pd.DataFrame, gewichten: dict[str, float], hoog_is_urgent: dict[str, bool]
-):
-    """Weighted score 0-100 from percentile ranks per criterion; missing values score 0.5."""
-    out = frame.copy()
-    totaal = sum(gewichten.values()) or 1.0
-    score = pd.Series(0.0, index=out.index)
-    for col, w in gewichten.items():
-        rank = out[col].rank(pct=True, ascending=hoog_is_urgent.get(col, True))
-        out[f"score_{col}"] = rank.fillna(0.5)
-        score += w * out[f"score_{col}"]
-    out["score"] = 100 * score / totaal
-    out = out.sort_values("score", ascending=False)
-    out.insert(0, "rang", range(1, len(out) + 1))
     return out

@@ -42,11 +42,3 @@ def test_spending_mixes_income_classes_and_names_missing(engine):
     assert voed["WK999801"] == pytest.approx(1500 * (0.07 * 3000 + 0.93 * 5000))
     assert any("040000" in n for n in model.notities)
     assert not (f["categorie"].str.contains("Huisvesting")).any()
-
-
-def test_ranking_weights():
-    import pandas as pd
-
-    frame = pd.DataFrame({"a": [1.0, 2.0, 3.0], "b": [3.0, 2.0, None]})
-    out = energie.waar_beginnen(frame, {"a": 1.0, "b": 0.0}, {"a": True})
-    assert list(out["a"]) == [3.0, 2.0, 1.0] and list(out["rang"]) == [1, 2, 3]
