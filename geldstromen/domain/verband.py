@@ -16,13 +16,6 @@ class Samenhang:
     spearman: float | None
 
 
-def koppel(x: pd.DataFrame, y: pd.DataFrame) -> pd.DataFrame:
-    """Inner join of two (regio_code, waarde) frames on the exact region code; x, y columns."""
-    a = x[["regio_code", "waarde"]].rename(columns={"waarde": "x"})
-    b = y[["regio_code", "waarde"]].rename(columns={"waarde": "y"})
-    return a.merge(b, on="regio_code", how="inner")
-
-
 def _pearson(a: pd.Series, b: pd.Series) -> float | None:
     if len(a) < 3 or a.nunique() < 2 or b.nunique() < 2:
         return None

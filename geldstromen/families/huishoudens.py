@@ -31,10 +31,6 @@ class HuishoudensModel:
     notities: list[str] = field(default_factory=list)
 
 
-def _bron(long_bron: str, jaar: int) -> str:
-    return long_bron or f"CBS KWB {jaar}"
-
-
 def huishoudens_model(engine: Engine, gemeente_code: str, niveau: str, jaar: int):
     """Household flows for every region of a level, with notes on what is missing."""
     ind = regio_wide(engine, gemeente_code, niveau, jaar, INDICATOREN)

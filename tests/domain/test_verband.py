@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from geldstromen.domain.verband import koppel, samenhang, sterkte
+from geldstromen.domain.verband import samenhang, sterkte
 
 
 def test_pearson_spearman_and_n():
@@ -22,14 +22,6 @@ def test_too_few_or_constant_gives_none():
     assert samenhang(pd.Series([1.0, 2.0]), pd.Series([2.0, 1.0])).pearson is None
     s = samenhang(pd.Series([1.0, 2.0, 3.0]), pd.Series([5.0, 5.0, 5.0]))
     assert s.n == 3 and s.pearson is None and s.spearman is None
-
-
-def test_koppel_uses_exact_codes_only():
-    a = pd.DataFrame({"regio_code": ["WK01", "WK02", "WK03"], "waarde": [1.0, 2.0, 3.0]})
-    b = pd.DataFrame({"regio_code": ["WK02", "WK03", "WK0003"], "waarde": [5.0, 6.0, 7.0]})
-    k = koppel(a, b)
-    assert k["regio_code"].tolist() == ["WK02", "WK03"]
-    assert k[["x", "y"]].values.tolist() == [[2.0, 5.0], [3.0, 6.0]]
 
 
 def test_sterkte_words():
