@@ -6,13 +6,14 @@ import pandas as pd
 import streamlit as st
 
 from geldstromen import cached
+from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
 from geldstromen.families import huishoudens
 
 
-@st.cache_data(**cached.SELECTION)
 def huishoudens_flows(version: str, gemeente_code: str, niveau: str, jaar: int) -> pd.DataFrame:
-    """Household flows for every region of a level."""
-    return huishoudens.huishoudens_flows(cached.engine(), gemeente_code, niveau, jaar)
+    """Household flows for every region of a level: the flows of the cached
+    :func:`huishoudens_model` (one model per selection, shared with the energy pages)."""
+    return huishoudens_model(version, gemeente_code, niveau, int(jaar)).flows[GELDSTROOM_COLUMNS]
 
 
 @st.cache_data(**cached.SELECTION)

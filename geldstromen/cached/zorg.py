@@ -6,13 +6,15 @@ import pandas as pd
 import streamlit as st
 
 from geldstromen import cached
+from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
 from geldstromen.families import zorg
 
 
-@st.cache_data(**cached.SELECTION)
 def zorg_flows(version: str, gemeente_code: str, niveau: str, jaar: int) -> pd.DataFrame:
-    """Zvw flows for every region of a level."""
-    return zorg.zorg_flows(cached.engine(), gemeente_code, niveau, jaar)
+    """Zvw flows for every region of a level: the flows of the cached :func:`zorg_model`, so
+    a page that shows both the flows and the benchmark computes the model once."""
+    flows = zorg_model(version, gemeente_code, niveau, int(jaar)).flows
+    return flows[GELDSTROOM_COLUMNS] if not flows.empty else flows
 
 
 @st.cache_data(**cached.SELECTION)
