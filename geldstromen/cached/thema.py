@@ -12,8 +12,11 @@ import pandas as pd
 import streamlit as st
 
 from geldstromen import cached, queries
+from geldstromen.cached import gemeente as cg
+from geldstromen.cached import huishoudens as ch
+from geldstromen.cached import zorg as cz
+from geldstromen.domain.sleuteljaren import dichtstbij
 from geldstromen.domain.taakvelden import taakvelden
-from geldstromen.families import gemeente, huishoudens, zorg
 
 ENERGIE = [
     "aardgas_m3_per_woning", "elektriciteit_kwh_per_woning", "stadsverwarming_pct",
@@ -58,17 +61,11 @@ def _long(gemeente_code: str, niveau: str, ids: list[str]) -> pd.DataFrame:
     )  # fmt: skip
 
 
-def kies_jaar(jaren, jaar: int) -> int | None:
-    """``jaar`` itself when present, else the nearest year (ties: the newer)."""
-    jaren = sorted({int(j) for j in jaren})
-    return min(jaren, key=lambda j: (abs(j - jaar), -j)) if jaren else None
-
-
 def wide(long: pd.DataFrame, jaar: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per indicator its year nearest to ``jaar``; wide values and the column catalogue."""
     if long.empty:
         return pd.DataFrame(columns=["regio_code", "regio_naam"]), pd.DataFrame()
-    keuze = {i: kies_jaar(g["jaar"], jaar) for i, g in long.groupby("indicator")}
+    keuze = {i: dichtstbij(g["jaar"], jaar) for i, g in long.groupby("indicator")}
     sel = long[long["jaar"].astype(int) == long["indicator"].map(keuze)]
     tabel = sel.pivot_table(index="regio_code", columns="indicator", values="waarde",
                             aggfunc="first", dropna=False)  # fmt: skip
@@ -93,7 +90,7 @@ def energie(version: str, gemeente_code: str, niveau: str, jaar: int) -> Thema:
     long = _long(gemeente_code, niveau, ENERGIE)
     tabel, meta = wide(long[long["jaar"].astype(int) == jaar], jaar)
     tabel = basis.merge(tabel.drop(columns="regio_naam"), on="regio_code", how="left")
-    model = huishoudens.huishoudens_model(cached.engine(), gemeente_code, niveau, jaar)
+    model = ch.huishoudens_model(version, gemeente_code, niveau, jaar)
     notities = list(model.notities)
     afgeleid = ["energiekosten_per_woning_eur", "energiekosten_eur", "energielast_pct"]
     if model.energie.empty:
@@ -176,8 +173,7 @@ def sociaal(version: str, gemeente_code: str, niveau: str, jaar: int, iv3_jaar: 
         tabel[col.replace("_aantal", "_per_1000")] = 1000 * tabel[col] / tabel["inwoners_aantal"]
     notities: list[str] = []
     if iv3_jaar is not None:
-        toer = gemeente.toerekening(cached.engine(), gemeente_code, niveau, iv3_jaar, stuk,
-                                    "lasten")  # fmt: skip
+        toer = cg.toerekening(version, gemeente_code, niveau, iv3_jaar, stuk, "lasten")
         tabel, n = sociaal_geld(toer, tabel)
         notities += n
     rlong = _long(gemeente_code, niveau, RIVM)
@@ -212,7 +208,7 @@ STROMEN = {
 def verband_keuzes(jaren: pd.DataFrame, jaar: int, met_stromen: bool) -> pd.DataFrame:
     """Per indicator the year nearest to ``jaar`` (id, label, eenheid, methode, jaar)."""
     j = jaren[jaren["met_waarde"] > 0]
-    keuze = j.groupby("indicator")["jaar"].agg(lambda s: kies_jaar(s, jaar))
+    keuze = j.groupby("indicator")["jaar"].agg(lambda s: dichtstbij(s, jaar))
     out = j[j["jaar"].astype(int) == j["indicator"].map(keuze)]
     out = out.rename(columns={"indicator": "id"})[["id", "label", "eenheid", "methode", "jaar"]]
     if met_stromen:
@@ -222,11 +218,12 @@ def verband_keuzes(jaren: pd.DataFrame, jaar: int, met_stromen: bool) -> pd.Data
     return out.reset_index(drop=True)
 
 
-def _stromen(gemeente_code: str, niveau: str, jaar: int, ids: list[str]) -> pd.DataFrame:
+def _stromen(
+    version: str, gemeente_code: str, niveau: str, jaar: int, ids: list[str]
+) -> pd.DataFrame:
     parts = []
-    eng = cached.engine()
     if "zorgkosten_per_inwoner_eur" in ids:
-        f = zorg.zorg_model(eng, gemeente_code, niveau, jaar).flows
+        f = cz.zorg_flows(version, gemeente_code, niveau, jaar)
         inw = _long(gemeente_code, niveau, ["inwoners_aantal"])
         inw = inw[inw["jaar"].astype(int) == jaar].set_index("regio_code")["waarde"]
         if not f.empty:
@@ -235,7 +232,7 @@ def _stromen(gemeente_code: str, niveau: str, jaar: int, ids: list[str]) -> pd.D
             parts.append(tot.assign(id="zorgkosten_per_inwoner_eur"))
     energie_ids = [i for i in ("energiekosten_per_woning_eur", "energielast_pct") if i in ids]
     if energie_ids:
-        e = huishoudens.huishoudens_model(eng, gemeente_code, niveau, jaar).energie
+        e = ch.huishoudens_model(version, gemeente_code, niveau, jaar).energie
         for i in energie_ids if not e.empty else []:
             parts.append(e[["regio_code", "regio_naam", i]].rename(columns={i: "waarde"})
                          .assign(id=i))  # fmt: skip
@@ -262,7 +259,9 @@ def verband_waarden(version: str, gemeente_code: str | None, niveau: str,
             parts.append(sel.rename(columns={"indicator": "id"}))
     stromen = [(i, j) for i, j in keuzes if i in STROMEN]
     if stromen and gemeente_code is not None:
-        parts.append(_stromen(gemeente_code, niveau, int(stromen[0][1]), [i for i, _ in stromen]))
+        parts.append(
+            _stromen(version, gemeente_code, niveau, int(stromen[0][1]), [i for i, _ in stromen])
+        )
     cols = ["regio_code", "regio_naam", "id", "waarde"]
     parts = [p[cols] for p in parts if not p.empty]
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=cols)

@@ -8,6 +8,7 @@ import streamlit as st
 
 from geldstromen.cached import gemeente as cg
 from geldstromen.cached import thema
+from geldstromen.domain.sleuteljaren import dichtstbij
 from geldstromen.ui import zorgkosten
 from geldstromen.ui.filters import Selectie
 from geldstromen.ui.tabellen import waarde_tabel
@@ -28,7 +29,7 @@ def kies_iv3(sel: Selectie) -> tuple[int | None, str]:
     if avail.empty:
         return None, "begroting"
     jaren = sorted(avail["jaar"].astype(int).unique(), reverse=True)
-    start = thema.kies_jaar(jaren, sel.jaar)
+    start = dichtstbij(jaren, sel.jaar)
     jaar = st.sidebar.selectbox("Jaar gemeentebegroting (Iv3)", jaren, index=jaren.index(start),
                                 key="sd_iv3_jaar")  # fmt: skip
     stukken = sorted(avail.loc[avail["jaar"] == jaar, "stuk"])
