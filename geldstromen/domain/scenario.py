@@ -32,6 +32,8 @@ KASSTROOM_COLUMNS = [
     "interventie", "partij", "jaar", "soort", "post", "bedrag_eur", "tegenpartij", "methode",
 ]  # fmt: skip
 BELASTING_POST = "minder energiebelasting en btw"
+#: A sensitivity range below half a cent is float rounding, not an effect of the assumption.
+GEEN_BEREIK_EUR = 0.005
 
 
 @dataclass(frozen=True)
@@ -133,8 +135,8 @@ def kasstromen(scenario: Scenario) -> pd.DataFrame:
     return frame.astype({"jaar": "int64", "bedrag_eur": "float64"})
 
 
-def disconteer(bedrag: pd.Series, jaar: pd.Series, basisjaar: int, voet_pct: float) -> pd.Series:
-    """Present value in the base year."""
+def disconteer(bedrag, jaar, basisjaar: int, voet_pct: float):
+    """Present value in the base year (of Series or of single numbers)."""
     return bedrag / (1.0 + voet_pct / 100.0) ** (jaar - basisjaar)
 
 
@@ -249,25 +251,39 @@ def parameters(scenario: Scenario) -> list[tuple[tuple, str]]:
     return out
 
 
+def netto_contant(scenario: Scenario) -> dict[str, float]:
+    """Discounted net per party over the horizon (``samenvatting``'s ``netto_contant_eur``)
+    straight from the cash-flow rows, without frames: the sensitivity view needs it twice per
+    assumption."""
+    uit = dict.fromkeys(PARTIJEN, 0.0)
+    start, voet = scenario.start(), scenario.disconteringsvoet_pct
+    for i in scenario.interventies:
+        for r in _rows(i):
+            uit[r["partij"]] += disconteer(r["bedrag_eur"], r["jaar"], start, voet)
+    return uit
+
+
 def gevoeligheid(scenario: Scenario, delta: float = 0.25) -> pd.DataFrame:
     """Discounted net per party when each assumption is multiplied by 1 -/+ ``delta``."""
-    basis = samenvatting(scenario).set_index("partij")["netto_contant_eur"]
+    basis = netto_contant(scenario)
     rows = []
     for param, label in parameters(scenario):
-        laag = samenvatting(_aangepast(scenario, param, 1 - delta)).set_index("partij")
-        hoog = samenvatting(_aangepast(scenario, param, 1 + delta)).set_index("partij")
+        laag = netto_contant(_aangepast(scenario, param, 1 - delta))
+        hoog = netto_contant(_aangepast(scenario, param, 1 + delta))
         for partij in PARTIJEN:
             rows.append(
                 {
                     "aanname": label,
                     "partij": partij,
                     "basis_eur": basis[partij],
-                    "laag_eur": laag.at[partij, "netto_contant_eur"],
-                    "hoog_eur": hoog.at[partij, "netto_contant_eur"],
+                    "laag_eur": laag[partij],
+                    "hoog_eur": hoog[partij],
                 }
             )
     out = pd.DataFrame(rows, columns=["aanname", "partij", "basis_eur", "laag_eur", "hoog_eur"])
-    out["bereik_eur"] = (out["hoog_eur"] - out["laag_eur"]).abs()
+    bereik = (out["hoog_eur"] - out["laag_eur"]).abs()
+    # Rounding noise (e.g. a tax part that moves between two rows of one party) is no range.
+    out["bereik_eur"] = bereik.where(bereik >= GEEN_BEREIK_EUR, 0.0)
     return out
 
 

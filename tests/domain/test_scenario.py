@@ -128,3 +128,32 @@ def test_sensitivity_moves_each_assumption():
     assert units["hoog_eur"] == pytest.approx(3750)
     gas = gev.loc[("Isolatie: Minder aardgas (effect)", "rijk")]
     assert gas["bereik_eur"] == 0  # the rijk does not receive the gas saving
+
+
+def _drie_energiebesparingen() -> Scenario:
+    def item(n: int) -> Interventie:
+        gas = Effect("gas", "Minder gas", 250, 1.2, "huishoudens", belasting_eur=0.58, btw_pct=21)
+        zorg = Effect("z", "Zorg", 1, 100, "zorgverzekeraar")
+        huur = Effect("t", "Huur", 1, 10, "woningcorporatie", "huishoudens")
+        return _isolatie(id=f"i{n}", label=f"I{n}", eenheden=100, kosten_jaarlijks_per_eenheid_eur=50,
+                         kostenverdeling_pct={"rijk": 30, "huishoudens": 40, "gemeente": 30},
+                         startjaar=2025 + n, looptijd_jaar=15, effecten=(gas, zorg, huur))  # fmt: skip
+
+    return Scenario("t", tuple(item(n) for n in range(3)), 3.5)
+
+
+def test_sensitivity_base_is_the_summary_discounted_net():
+    scenario = _drie_energiebesparingen()
+    gev = gevoeligheid(scenario)
+    sam = samenvatting(scenario).set_index("partij")["netto_contant_eur"]
+    for partij, basis in gev.groupby("partij")["basis_eur"].first().items():
+        assert basis == pytest.approx(sam[partij], rel=1e-12, abs=1e-6)
+
+
+def test_tax_assumption_gives_households_no_range():
+    # The tax part only moves money between two rows of the households (bill vs. Rijk
+    # transfer): their net cannot change, so no rounding noise may show up as a range.
+    gev = gevoeligheid(_drie_energiebesparingen())
+    belasting = gev[gev["aanname"].str.endswith("(belasting)")]
+    assert (belasting.loc[belasting["partij"] == "huishoudens", "bereik_eur"] == 0).all()
+    assert (belasting.loc[belasting["partij"] == "rijk", "bereik_eur"] > 0).all()
