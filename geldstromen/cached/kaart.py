@@ -41,6 +41,14 @@ def koppel_geometrie(
 
 
 @st.cache_data(**SELECTION)
+def geometrie(
+    version: str, gemeente_code: str, niveau: str, jaar: int, codes: tuple[str, ...]
+) -> tuple[pd.DataFrame, dict]:
+    """:func:`koppel_geometrie` cached, for pages that compute their own values."""
+    return koppel_geometrie(gemeente_code, niveau, jaar, list(codes))
+
+
+@st.cache_data(**SELECTION)
 def kaart_gegevens(
     version: str, gemeente_code: str, niveau: str, jaar: int, indicator: str
 ) -> tuple[pd.DataFrame, pd.DataFrame, dict]:

@@ -56,8 +56,8 @@ def render(sel: Selectie) -> None:
         f"Methode: toegerekend (Iv3-lasten verdeeld met {keys}; aan te passen op de Wijkprofiel-"
         f"pagina). Gebieden uit de KWB-indeling {indeling}. Zonder inwoners: geen waarde (niet 0)."
     )
-    geometrie, koppeling = cached_kaart.koppel_geometrie(
-        sel.gemeente_code, sel.niveau, int(indeling), waarden["regio_code"].tolist()
+    geometrie, koppeling = cached_kaart.geometrie(
+        sel.version, sel.gemeente_code, sel.niveau, int(indeling), tuple(waarden["regio_code"])
     )
     toon_kaart(waarden, geometrie, koppeling, info)
     waarde_tabel(waarden, f"lasten_{hoofd}_per_inwoner_{sel.gemeente_code}_{sel.niveau}_{jaar}")
