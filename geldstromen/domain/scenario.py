@@ -26,6 +26,14 @@ PARTIJ_LABELS = {
     "zorgverzekeraar": "Zorgverzekeraar",
     "rijk": "Rijk",
 }
+#: One colour per party, the same in the page's charts and the PDF.
+PARTIJ_KLEUREN = {
+    "gemeente": "#1f77b4",
+    "huishoudens": "#ff7f0e",
+    "woningcorporatie": "#2ca02c",
+    "zorgverzekeraar": "#9467bd",
+    "rijk": "#8c564b",
+}
 METHODE = "scenario"
 #: ``tegenpartij``: the party on the other side of a transfer (empty for costs and savings).
 KASSTROOM_COLUMNS = [
@@ -202,6 +210,20 @@ def samenvatting(scenario: Scenario) -> pd.DataFrame:
     return out.astype({"terugverdienjaar": "Int64", "terugverdienjaar_contant": "Int64"})
 
 
+def euro(x) -> str:
+    """``€ 1.234`` (whole euro, Dutch thousands separator); ``—`` when missing."""
+    if x is None or pd.isna(x):
+        return "—"
+    return f"€ {x:,.0f}".replace(",", ".")
+
+
+def terugverdiend(kosten: float, jaar) -> str:
+    """A payback year as text: the year, "niet binnen looptijd" or "geen kosten"."""
+    if not kosten:
+        return "geen kosten"
+    return "niet binnen looptijd" if pd.isna(jaar) else str(int(jaar))
+
+
 # --- sensitivity --------------------------------------------------------------------------
 
 
@@ -297,3 +319,9 @@ def per_post(scenario: Scenario) -> pd.DataFrame:
     ].sum()
     out["methode"] = METHODE
     return out
+
+
+def belastingderving(posten: pd.DataFrame) -> float:
+    """Energy taxes the Rijk no longer receives over the horizon (``per_post`` rows; >= 0)."""
+    belasting = posten[posten["post"].str.endswith(BELASTING_POST)]
+    return float(-belasting.loc[belasting["partij"] == "rijk", "bedrag_eur"].sum())

@@ -21,14 +21,17 @@ from fpdf import FPDF  # noqa: E402
 from sqlalchemy import Engine  # noqa: E402
 
 from geldstromen.domain.scenario import (  # noqa: E402
-    BELASTING_POST,
     METHODE,
+    PARTIJ_KLEUREN,
     PARTIJ_LABELS,
     Scenario,
+    belastingderving,
+    euro,
     kasstromen,
     per_partij_per_jaar,
     per_post,
     samenvatting,
+    terugverdiend,
 )
 from geldstromen.domain.scenario_stromen import scenario_links, verschil, voor_links  # noqa: E402
 from geldstromen.families import scenario as fam  # noqa: E402
@@ -39,8 +42,6 @@ LABEL = (
     "'scenario'), geen waarneming. Ze zijn nooit opgeteld bij de waargenomen, toegerekende of "
     "geschatte geldstromen en nooit in de database bewaard."
 )
-KLEUREN = {"gemeente": "#1f77b4", "huishoudens": "#ff7f0e", "woningcorporatie": "#2ca02c",
-           "zorgverzekeraar": "#9467bd", "rijk": "#8c564b"}  # fmt: skip
 MAX_STROMEN = 30
 
 
@@ -77,18 +78,6 @@ def verzamel(engine: Engine, scenario: Scenario, aannames: pd.DataFrame, regio_c
                            notities)  # fmt: skip
 
 
-def _euro(x) -> str:
-    if x is None or pd.isna(x):
-        return "—"
-    return f"€ {x:,.0f}".replace(",", ".")
-
-
-def _terug(kosten: float, jaar) -> str:
-    if not kosten:
-        return "geen kosten"
-    return "niet binnen looptijd" if pd.isna(jaar) else str(int(jaar))
-
-
 def cumulatief_png(scenario: Scenario) -> bytes:
     """Cumulative net per party (nominal), labelled as scenario."""
     per_jaar = per_partij_per_jaar(scenario)
@@ -97,7 +86,7 @@ def cumulatief_png(scenario: Scenario) -> bytes:
         if (g["kosten_eur"].abs().sum() + g["baten_eur"].abs().sum()) == 0:
             continue
         ax.plot(g["jaar"], g["cumulatief_eur"], marker="o", ms=3, label=PARTIJ_LABELS[partij],
-                color=KLEUREN[partij])  # fmt: skip
+                color=PARTIJ_KLEUREN[partij])  # fmt: skip
     ax.axhline(0, color="#888888", ls=":", lw=1)
     ax.set_title("SCENARIO: cumulatief netto-effect per partij (nominaal, euro)", fontsize=9)
     ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}".replace(",", "."))
@@ -147,23 +136,21 @@ def _uitkomst(pdf: FPDF, r: ScenarioRapport) -> None:
     rows = [["Partij", "Kosten", "Baten", "Netto", "Netto contant", "Terugverdiend",
              "Terugverdiend (contant)"]]  # fmt: skip
     for s in sam.itertuples():
-        rows.append([PARTIJ_LABELS[s.partij], _euro(s.kosten_eur), _euro(s.baten_eur),
-                     _euro(s.netto_eur), _euro(s.netto_contant_eur),
-                     _terug(s.kosten_eur, s.terugverdienjaar),
-                     _terug(s.kosten_eur, s.terugverdienjaar_contant)])  # fmt: skip
+        rows.append([PARTIJ_LABELS[s.partij], euro(s.kosten_eur), euro(s.baten_eur),
+                     euro(s.netto_eur), euro(s.netto_contant_eur),
+                     terugverdiend(s.kosten_eur, s.terugverdienjaar),
+                     terugverdiend(s.kosten_eur, s.terugverdienjaar_contant)])  # fmt: skip
     pdf.set_font("DejaVu", "B", 11)
     sc = r.scenario
     pdf.cell(0, 6, f"Wie betaalt, wie profiteert: {sc.start()}–{sc.eind()}, disconteringsvoet "
                    f"{sc.disconteringsvoet_pct:g}% (euro, methode scenario)",
              new_x="LMARGIN", new_y="NEXT")  # fmt: skip
     _tabel(pdf, rows, (34, 27, 27, 27, 27, 27, 33), ("LEFT",) + ("RIGHT",) * 6)
-    posten = per_post(sc)
-    belasting = posten[posten["post"].str.endswith(BELASTING_POST)]
-    rijk = -belasting.loc[belasting["partij"] == "rijk", "bedrag_eur"].sum()
+    rijk = belastingderving(per_post(sc))
     if rijk:
         pdf.set_font("DejaVu", "", 8.5)
         pdf.multi_cell(0, 4.2, schoon(
-            f"Energiebelasting, ODE en btw: het Rijk ontvangt over de looptijd {_euro(rijk)} minder "
+            f"Energiebelasting, ODE en btw: het Rijk ontvangt over de looptijd {euro(rijk)} minder "
             "belasting; precies het belastingdeel van de lagere energierekening van de huishoudens "
             "(overdracht huishoudens <- Rijk; tarieven en bron bij de aannames)."), new_x="LMARGIN",
             new_y="NEXT")  # fmt: skip
@@ -184,8 +171,8 @@ def _stromen(pdf: FPDF, r: ScenarioRapport) -> None:
     rows = [["Van", "Naar", "Methode", "Voor", "Na", "Verschil"]]
     shown = pd.concat([sc, rest.head(max(MAX_STROMEN - len(sc), 0))])
     for s in shown.itertuples():
-        rows.append([schoon(s.van, 45), schoon(s.naar, 60), s.methode, _euro(s.voor_eur),
-                     _euro(s.na_eur), _euro(s.verschil_eur)])  # fmt: skip
+        rows.append([schoon(s.van, 45), schoon(s.naar, 60), s.methode, euro(s.voor_eur),
+                     euro(s.na_eur), euro(s.verschil_eur)])  # fmt: skip
     _tabel(pdf, rows, (60, 85, 30, 30, 30, 30), ("LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT",
                                                   "RIGHT"), size=7.5)  # fmt: skip
     if len(shown) < len(t):

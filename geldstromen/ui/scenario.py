@@ -10,13 +10,15 @@ import streamlit as st
 from geldstromen.cached import scenario as cached_scenario
 from geldstromen.domain.export import export_bytes
 from geldstromen.domain.scenario import (
-    BELASTING_POST,
     PARTIJ_LABELS,
     PARTIJEN,
+    belastingderving,
+    euro,
     gevoeligheid,
     per_partij_per_jaar,
     per_post,
     samenvatting,
+    terugverdiend,
 )
 from geldstromen.domain.scenario_config import (
     ScenarioFout,
@@ -44,21 +46,16 @@ LABEL = (
 BEWAARD = "sc_bewaard"
 
 
-def _euro(x: float) -> str:
-    return f"€ {x:,.0f}".replace(",", ".")
-
-
 def _kort(x: float) -> str:
     """Compact euro amount for metrics (mln above a million)."""
     if abs(x) >= 1e6:
         return f"€ {x / 1e6:,.2f} mln".replace(".", ",")
-    return _euro(x)
+    return euro(x)
 
 
-def _terug(kosten: float, jaar) -> str:
-    if not kosten:
-        return "geen kosten"
-    return "niet binnen looptijd" if pd.isna(jaar) else str(jaar)
+def _terug(sam: pd.DataFrame, kolom: str) -> list[str]:
+    """The payback column ``kolom`` of a samenvatting as text per party."""
+    return [terugverdiend(k, j) for k, j in zip(sam["kosten_eur"], sam[kolom], strict=True)]
 
 
 def _laad_link(regio: str) -> None:
@@ -88,11 +85,8 @@ def _bewaar_en_vergelijk(config: dict, sam: pd.DataFrame | None, regio_label: st
         kolommen = {}
         for naam in keuze:
             s = bewaard[naam]["samenvatting"].set_index("partij")
-            kolommen[(naam, "netto contant")] = s["netto_contant_eur"].map(_euro)
-            kolommen[(naam, "terugverdiend in")] = [
-                _terug(k, j)
-                for k, j in zip(s["kosten_eur"], s["terugverdienjaar_contant"], strict=True)
-            ]
+            kolommen[(naam, "netto contant")] = s["netto_contant_eur"].map(euro)
+            kolommen[(naam, "terugverdiend in")] = _terug(s, "terugverdienjaar_contant")
         tabel = pd.DataFrame(kolommen)
         tabel.index = [PARTIJ_LABELS[p] for p in tabel.index]
         st.caption("Scenario's naast elkaar (netto-effect over de looptijd, gedisconteerd)")
@@ -103,13 +97,10 @@ def _resultaat(scenario, items, voet, ctx) -> pd.DataFrame:
     sam = samenvatting(scenario)
     per_jaar = per_partij_per_jaar(scenario)
     cols = st.columns(len(PARTIJEN))
-    for col, r in zip(cols, sam.itertuples(), strict=True):
+    for col, r, terug in zip(cols, sam.itertuples(), _terug(sam, "terugverdienjaar_contant"),
+                             strict=True):  # fmt: skip
         heeft = r.kosten_eur or r.baten_eur
-        terug = (
-            "geen kosten" if not r.kosten_eur else
-            "niet binnen looptijd" if pd.isna(r.terugverdienjaar_contant) else
-            f"terugverdiend in {r.terugverdienjaar_contant}"
-        )  # fmt: skip
+        terug = f"terugverdiend in {terug}" if terug.isdigit() else terug
         col.metric(PARTIJ_LABELS[r.partij], _kort(r.netto_contant_eur) if heeft else "—",
                    help="Netto-effect over de looptijd, contant (gedisconteerd naar het startjaar).")  # fmt: skip
         if heeft:
@@ -120,14 +111,8 @@ def _resultaat(scenario, items, voet, ctx) -> pd.DataFrame:
         st.plotly_chart(grafiek.per_partij(sam, contant), width="stretch")
         tabel = sam.assign(
             partij=sam["partij"].map(PARTIJ_LABELS),
-            terugverdienjaar=[
-                _terug(k, j)
-                for k, j in zip(sam["kosten_eur"], sam["terugverdienjaar"], strict=True)
-            ],
-            terugverdienjaar_contant=[
-                _terug(k, j)
-                for k, j in zip(sam["kosten_eur"], sam["terugverdienjaar_contant"], strict=True)
-            ],
+            terugverdienjaar=_terug(sam, "terugverdienjaar"),
+            terugverdienjaar_contant=_terug(sam, "terugverdienjaar_contant"),
         ).drop(columns="methode")
         st.dataframe(tabel.rename(columns={
             "partij": "Partij", "kosten_eur": "Kosten (€)", "baten_eur": "Baten (€)",
@@ -173,11 +158,10 @@ def _posten(scenario) -> None:
         hide_index=True, width="stretch",
         column_config={"Bedrag (€)": st.column_config.NumberColumn(format="%.0f")},
     )  # fmt: skip
-    belasting = posten[posten["post"].str.endswith(BELASTING_POST)]
-    rijk = -belasting.loc[belasting["partij"] == "rijk", "bedrag_eur"].sum()
+    rijk = belastingderving(posten)
     if rijk:
         st.caption(
-            f"Energiebelasting, ODE en btw: het Rijk ontvangt over de looptijd {_euro(rijk)} minder "
+            f"Energiebelasting, ODE en btw: het Rijk ontvangt over de looptijd {euro(rijk)} minder "
             "belasting; dat is precies het belastingdeel van de lagere energierekening (tarieven "
             "en bron: zie Aannames en bronnen). Overdracht huishoudens ← Rijk, methode scenario."
         )

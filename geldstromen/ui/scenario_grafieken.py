@@ -5,16 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from geldstromen.domain.scenario import PARTIJ_LABELS
+from geldstromen.domain.scenario import PARTIJ_KLEUREN, PARTIJ_LABELS
 
 KOSTEN, BATEN, NETTO = "#c0392b", "#2e86c1", "#1e1e1e"
-PARTIJ_KLEUREN = {
-    "gemeente": "#1f77b4",
-    "huishoudens": "#ff7f0e",
-    "woningcorporatie": "#2ca02c",
-    "zorgverzekeraar": "#9467bd",
-    "rijk": "#8c564b",
-}
 
 
 def _layout(fig: go.Figure, titel: str, hoogte: int = 380) -> go.Figure:

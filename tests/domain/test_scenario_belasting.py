@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import pytest
 
@@ -10,9 +12,12 @@ from geldstromen.domain.scenario import (
     Effect,
     Interventie,
     Scenario,
+    belastingderving,
+    euro,
     kasstromen,
     per_post,
     samenvatting,
+    terugverdiend,
 )
 from geldstromen.domain.scenario_belasting import belastingdeel, tarief, tarieftabel
 from geldstromen.domain.scenario_config import naar_config, ontbrekend, scenario_uit, standaard
@@ -65,6 +70,18 @@ def test_per_post_shows_the_transfer_per_party():
     b = posten[posten["post"].str.endswith(BELASTING_POST)].set_index("partij")
     assert b.at["rijk", "tegenpartij"] == "huishoudens"
     assert b.at["rijk", "bedrag_eur"] == pytest.approx(-b.at["huishoudens", "bedrag_eur"])
+    # 3 years x 10 units x 100 m3 x (0.30 + 1.00 x 21/121) euro tax per m3
+    assert belastingderving(posten) == pytest.approx(3 * 10 * 100 * belastingdeel(1.0, 0.3, 21))
+    zonder = per_post(Scenario("t", (_iso(replace(GAS, belasting_eur=0, btw_pct=0)),), 0))
+    assert belastingderving(zonder) == 0
+
+
+def test_amount_and_payback_texts():
+    assert euro(1234567.4) == "€ 1.234.567"
+    assert euro(float("nan")) == "—"
+    assert terugverdiend(0, 2027) == "geen kosten"
+    assert terugverdiend(100, pd.NA) == "niet binnen looptijd"
+    assert terugverdiend(100, 2027) == "2027"
 
 
 def test_tariff_table_has_sources_and_no_gaps_in_a_listed_year():
