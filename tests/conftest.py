@@ -53,3 +53,33 @@ def database_url(request, tmp_path) -> str:
     from tests.support.pg import fresh_database
 
     return fresh_database(base)
+
+
+@pytest.fixture(scope="session")
+def fixture_db_url(tmp_path_factory) -> str:
+    """A SQLite store with all synthetic fixtures ingested, built once; read it, never write."""
+    from tests.support.stores import fixture_store
+
+    path = tmp_path_factory.mktemp("fixturedb")
+    url = f"sqlite:///{path / 'fixtures.sqlite'}"
+    fixture_store(url, path)
+    return url
+
+
+@pytest.fixture(scope="session")
+def real_store(shared_data, tmp_path_factory):
+    """``real_store(soorten=None) -> URL``: a SQLite store with the real files of those source
+    kinds (``Bestand.soort``; all when None), built once per set in a test run; read only."""
+    from tests.support.stores import ingest_soorten
+
+    built: dict[frozenset[str] | None, str] = {}
+
+    def store(soorten=None) -> str:
+        key = None if soorten is None else frozenset(soorten)
+        if key not in built:
+            url = f"sqlite:///{tmp_path_factory.mktemp('real') / 'real.sqlite'}"
+            ingest_soorten(url, shared_data, key)
+            built[key] = url
+        return built[key]
+
+    return store

@@ -13,12 +13,10 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from data_sources.ingest import ingest, vind_bestanden  # noqa: E402
 from geldstromen import db  # noqa: E402
 from geldstromen.rapport import maak_pdf, verzamel  # noqa: E402
 from geldstromen.rapport import sankey as sk  # noqa: E402
 from geldstromen.rapport.koppeling import kies_iv3, koppeltekst  # noqa: E402
-from tests.conftest import FIXTURES  # noqa: E402
 
 
 def _flow(familie, van, naar, categorie, bedrag, methode="geschat", taakveld=None):
@@ -106,17 +104,8 @@ def test_nearest_iv3_year_prefers_jaarrekening():
     assert "geen Iv3" not in koppeltekst(2023, "begroting", [2023], 2023)
 
 
-@pytest.fixture(scope="module")
-def fixture_url(tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("rapportsankey")
-    shutil.copytree(FIXTURES / "data", path / "data")
-    url = f"sqlite:///{path / 'r.sqlite'}"
-    ingest(db.make_engine(url), vind_bestanden(path / "data"))
-    return url
-
-
-def test_report_pairs_iv3_with_the_report_year(fixture_url, tmp_path):
-    gegevens = verzamel(db.make_engine(fixture_url), "WK999901", 2019)
+def test_report_pairs_iv3_with_the_report_year(fixture_db_url, tmp_path):
+    gegevens = verzamel(db.make_engine(fixture_db_url), "WK999901", 2019)
     assert gegevens.koppeling is not None
     assert gegevens.koppeling.startswith("Iv3 begroting 2023 toegerekend met sleutels uit KWB 2019")
     gm = gegevens.stromen[gegevens.stromen["familie"] == "gemeente"]

@@ -9,22 +9,11 @@ from datetime import date
 import pytest
 from click.testing import CliRunner
 
-from data_sources.ingest import ingest, vind_bestanden
 from geldstromen import db
 from geldstromen.cli import main
 from geldstromen.rapport import maak_pdf, maak_png, verzamel
 from geldstromen.rapport.gegevens import GeenGegevens, ontleed_code
 from geldstromen.rapport.pdf import schoon
-from tests.conftest import FIXTURES
-
-
-@pytest.fixture(scope="module")
-def fixture_url(tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("rapportdb")
-    shutil.copytree(FIXTURES / "data", path / "data")
-    url = f"sqlite:///{path / 'r.sqlite'}"
-    ingest(db.make_engine(url), vind_bestanden(path / "data"))
-    return url
 
 
 def _pdftotext(pdf: bytes, tmp_path) -> str:
@@ -44,8 +33,8 @@ def test_code_gives_level_and_gemeente():
         ontleed_code("XX12")
 
 
-def test_pdf_has_title_date_methods_attribution(fixture_url, tmp_path):
-    gegevens = verzamel(db.make_engine(fixture_url), "WK999901", 2019)
+def test_pdf_has_title_date_methods_attribution(fixture_db_url, tmp_path):
+    gegevens = verzamel(db.make_engine(fixture_db_url), "WK999901", 2019)
     pdf = maak_pdf(gegevens, vandaag=date(2025, 3, 4))
     assert pdf.startswith(b"%PDF")
     text = _pdftotext(pdf, tmp_path)
@@ -62,20 +51,20 @@ def test_pdf_has_title_date_methods_attribution(fixture_url, tmp_path):
     assert info["Page size"].strip().startswith("841.89 x 595.28")  # A4 landscape
 
 
-def test_messages_compare_with_gemeente(fixture_url):
-    gegevens = verzamel(db.make_engine(fixture_url), "WK999901", 2019)
+def test_messages_compare_with_gemeente(fixture_db_url):
+    gegevens = verzamel(db.make_engine(fixture_db_url), "WK999901", 2019)
     assert len(gegevens.boodschappen) == 3
     assert any("Personen met bijstand ligt 25% hoger" in z for z in gegevens.boodschappen)
 
 
-def test_png_is_an_image(fixture_url):
-    png = maak_png(verzamel(db.make_engine(fixture_url), "WK999902", 2019))
+def test_png_is_an_image(fixture_db_url):
+    png = maak_png(verzamel(db.make_engine(fixture_db_url), "WK999902", 2019))
     assert png.startswith(b"\x89PNG")
 
 
-def test_unknown_region_is_an_error(fixture_url):
+def test_unknown_region_is_an_error(fixture_db_url):
     with pytest.raises(GeenGegevens):
-        verzamel(db.make_engine(fixture_url), "WK999977", 2019)
+        verzamel(db.make_engine(fixture_db_url), "WK999977", 2019)
 
 
 def test_text_is_cleaned():
@@ -83,7 +72,7 @@ def test_text_is_cleaned():
     assert len(schoon("x" * 1000, 50)) == 50
 
 
-def test_cli_report_pdf_and_png(fixture_url, tmp_path):
+def test_cli_report_pdf_and_png(fixture_db_url, tmp_path):
     runner = CliRunner()
     for fmt, magic in (("pdf", b"%PDF"), ("png", b"\x89PNG")):
         out = tmp_path / f"r.{fmt}"
@@ -100,7 +89,7 @@ def test_cli_report_pdf_and_png(fixture_url, tmp_path):
                 "-o",
                 str(out),
                 "--database-url",
-                fixture_url,
+                fixture_db_url,
             ],
         )
         assert res.exit_code == 0, res.output
@@ -116,7 +105,7 @@ def test_cli_report_pdf_and_png(fixture_url, tmp_path):
             "-o",
             str(tmp_path / "x.pdf"),
             "--database-url",
-            fixture_url,
+            fixture_db_url,
         ],
     )
     assert res.exit_code == 1 and "geen gegevens" in res.output

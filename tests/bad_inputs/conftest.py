@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import csv
-import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from sqlalchemy import inspect, text
 
-from data_sources.ingest import ingest, vind_bestanden
 from geldstromen import db
-from tests.conftest import FIXTURES
+from tests.support.stores import fixture_store
 
 HIER = Path(__file__).resolve().parent
 BESTANDEN = HIER / "bestanden"
@@ -22,16 +20,6 @@ def manifest() -> list[dict]:
     """Rows of manifest.csv."""
     with open(HIER / "manifest.csv", encoding="utf-8") as fh:
         return list(csv.DictReader(fh))
-
-
-def fixture_store(url: str, tmp: Path) -> Path:
-    """Ingest a copy of the synthetic fixtures into ``url``; returns the data copy."""
-    data = tmp / "data"
-    shutil.copytree(FIXTURES / "data", data)
-    engine = db.make_engine(url)
-    ingest(engine, vind_bestanden(data))
-    engine.dispose()  # SQLite: checkpoints the WAL, so the file can be copied
-    return data
 
 
 def snapshot(url: str) -> dict[str, tuple[int, int]]:

@@ -36,14 +36,9 @@ def _require(condition: bool, reason: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser_db_url(shared_data, tmp_path_factory) -> str:
+def browser_db_url(real_store) -> str:
     """A SQLite store with everything in GELDSTROMEN_DATA_DIR ingested."""
-    from data_sources.ingest import ingest, vind_bestanden
-    from geldstromen import db
-
-    url = f"sqlite:///{tmp_path_factory.mktemp('browserdb') / 'app.sqlite'}"
-    ingest(db.make_engine(url), vind_bestanden(shared_data))
-    return url
+    return real_store()
 
 
 @pytest.fixture(scope="session")

@@ -4,18 +4,13 @@
 import pandas as pd
 import pytest
 
-from data_sources.ingest import ingest, vind_bestanden
 from geldstromen import db
 from geldstromen.families import zorg as zorg_familie
 
 
 @pytest.fixture(scope="module")
-def vektis_engine(shared_data, tmp_path_factory):
-    path = tmp_path_factory.mktemp("vektisreal") / "real.sqlite"
-    engine = db.make_engine(f"sqlite:///{path}")
-    soorten = {"vektis", "cbs_gemeentecodes", "cbs_kwb", "geometrie"}
-    ingest(engine, [b for b in vind_bestanden(shared_data) if b.soort in soorten])
-    return engine
+def vektis_engine(real_store):
+    return db.make_engine(real_store({"vektis", "cbs_gemeentecodes", "cbs_kwb", "geometrie"}))
 
 
 def test_every_vektis_name_is_matched(vektis_engine):

@@ -3,19 +3,17 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pandas as pd
 import pytest
 import sqlalchemy
 import streamlit as st
 from sqlalchemy import create_engine
 
-from data_sources.ingest import ingest, vind_bestanden
 from geldstromen import db
 from geldstromen.pgcluster import fresh_database, throwaway_cluster
 from geldstromen.queries import run_query
-from tests.conftest import FIXTURES, IN_CI, REPO
+from tests.conftest import IN_CI, REPO
+from tests.support.stores import fixture_store
 
 
 @pytest.fixture(scope="module")
@@ -26,13 +24,8 @@ def cluster(tmp_path_factory):
             if IN_CI:
                 pytest.fail("CI=true maar PostgreSQL kon niet worden gestart")
             pytest.skip("PostgreSQL niet beschikbaar")
-        url = fresh_database(found.url)
-        data = tmp_path_factory.mktemp("pgrestart") / "data"
-        shutil.copytree(FIXTURES / "data", data)
-        engine = db.make_engine(url)
-        ingest(engine, vind_bestanden(data))
-        engine.dispose()
-        found.db_url = url
+        found.db_url = fresh_database(found.url)
+        fixture_store(found.db_url, tmp_path_factory.mktemp("pgrestart"))
         yield found
 
 

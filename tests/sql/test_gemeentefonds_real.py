@@ -5,19 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from data_sources.ingest import ingest, vind_bestanden
 from geldstromen import db
 from geldstromen.domain.gemeentefonds import VAN_FONDS, VAN_OVERIG
 from geldstromen.families import gemeente
 
 
 @pytest.fixture(scope="module")
-def engine(shared_data, tmp_path_factory):
-    path = tmp_path_factory.mktemp("gfreal") / "real.sqlite"
-    engine = db.make_engine(f"sqlite:///{path}")
-    soorten = {"cbs_kwb", "iv3", "cbs_gemeentecodes", "gemeentefonds"}
-    ingest(engine, [b for b in vind_bestanden(shared_data) if b.soort in soorten])
-    return engine
+def engine(real_store):
+    return db.make_engine(real_store({"cbs_kwb", "iv3", "cbs_gemeentecodes", "gemeentefonds"}))
 
 
 def _cent(series) -> int:
