@@ -38,14 +38,19 @@ def _fmt(value: float, decimals: int | None = None) -> str:
     return f"{value:,.{decimals}f}".replace(",", " ")
 
 
+def _decimalen(known: pd.Series) -> int:
+    """Display precision of a legend: whole numbers from 100 up, else one decimal."""
+    return 0 if not known.empty and known.abs().max() >= 100 else 1
+
+
 def klassen(values: pd.Series, n: int = len(KLEUREN)) -> list[float]:
     """Class breaks (quantiles at display precision, duplicates removed) of the non-missing
     values: lower edges. Values that look equal in the legend make one class, not five."""
     known = values.dropna().astype(float)
     if known.empty:
         return []
-    decimalen = 0 if known.abs().max() >= 100 else 1
-    breaks = np.unique(np.round(np.quantile(known, np.linspace(0, 1, n + 1)), decimalen))
+    quantiles = np.quantile(known, np.linspace(0, 1, n + 1))
+    breaks = np.unique(np.round(quantiles, _decimalen(known)))
     return [float(b) for b in breaks[:-1]] if len(breaks) > 1 else [float(breaks[0])]
 
 
@@ -116,7 +121,10 @@ def choropleth(waarden: pd.DataFrame, geometrie: pd.DataFrame, info: dict) -> pd
     ``geometrie`` (regio_code, regio_naam, geometrie_geojson); regions without a value are
     grey ("geen gegevens"). ``info`` gives label, eenheid and optionally methode, jaar, bron."""
     merged = _samen(waarden, geometrie)
-    breaks = klassen(merged["waarde"])
+    return _deck(merged, klassen(merged["waarde"]), waarden, info)
+
+
+def _deck(merged: pd.DataFrame, breaks: list[float], waarden: pd.DataFrame, info: dict):
     eenheid = str(info.get("eenheid", ""))
     features = []
     for row in merged.itertuples(index=False):
@@ -170,11 +178,14 @@ def choropleth(waarden: pd.DataFrame, geometrie: pd.DataFrame, info: dict) -> pd
 def legenda_html(waarden: pd.DataFrame, geometrie: pd.DataFrame, info: dict) -> str:
     """Legend: class ranges with colour, unit and count, and the grey "geen gegevens" count."""
     merged = _samen(waarden, geometrie)
-    breaks = klassen(merged["waarde"])
+    return _legenda(merged, klassen(merged["waarde"]), info)
+
+
+def _legenda(merged: pd.DataFrame, breaks: list[float], info: dict) -> str:
     known = merged["waarde"].dropna().astype(float)
     idx = merged["waarde"].map(lambda v: _klasse(v, breaks))
     rows = []
-    dec = 0 if not known.empty and known.abs().max() >= 100 else 1
+    dec = _decimalen(known)
     for i, low in enumerate(breaks):
         high = breaks[i + 1] if i + 1 < len(breaks) else float(known.max())
         label = f"{_fmt(low, dec)} – {_fmt(high, dec)}" if high != low else _fmt(low, dec)
@@ -198,12 +209,14 @@ def toon_kaart(waarden: pd.DataFrame, geometrie: pd.DataFrame, koppeling: dict, 
         (st.info if koppeling.get("jaar") else st.warning)(koppeling["melding"])
     if geometrie.empty:
         return None
-    deck = choropleth(waarden, geometrie, info)
+    merged = _samen(waarden, geometrie)  # once for both the map and its legend
+    breaks = klassen(merged["waarde"])
+    deck = _deck(merged, breaks, waarden, info)
     kaart, legenda = st.columns([4, 1])
     with kaart:
         st.pydeck_chart(deck, height=KAART_HOOGTE, key="kaart")
     with legenda:
-        st.html(legenda_html(waarden, geometrie, info))
+        st.html(_legenda(merged, breaks, info))
         zonder = len(set(waarden["regio_code"]) - set(geometrie["regio_code"]))
         if zonder:
             st.caption(f"{zonder} gebieden met gegevens hebben geen kaartvlak (zie tabel).")
