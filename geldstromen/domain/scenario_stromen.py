@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from geldstromen.domain.scenario import METHODE, PARTIJ_LABELS
+from geldstromen.domain.scenario import METHODE, PARTIJ_LABELS, Scenario, kasstromen
 from geldstromen.domain.taakvelden import HOOFDTAAKVELDEN, hoofdtaakveld
 
 LINK_COLUMNS = ["van", "naar", "familie", "bedrag_eur", "methode", "bron"]
@@ -82,6 +82,20 @@ def scenario_links(kasstromen: pd.DataFrame, jaar: int, labels: dict[str, str],
     frame["methode"] = METHODE
     frame["bron"] = bron
     return frame[LINK_COLUMNS]
+
+
+def standaardjaar(scenario: Scenario) -> int:
+    """The scenario year shown before/after by default: year 5, or the last when shorter."""
+    return min(scenario.start() + 4, scenario.eind())
+
+
+def voor_na(scenario: Scenario, flows: pd.DataFrame, regio_code: str, regio_naam: str,
+            jaar: int) -> tuple[pd.DataFrame, pd.DataFrame]:  # fmt: skip
+    """(voor, scenario) links of one scenario year: the region's flows and the added layer."""
+    labels = {i.id: i.label for i in scenario.interventies}
+    bron = f"scenario '{scenario.naam}', {jaar} (doorrekening van aannames)"
+    extra = scenario_links(kasstromen(scenario), jaar, labels, bron)
+    return voor_links(flows, regio_code, regio_naam), extra
 
 
 def verschil(voor: pd.DataFrame, scenario: pd.DataFrame) -> pd.DataFrame:

@@ -27,13 +27,12 @@ from geldstromen.domain.scenario import (  # noqa: E402
     Scenario,
     belastingderving,
     euro,
-    kasstromen,
     per_partij_per_jaar,
     per_post,
     samenvatting,
     terugverdiend,
 )
-from geldstromen.domain.scenario_stromen import scenario_links, verschil, voor_links  # noqa: E402
+from geldstromen.domain.scenario_stromen import standaardjaar, verschil, voor_na  # noqa: E402
 from geldstromen.families import scenario as fam  # noqa: E402
 from geldstromen.rapport.pdf import datum_nl, schoon  # noqa: E402
 
@@ -62,16 +61,13 @@ class ScenarioRapport:
 def stromen_tabel(scenario: Scenario, flows: pd.DataFrame, regio_code: str, regio_naam: str,
                   jaar: int) -> pd.DataFrame:  # fmt: skip
     """Before/after links of one scenario year (see ``domain.scenario_stromen``)."""
-    labels = {i.id: i.label for i in scenario.interventies}
-    bron = f"scenario '{scenario.naam}', {jaar} (doorrekening van aannames)"
-    extra = scenario_links(kasstromen(scenario), jaar, labels, bron)
-    return verschil(voor_links(flows, regio_code, regio_naam), extra)
+    return verschil(*voor_na(scenario, flows, regio_code, regio_naam, jaar))
 
 
 def verzamel(engine: Engine, scenario: Scenario, aannames: pd.DataFrame, regio_code: str,
              regio_naam: str, data_jaar: int, jaar: int | None = None) -> ScenarioRapport:  # fmt: skip
     """The report content, with the region's flows read from the store (read-only)."""
-    jaar = jaar or min(scenario.start() + 4, scenario.eind())
+    jaar = jaar or standaardjaar(scenario)
     flows, notities = fam.regio_stromen(engine, regio_code, data_jaar)
     tabel = stromen_tabel(scenario, flows, regio_code, regio_naam, jaar)
     return ScenarioRapport(scenario, regio_code, regio_naam, data_jaar, aannames, tabel, jaar,

@@ -33,6 +33,7 @@ from geldstromen.domain.scenario_gegevens import (
     tarieven_voor,
 )
 from geldstromen.domain.scenario_link import codeer, decodeer
+from geldstromen.domain.scenario_stromen import standaardjaar
 from geldstromen.ui import scenario_grafieken as grafiek
 from geldstromen.ui import scenario_invoer as invoer
 from geldstromen.ui import scenario_stromen as stromen
@@ -171,7 +172,7 @@ def _pdf(scenario, tabel: pd.DataFrame, ctx: dict) -> bytes:
     """The scenario pages of the report, built on click (flows year = the Voor en na choice)."""
     from geldstromen.rapport.scenario import ScenarioRapport, scenario_pdf, stromen_tabel
 
-    jaar = st.session_state.get("sc_voorna_jaar") or stromen.standaardjaar(scenario)
+    jaar = st.session_state.get("sc_voorna_jaar") or standaardjaar(scenario)
     jaar = min(max(int(jaar), scenario.start()), scenario.eind())
     flows, notities = cached_scenario.regio_stromen(ctx["version"], ctx["regio_code"],
                                                     ctx["data_jaar"])  # fmt: skip

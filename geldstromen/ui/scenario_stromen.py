@@ -7,8 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from geldstromen.cached import scenario as cached_scenario
-from geldstromen.domain.scenario import Scenario, kasstromen
-from geldstromen.domain.scenario_stromen import scenario_links, verschil, voor_links
+from geldstromen.domain.scenario import Scenario
+from geldstromen.domain.scenario_stromen import standaardjaar, verschil, voor_na
 from geldstromen.ui import scenario_grafieken as grafiek
 
 UITLEG = (
@@ -33,27 +33,13 @@ def jaarkeuzes(scenario: Scenario) -> dict[int, str]:
     }
 
 
-def standaardjaar(scenario: Scenario) -> int:
-    """Year 5 of the horizon, or its last year when shorter."""
-    return min(scenario.start() + 4, scenario.eind())
-
-
-def links(scenario: Scenario, flows: pd.DataFrame, regio: str, regio_naam: str,
-          jaar: int) -> tuple[pd.DataFrame, pd.DataFrame]:  # fmt: skip
-    """(voor, scenario) links of one year."""
-    labels = {i.id: i.label for i in scenario.interventies}
-    voor = voor_links(flows, regio, regio_naam)
-    bron = f"scenario '{scenario.naam}', {jaar} (doorrekening van aannames)"
-    return voor, scenario_links(kasstromen(scenario), jaar, labels, bron)
-
-
 def render(version: str, scenario: Scenario, regio: str, regio_naam: str, data_jaar: int) -> None:
     """The before/after sankeys and the table of differences per link."""
     keuzes = jaarkeuzes(scenario)
     jaar = st.select_slider("Jaar van het scenario", list(keuzes), value=standaardjaar(scenario),
                             format_func=keuzes.get, key="sc_voorna_jaar")  # fmt: skip
     flows, notities = cached_scenario.regio_stromen(version, regio, data_jaar)
-    voor, extra = links(scenario, flows, regio, regio_naam, int(jaar))
+    voor, extra = voor_na(scenario, flows, regio, regio_naam, int(jaar))
     st.caption(UITLEG + " " + " ".join(notities))
     weergave = st.radio("Weergave", WEERGAVEN, horizontal=True, key="sc_voorna_weergave")
     voor_fig = grafiek.sankey(voor, "Voor: geldstromen zonder scenario")
