@@ -66,9 +66,14 @@ def toerekening(
     stuk: str = "begroting",
     kant: str = "lasten",
     sleutels: pd.DataFrame | None = None,
+    sleuteljaar: int | None = None,
 ) -> GemeenteToerekening:
-    """Allocate one gemeente's Iv3 ``kant`` of ``stuk`` ``jaar`` to its wijken or buurten."""
+    """Allocate one gemeente's Iv3 ``kant`` of ``stuk`` ``jaar`` to its wijken or buurten.
+
+    Regions and keys come from the KWB years nearest ``sleuteljaar`` (default: ``jaar``), so
+    an Iv3 year can be allocated with another year's indeling (``rapport.koppeling``)."""
     sleutels = standaard_sleutels() if sleutels is None else sleutels
+    doeljaar = int(jaar if sleuteljaar is None else sleuteljaar)
     iv3 = iv3_bedragen(engine, gemeente_code, jaar, stuk)
     leeg = pd.DataFrame(columns=["indicator", "jaar"])
     if iv3.empty:
@@ -80,10 +85,10 @@ def toerekening(
     buurten = None
     if niveau == "buurt":
         buurt_long = _sleutelwaarden(engine, gemeente_code, "buurt", ids)
-        buurten = gebied(buurt_long, int(jaar))
-        wijken = gebied(wijk_long, int(jaar), buurten.sleuteljaren.get("_indeling"))
+        buurten = gebied(buurt_long, doeljaar)
+        wijken = gebied(wijk_long, doeljaar, buurten.sleuteljaren.get("_indeling"))
     else:
-        wijken = gebied(wijk_long, int(jaar))
+        wijken = gebied(wijk_long, doeljaar)
     laag = buurten if buurten is not None else wijken
     if laag.regios.empty or wijken.regios.empty:
         return GemeenteToerekening(

@@ -3,7 +3,7 @@ with the keys (and regions) of the report year's KWB indeling.
 
 Example: a report on 2019 while Iv3 starts in 2023 pairs the 2023 jaarrekening with the 2019
 wijken and keys, and says so ("Iv3 jaarrekening 2023 toegerekend met sleutels uit KWB 2019").
-The allocation itself is ``families.gemeente``'s (same queries, same ``toerekenen``); only the
+The allocation itself is ``families.gemeente.toerekening`` with ``sleuteljaar=jaar``: only the
 year that picks the regions and keys differs.
 """
 
@@ -14,12 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import Engine
 
-from geldstromen import queries
-from geldstromen.domain.allocatie import benodigde_indicatoren
-from geldstromen.domain.geldstroom import check_flows, empty_flows
-from geldstromen.domain.sleuteljaren import gebied
-from geldstromen.domain.taakvelden import standaard_sleutels
-from geldstromen.domain.toerekening import Context, toerekenen
+from geldstromen.domain.geldstroom import empty_flows
 from geldstromen.families import gemeente
 
 #: Realised figures before plans when two documents share the nearest year.
@@ -57,16 +52,6 @@ def koppeltekst(iv3_jaar: int, stuk: str, sleuteljaren: list[int], jaar: int) ->
     return tekst
 
 
-def _waarden(engine: Engine, gemeente_code: str, niveau: str, ids) -> pd.DataFrame:
-    return queries.run_query(
-        engine,
-        "geldstroom_sleutelwaarden",
-        gemeente_code=gemeente_code,
-        niveau=niveau,
-        indicatoren=list(ids),
-    )
-
-
 def gekoppelde_flows(
     engine: Engine, gemeente_code: str, niveau: str, jaar: int, kant: str = "lasten"
 ) -> tuple[pd.DataFrame, Koppeling]:
@@ -75,31 +60,12 @@ def gekoppelde_flows(
     if keuze is None:
         return empty_flows(), Koppeling(None, None, [], "geen Iv3-gegevens voor deze gemeente")
     iv3_jaar, stuk = keuze
-    iv3 = gemeente.iv3_bedragen(engine, gemeente_code, iv3_jaar, stuk)
-    sleutels = standaard_sleutels()
-    ids = benodigde_indicatoren(sleutels)
-    wijken = gebied(_waarden(engine, gemeente_code, "wijk", ids), int(jaar))
-    buurten = None
-    if niveau == "buurt":
-        buurten = gebied(_waarden(engine, gemeente_code, "buurt", ids), int(jaar))
-        indeling = buurten.sleuteljaren.get("_indeling")
-        wijken = gebied(_waarden(engine, gemeente_code, "wijk", ids), int(jaar), indeling)
-    laag = buurten if buurten is not None else wijken
-    if iv3.empty or laag.regios.empty or wijken.regios.empty:
-        tekst = f"geen KWB-gegevens op {niveau}niveau" if not iv3.empty else "geen Iv3-bedragen"
-        return empty_flows(), Koppeling(iv3_jaar, stuk, [], tekst)
-    bedragen = iv3.rename(columns={f"{kant}_eur": "bedrag_eur"})[
-        ["taakveld_code", "taakveld_naam", "bedrag_eur"]
-    ]
-    ctx = Context(
-        gemeente_code,
-        str(iv3["gemeente_naam"].iloc[0]),
-        iv3_jaar,
-        kant,
-        f"CBS Iv3 {stuk} {iv3_jaar}",
+    res = gemeente.toerekening(
+        engine, gemeente_code, niveau, iv3_jaar, stuk, kant, sleuteljaar=int(jaar)
     )
-    flows, _uitgesloten = toerekenen(bedragen, sleutels, ctx, wijken, buurten)
-    jaren = [int(v) for k, v in laag.sleuteljaren.items() if not k.startswith("_")]
-    return check_flows(flows), Koppeling(
+    if res.opmerking:
+        return empty_flows(), Koppeling(iv3_jaar, stuk, [], res.opmerking)
+    jaren = [int(j) for j in res.sleuteljaren["jaar"]]
+    return res.flows, Koppeling(
         iv3_jaar, stuk, jaren, koppeltekst(iv3_jaar, stuk, jaren, int(jaar))
     )
