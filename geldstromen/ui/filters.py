@@ -49,7 +49,7 @@ def kies_gebied(default_gemeente: str = "GM0518") -> Selectie | None:
         index=jaren.index(state.lees("jaar", jaren, jaren[0])),
         key="jaar",
     )
-    st.query_params.update({"gemeente": code, "niveau": niveau, "jaar": str(jaar)})
+    state.schrijf(niveau=niveau, jaar=jaar)
     naam = labels[code].rsplit(" (", 1)[0]
     return Selectie(version, code, naam, niveau, int(jaar))
 
@@ -70,7 +70,7 @@ def kies_indicator(sel: Selectie) -> tuple[str, dict] | None:
         format_func=lambda i: f"{rows[i]['label']} ({rows[i]['eenheid']})",
         key="indicator",
     )
-    st.query_params["indicator"] = indicator
+    state.schrijf(indicator=indicator)
     return indicator, rows[indicator]
 
 
@@ -84,5 +84,5 @@ def kies_kleur() -> str:
         "Kleur de kaart op", opties, index=opties.index(state.lees("kleur", opties, "indicator")),
         format_func=KLEUREN.get, key="kleur",
     )  # fmt: skip
-    st.query_params["kleur"] = kleur
+    state.schrijf(kleur=kleur)
     return kleur

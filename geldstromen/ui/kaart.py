@@ -14,6 +14,7 @@ import streamlit as st
 from pydeck.bindings.json_tools import default_serialize
 
 from geldstromen.cached import kaart as cached_kaart
+from geldstromen.ui import state
 from geldstromen.ui.filters import Selectie
 from geldstromen.ui.tabellen import waarde_tabel
 
@@ -231,10 +232,7 @@ def render(sel: Selectie, indicator: str, info: dict) -> None:
         key="heel_nl",
         help="Alle gemeenten op dit niveau (lichter vereenvoudigde grenzen).",
     )
-    if heel_nl:
-        st.query_params["heel_nl"] = "1"
-    elif "heel_nl" in st.query_params:
-        del st.query_params["heel_nl"]
+    state.schrijf(heel_nl="1" if heel_nl else None)
     code = cached_kaart.HEEL_NL if heel_nl else sel.gemeente_code
     waarden, geometrie, koppeling = cached_kaart.kaart_gegevens(
         sel.version, code, sel.niveau, sel.jaar, indicator

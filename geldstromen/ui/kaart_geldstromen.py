@@ -35,7 +35,7 @@ def render(sel: Selectie) -> None:
         "Hoofdtaakveld", codes, index=codes.index(state.lees("hoofdtaakveld", codes, "6")),
         format_func=lambda c: f"{c} {HOOFDTAAKVELDEN[c]}", key="kaart_hoofdtaakveld",
     )  # fmt: skip
-    st.query_params.update({"iv3_jaar": str(jaar), "hoofdtaakveld": hoofd})
+    state.schrijf(iv3_jaar=jaar, hoofdtaakveld=hoofd)
     tabel = sleutels.sessie_sleutels()
     eigen = not tabel.equals(standaard_sleutels())
     res = cg.toerekening(
