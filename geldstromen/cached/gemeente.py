@@ -1,5 +1,6 @@
-"""Cached gemeente money flows (family ``gemeente``). Only the default key table is cached;
-an allocation with a session's own keys is computed fresh and never enters a shared cache."""
+"""Cached gemeente money flows (family ``gemeente``). The default key table is cached for
+everyone; an allocation with a session's own keys is cached for that session only (never in a
+shared cache), so the page and its income side use one allocation per rerun."""
 
 from __future__ import annotations
 
@@ -33,12 +34,17 @@ def toerekening(
     kant: str,
     sleutels: pd.DataFrame | None = None,
 ) -> GemeenteToerekening:
-    """Allocation with the default keys (cached) or the session's own keys (not cached)."""
+    """Allocation with the default keys (shared cache) or the session's own keys (cached for
+    this session only)."""
     if sleutels is None or sleutels.equals(standaard_sleutels()):
         return _standaard(version, gemeente_code, niveau, int(jaar), stuk, kant)
-    return gemeente.toerekening(
-        cached.engine(), gemeente_code, niveau, int(jaar), stuk, kant, sleutels
-    )
+    return _eigen(version, gemeente_code, niveau, int(jaar), stuk, kant, sleutels)
+
+
+@st.cache_data(scope="session", ttl=3600, max_entries=4, show_spinner=False)
+def _eigen(version, gemeente_code, niveau, jaar, stuk, kant, sleutels) -> GemeenteToerekening:
+    # A session's own keys: cleared when the session ends, never seen by other users.
+    return gemeente.toerekening(cached.engine(), gemeente_code, niveau, jaar, stuk, kant, sleutels)
 
 
 @st.cache_resource(**cached.SHARED_SELECTION)

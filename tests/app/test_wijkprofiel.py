@@ -71,3 +71,30 @@ def test_other_families_empty_and_filled(app, monkeypatch):
     at.run()
     assert not at.exception
     assert any("Andere families" in s.value for s in at.subheader)
+
+
+def test_own_keys_allocated_once_per_rerun(app, monkeypatch):
+    """Own keys: the page and its income side share one allocation (session cache), and a
+    rerun with unchanged keys does not allocate again."""
+    from geldstromen.families import gemeente
+
+    calls = []
+    echt = gemeente.toerekening
+
+    def tel(*args, **kwargs):
+        calls.append(args[6] if len(args) > 6 else kwargs.get("sleutels"))
+        return echt(*args, **kwargs)
+
+    monkeypatch.setattr(gemeente, "toerekening", tel)
+    at = _open(app)
+    editor_df = at.session_state["wijkprofiel_sleutels"].copy()
+    editor_df.loc[editor_df["taakveld_code"] == "6.3", "sleutel"] = "gemeentebreed"
+    at.session_state["wijkprofiel_sleutels"] = editor_df
+    calls.clear()
+    at.run()
+    assert not at.exception
+    eigen = [s for s in calls if s is not None]
+    assert len(eigen) == 1  # not again for the gemeentefonds income rows
+    assert any("Inkomstenkant" in c.value for c in at.caption)
+    at.run()
+    assert len([s for s in calls if s is not None]) == 1
