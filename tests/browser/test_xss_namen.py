@@ -8,11 +8,9 @@ from urllib.parse import urlencode
 
 import pytest
 
-from data_sources.ingest import ingest, vind_bestanden
-from geldstromen import db
 from tests.browser.conftest import ARTIFACTS, CHROMIUM, _require
 from tests.browser.test_kaart import _wacht_op_kaart
-from tests.security.xss_data import NAMEN, UPLOAD_CSV, maak_xss_data
+from tests.security.xss_data import NAMEN, UPLOAD_CSV, xss_store
 from tests.support.streamlit_server import streamlit_server as start_server
 
 LINK = {"gemeente": "GM9999", "niveau": "wijk", "jaar": "2019", "regio": "WK999901"}
@@ -30,11 +28,7 @@ INJECTED = """() => {
 def server(tmp_path_factory):
     _require(CHROMIUM.exists(), f"{CHROMIUM} ontbreekt")
     tmp = tmp_path_factory.mktemp("xssbrowser")
-    url = f"sqlite:///{tmp / 'xss.sqlite'}"
-    engine = db.make_engine(url)
-    ingest(engine, vind_bestanden(maak_xss_data(tmp / "data")))
-    engine.dispose()
-    with start_server(url, tmp / "var", tmp / "server.log") as base:
+    with start_server(xss_store(tmp), tmp / "var", tmp / "server.log") as base:
         yield base
 
 

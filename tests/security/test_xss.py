@@ -15,13 +15,12 @@ import streamlit as st
 from click.testing import CliRunner
 from sqlalchemy import text
 
-from data_sources.ingest import ingest, vind_bestanden
 from geldstromen import db
 from geldstromen.cli import main
 from geldstromen.queries import run_query
 from geldstromen.ui.kaart import choropleth, legenda_html
 from tests.conftest import IN_CI, REPO
-from tests.security.xss_data import FORMULE, IMG, NAMEN, PAYLOADS, SCRIPT, UPLOAD_CSV, maak_xss_data
+from tests.security.xss_data import FORMULE, IMG, NAMEN, PAYLOADS, SCRIPT, UPLOAD_CSV, xss_store
 
 LINK = {"gemeente": "GM9999", "niveau": "wijk", "jaar": "2019", "regio": "WK999901"}
 PAGES = [
@@ -43,12 +42,7 @@ PAGES = [
 
 @pytest.fixture(scope="module")
 def xss_url(tmp_path_factory) -> str:
-    tmp = tmp_path_factory.mktemp("xss")
-    url = f"sqlite:///{tmp / 'xss.sqlite'}"
-    engine = db.make_engine(url)
-    ingest(engine, vind_bestanden(maak_xss_data(tmp / "data")))
-    engine.dispose()
-    return url
+    return xss_store(tmp_path_factory.mktemp("xss"))
 
 
 def _live(fragment: str) -> list[str]:

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 from tests.conftest import FIXTURES
+from tests.support.stores import ingest_soorten
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -62,3 +63,10 @@ def maak_xss_data(target: Path) -> Path:
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("Testdorp", NAMEN["GM9999"]), encoding="utf-8")
     return target
+
+
+def xss_store(tmp: Path) -> str:
+    """A SQLite store of the hostile-names data, built under ``tmp``; returns its URL."""
+    url = f"sqlite:///{tmp / 'xss.sqlite'}"
+    ingest_soorten(url, maak_xss_data(tmp / "data"))
+    return url
