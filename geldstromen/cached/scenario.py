@@ -9,6 +9,7 @@ from geldstromen import cached
 from geldstromen.cached import gemeente as cg
 from geldstromen.cached import huishoudens as ch
 from geldstromen.cached import zorg as cz
+from geldstromen.domain import scenario_stromen
 from geldstromen.domain.geldstroom import empty_flows
 from geldstromen.domain.scenario_stromen import gebied, kies_iv3, samenvoegen
 from geldstromen.families import scenario
@@ -43,3 +44,13 @@ def regio_stromen(version: str, regio_code: str, jaar: int) -> tuple[pd.DataFram
         "zorg": cz.zorg_flows(version, gm, niveau, int(jaar)),
     }
     return samenvoegen(code, int(jaar), keuze, families)
+
+
+@st.cache_data(**cached.SELECTION)
+def voor_links(
+    version: str, regio_code: str, regio_naam: str, jaar: int
+) -> tuple[pd.DataFrame, list[str]]:
+    """The region's flows as "voor" links and the notes: they do not depend on the scenario,
+    so a rerun of the Scenario page (any input or year change) reuses them."""
+    flows, notities = regio_stromen(version, regio_code, jaar)
+    return scenario_stromen.voor_links(flows, regio_code, regio_naam), notities

@@ -89,13 +89,11 @@ def standaardjaar(scenario: Scenario) -> int:
     return min(scenario.start() + 4, scenario.eind())
 
 
-def voor_na(scenario: Scenario, flows: pd.DataFrame, regio_code: str, regio_naam: str,
-            jaar: int) -> tuple[pd.DataFrame, pd.DataFrame]:  # fmt: skip
-    """(voor, scenario) links of one scenario year: the region's flows and the added layer."""
+def scenario_laag(scenario: Scenario, jaar: int) -> pd.DataFrame:
+    """The scenario's links of one year (``scenario_links`` with the interventions' labels)."""
     labels = {i.id: i.label for i in scenario.interventies}
     bron = f"scenario '{scenario.naam}', {jaar} (doorrekening van aannames)"
-    extra = scenario_links(kasstromen(scenario), jaar, labels, bron)
-    return voor_links(flows, regio_code, regio_naam), extra
+    return scenario_links(kasstromen(scenario), jaar, labels, bron)
 
 
 def verschil(voor: pd.DataFrame, scenario: pd.DataFrame) -> pd.DataFrame:

@@ -32,7 +32,12 @@ from geldstromen.domain.scenario import (  # noqa: E402
     samenvatting,
     terugverdiend,
 )
-from geldstromen.domain.scenario_stromen import standaardjaar, verschil, voor_na  # noqa: E402
+from geldstromen.domain.scenario_stromen import (  # noqa: E402
+    scenario_laag,
+    standaardjaar,
+    verschil,
+    voor_links,
+)
 from geldstromen.families import scenario as fam  # noqa: E402
 from geldstromen.rapport.pdf import datum_nl, schoon  # noqa: E402
 
@@ -58,18 +63,12 @@ class ScenarioRapport:
     notities: list[str] = field(default_factory=list)
 
 
-def stromen_tabel(scenario: Scenario, flows: pd.DataFrame, regio_code: str, regio_naam: str,
-                  jaar: int) -> pd.DataFrame:  # fmt: skip
-    """Before/after links of one scenario year (see ``domain.scenario_stromen``)."""
-    return verschil(*voor_na(scenario, flows, regio_code, regio_naam, jaar))
-
-
 def verzamel(engine: Engine, scenario: Scenario, aannames: pd.DataFrame, regio_code: str,
              regio_naam: str, data_jaar: int, jaar: int | None = None) -> ScenarioRapport:  # fmt: skip
     """The report content, with the region's flows read from the store (read-only)."""
     jaar = jaar or standaardjaar(scenario)
     flows, notities = fam.regio_stromen(engine, regio_code, data_jaar)
-    tabel = stromen_tabel(scenario, flows, regio_code, regio_naam, jaar)
+    tabel = verschil(voor_links(flows, regio_code, regio_naam), scenario_laag(scenario, jaar))
     return ScenarioRapport(scenario, regio_code, regio_naam, data_jaar, aannames, tabel, jaar,
                            notities)  # fmt: skip
 

@@ -33,7 +33,7 @@ from geldstromen.domain.scenario_gegevens import (
     tarieven_voor,
 )
 from geldstromen.domain.scenario_link import codeer, decodeer
-from geldstromen.domain.scenario_stromen import standaardjaar
+from geldstromen.domain.scenario_stromen import scenario_laag, standaardjaar, verschil
 from geldstromen.ui import scenario_grafieken as grafiek
 from geldstromen.ui import scenario_invoer as invoer
 from geldstromen.ui import scenario_stromen as stromen
@@ -170,16 +170,16 @@ def _posten(scenario) -> None:
 
 def _pdf(scenario, tabel: pd.DataFrame, ctx: dict) -> bytes:
     """The scenario pages of the report, built on click (flows year = the Voor en na choice)."""
-    from geldstromen.rapport.scenario import ScenarioRapport, scenario_pdf, stromen_tabel
+    from geldstromen.rapport.scenario import ScenarioRapport, scenario_pdf
 
     jaar = st.session_state.get("sc_voorna_jaar") or standaardjaar(scenario)
     jaar = min(max(int(jaar), scenario.start()), scenario.eind())
-    flows, notities = cached_scenario.regio_stromen(ctx["version"], ctx["regio_code"],
-                                                    ctx["data_jaar"])  # fmt: skip
+    voor, notities = cached_scenario.voor_links(ctx["version"], ctx["regio_code"], ctx["regio_naam"],
+                                          ctx["data_jaar"])  # fmt: skip
     rapport = ScenarioRapport(
         scenario, ctx["regio_code"], ctx["regio_naam"], ctx["data_jaar"],
         tabel[tabel["onderdeel"] == "aanname"],
-        stromen_tabel(scenario, flows, ctx["regio_code"], ctx["regio_naam"], jaar), jaar, notities,
+        verschil(voor, scenario_laag(scenario, jaar)), jaar, notities,
     )  # fmt: skip
     return scenario_pdf(rapport)
 

@@ -8,7 +8,7 @@ import streamlit as st
 
 from geldstromen.cached import scenario as cached_scenario
 from geldstromen.domain.scenario import Scenario
-from geldstromen.domain.scenario_stromen import standaardjaar, verschil, voor_na
+from geldstromen.domain.scenario_stromen import scenario_laag, standaardjaar, verschil
 from geldstromen.ui import scenario_grafieken as grafiek
 
 UITLEG = (
@@ -38,8 +38,8 @@ def render(version: str, scenario: Scenario, regio: str, regio_naam: str, data_j
     keuzes = jaarkeuzes(scenario)
     jaar = st.select_slider("Jaar van het scenario", list(keuzes), value=standaardjaar(scenario),
                             format_func=keuzes.get, key="sc_voorna_jaar")  # fmt: skip
-    flows, notities = cached_scenario.regio_stromen(version, regio, data_jaar)
-    voor, extra = voor_na(scenario, flows, regio, regio_naam, int(jaar))
+    voor, notities = cached_scenario.voor_links(version, regio, regio_naam, data_jaar)
+    extra = scenario_laag(scenario, int(jaar))
     st.caption(UITLEG + " " + " ".join(notities))
     weergave = st.radio("Weergave", WEERGAVEN, horizontal=True, key="sc_voorna_weergave")
     voor_fig = grafiek.sankey(voor, "Voor: geldstromen zonder scenario")
