@@ -89,15 +89,6 @@ def teken_stromen(
     return links
 
 
-def stromen_png(
-    stromen: pd.DataFrame, regio_code: str, regio_naam: str, melding: str | None, size=(11, 4.2)
-) -> bytes:
-    """The sankey as PNG bytes."""
-    fig, ax = plt.subplots(figsize=size)
-    teken_stromen(ax, stromen, regio_code, regio_naam, melding, fontsize=7.5)
-    return _png(fig)
-
-
 def sankey_afdruk(g, size) -> tuple[bytes, pd.DataFrame]:
     """Print version of the report's sankey (PNG at 200 dpi) and the links drawn."""
     fig, ax = plt.subplots(figsize=size)
