@@ -16,8 +16,12 @@ from geldstromen.pgcluster import free_port
 
 
 @contextlib.contextmanager
-def streamlit_server(script: Path, env: dict[str, str], timeout_s: float = 60):
-    """Run ``streamlit run script`` on a free loopback port; yield (base_url, process)."""
+def streamlit_server(
+    script: Path, env: dict[str, str], timeout_s: float = 60, log_path: Path | None = None
+):
+    """Run ``streamlit run script`` on a free loopback port; yield (base_url, process).
+
+    Output goes to ``log_path`` when given (else stderr is kept for the error message)."""
     port = free_port()
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(script),
@@ -25,9 +29,10 @@ def streamlit_server(script: Path, env: dict[str, str], timeout_s: float = 60):
         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
         "--server.enableAgentApi", "true", "--server.fileWatcherType", "none",
     ]  # fmt: skip
+    log = log_path.open("w") if log_path else None
     proc = subprocess.Popen(
         cmd, cwd=REPO_ROOT, env={**os.environ, **env},
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        stdout=log or subprocess.DEVNULL, stderr=subprocess.STDOUT if log else subprocess.PIPE,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}/"
     try:
@@ -37,10 +42,13 @@ def streamlit_server(script: Path, env: dict[str, str], timeout_s: float = 60):
                 if requests.get(base + "_stcore/health", timeout=2).ok:
                     break
             if proc.poll() is not None:
-                raise RuntimeError(f"Streamlit stopte: {proc.stderr.read().decode()[-2000:]}")
+                uitvoer = f"zie {log_path}" if log else proc.stderr.read().decode()[-2000:]
+                raise RuntimeError(f"Streamlit stopte: {uitvoer}")
             time.sleep(0.2)
         else:
-            raise RuntimeError("Streamlit startte niet op tijd")
+            raise RuntimeError(
+                "Streamlit startte niet op tijd" + (f" (zie {log_path})" if log else "")
+            )
         yield base, proc
     finally:
         proc.terminate()
@@ -48,6 +56,8 @@ def streamlit_server(script: Path, env: dict[str, str], timeout_s: float = 60):
             proc.wait(10)
         if proc.poll() is None:
             proc.kill()
+        if log:
+            log.close()
 
 
 class AgentSession:
