@@ -22,7 +22,7 @@ import pandas as pd
 
 from geldstromen.domain.allocatie import verdeel_centen
 from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
-from geldstromen.domain.taakvelden import taakvelden
+from geldstromen.domain.taakvelden import reeks_code
 
 CLUSTERS_FILE = Path(__file__).with_name("gemeentefonds_clusters.csv")
 VAN_FONDS = "Rijk (gemeentefonds)"
@@ -123,9 +123,7 @@ def gemeentefonds_toerekenen(
     regios = _regios(lasten, fonds)
     pos = {c: i for i, c in enumerate(regios["regio_code"])}
     gm = pos[fonds.gemeente_code]
-    tv = taakvelden()
-    naar_reeks = dict(zip(tv["taakveld_code"], tv["reeks_code"], strict=True))
-    reeks = lasten["taakveld_code"].map(lambda c: naar_reeks.get(c, c))
+    reeks = lasten["taakveld_code"].map(reeks_code)
     mapping = _taakvelden_per_cluster()
     alle = set().union(*(s for s in mapping.values() if s))
     parts = []

@@ -42,9 +42,20 @@ def taakvelden() -> pd.DataFrame:
     return _taakvelden().copy()
 
 
+@cache
+def _sleutels() -> pd.DataFrame:
+    return _read(SLEUTELS_FILE)
+
+
+@cache
+def _reeksen() -> dict[str, str]:
+    tv = _taakvelden()
+    return dict(zip(tv["taakveld_code"], tv["reeks_code"], strict=True))
+
+
 def standaard_sleutels() -> pd.DataFrame:
     """The default key table: one row per taakveld code with key, fallback and rationale."""
-    return _read(SLEUTELS_FILE)
+    return _sleutels().copy()
 
 
 def hoofdtaakveld(code: str) -> str:
@@ -54,13 +65,21 @@ def hoofdtaakveld(code: str) -> str:
 
 def reeks_code(code: str) -> str:
     """The series code a taakveld rolls up to (itself when unknown)."""
-    tv = _taakvelden().set_index("taakveld_code")
-    return tv.at[code, "reeks_code"] if code in tv.index else code
+    return _reeksen().get(code, code)
+
+
+def sleutel_rijen(codes, tabel: pd.DataFrame) -> dict[str, dict]:
+    """:func:`sleutel_rij` of every code in ``codes`` (the table indexed once)."""
+    rows = tabel.set_index("taakveld_code")
+    return {code: _sleutel_rij(code, rows) for code in codes}
 
 
 def sleutel_rij(code: str, tabel: pd.DataFrame) -> dict:
     """The key row for ``code``: its own row, else its reeks_code's row, else gemeentebreed."""
-    rows = tabel.set_index("taakveld_code")
+    return sleutel_rijen([code], tabel)[code]
+
+
+def _sleutel_rij(code: str, rows: pd.DataFrame) -> dict:
     for cand in (code, reeks_code(code)):
         if cand in rows.index:
             row = rows.loc[cand]

@@ -18,7 +18,7 @@ import pandas as pd
 
 from geldstromen.domain.allocatie import keten, sleutelwaarden, verdeel_matrix
 from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
-from geldstromen.domain.taakvelden import sleutel_indicatoren, sleutel_rij
+from geldstromen.domain.taakvelden import sleutel_indicatoren, sleutel_rijen
 
 DIRECT = "pro_rata_direct"
 
@@ -136,7 +136,7 @@ def toerekenen(
         ("sleutel", "fallback") if ctx.kant == "lasten" else ("sleutel_baten", "fallback_baten")
     )
     bedragen = bedragen.dropna(subset=["bedrag_eur"])
-    keys = {c: sleutel_rij(c, sleutels) for c in bedragen["taakveld_code"]}
+    keys = sleutel_rijen(bedragen["taakveld_code"], sleutels)
     # direct taakvelden first, then those that follow the direct lasten (overhead)
     items = sorted(
         bedragen[["taakveld_code", "taakveld_naam", "bedrag_eur"]].itertuples(index=False),
