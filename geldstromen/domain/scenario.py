@@ -186,9 +186,12 @@ def terugverdienjaar(cumulatief: pd.Series, jaren: pd.Series) -> int | None:
     return int(min(later)) if later else None
 
 
-def samenvatting(scenario: Scenario) -> pd.DataFrame:
-    """One row per party: totals over the horizon (nominal and discounted) and payback years."""
-    jaarlijks = per_partij_per_jaar(scenario)
+def samenvatting(scenario: Scenario, per_jaar: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per party: totals over the horizon (nominal and discounted) and payback years.
+
+    ``per_jaar``: ``per_partij_per_jaar(scenario)`` when the caller already has it.
+    """
+    jaarlijks = per_partij_per_jaar(scenario) if per_jaar is None else per_jaar
     rows = []
     for partij, g in jaarlijks.groupby("partij", sort=False):
         g = g.sort_values("jaar")

@@ -123,11 +123,13 @@ def aannames(items: list[dict], voet: dict) -> pd.DataFrame:
     return out.astype({"jaar": "Int64", "waarde": "object"})
 
 
-def export_tabel(scenario: Scenario | None, items: list[dict], voet: dict) -> pd.DataFrame:
-    """Assumptions plus, when computable, the result per party and year (long form)."""
+def export_tabel(scenario: Scenario | None, items: list[dict], voet: dict,
+                 per_jaar: pd.DataFrame | None = None) -> pd.DataFrame:  # fmt: skip
+    """Assumptions plus, when computable, the result per party and year (long form);
+    ``per_jaar``: ``per_partij_per_jaar(scenario)`` when the caller already has it."""
     delen = [aannames(items, voet)]
     if scenario is not None:
-        res = per_partij_per_jaar(scenario)
+        res = per_partij_per_jaar(scenario) if per_jaar is None else per_jaar
         grootheden = ["kosten_eur", "baten_eur", "netto_eur", "cumulatief_eur",
                       "netto_contant_eur", "cumulatief_contant_eur"]  # fmt: skip
         lang = res.melt(id_vars=["partij", "jaar"], value_vars=grootheden, var_name="grootheid",

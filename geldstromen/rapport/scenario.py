@@ -73,9 +73,8 @@ def verzamel(engine: Engine, scenario: Scenario, aannames: pd.DataFrame, regio_c
                            notities)  # fmt: skip
 
 
-def cumulatief_png(scenario: Scenario) -> bytes:
-    """Cumulative net per party (nominal), labelled as scenario."""
-    per_jaar = per_partij_per_jaar(scenario)
+def cumulatief_png(per_jaar: pd.DataFrame) -> bytes:
+    """Cumulative net per party (nominal, ``per_partij_per_jaar``), labelled as scenario."""
     fig, ax = plt.subplots(figsize=(6.4, 3.6))
     for partij, g in per_jaar.groupby("partij", sort=False):
         if (g["kosten_eur"].abs().sum() + g["baten_eur"].abs().sum()) == 0:
@@ -127,7 +126,8 @@ def _tabel(pdf: FPDF, rows: list[list[str]], widths: tuple, align: tuple, size: 
 
 
 def _uitkomst(pdf: FPDF, r: ScenarioRapport) -> None:
-    sam = samenvatting(r.scenario)
+    per_jaar = per_partij_per_jaar(r.scenario)
+    sam = samenvatting(r.scenario, per_jaar)
     rows = [["Partij", "Kosten", "Baten", "Netto", "Netto contant", "Terugverdiend",
              "Terugverdiend (contant)"]]  # fmt: skip
     for s in sam.itertuples():
@@ -149,7 +149,7 @@ def _uitkomst(pdf: FPDF, r: ScenarioRapport) -> None:
             "belasting; precies het belastingdeel van de lagere energierekening van de huishoudens "
             "(overdracht huishoudens <- Rijk; tarieven en bron bij de aannames)."), new_x="LMARGIN",
             new_y="NEXT")  # fmt: skip
-    pdf.image(io.BytesIO(cumulatief_png(sc)), x=pdf.l_margin, y=pdf.get_y() + 2, h=80)
+    pdf.image(io.BytesIO(cumulatief_png(per_jaar)), x=pdf.l_margin, y=pdf.get_y() + 2, h=80)
 
 
 def _stromen(pdf: FPDF, r: ScenarioRapport) -> None:

@@ -94,9 +94,8 @@ def _bewaar_en_vergelijk(config: dict, sam: pd.DataFrame | None, regio_label: st
         st.dataframe(tabel, width="stretch")
 
 
-def _resultaat(scenario, items, voet, ctx) -> pd.DataFrame:
-    sam = samenvatting(scenario)
-    per_jaar = per_partij_per_jaar(scenario)
+def _resultaat(scenario, per_jaar: pd.DataFrame, export: pd.DataFrame, ctx) -> pd.DataFrame:
+    sam = samenvatting(scenario, per_jaar)
     cols = st.columns(len(PARTIJEN))
     for col, r, terug in zip(cols, sam.itertuples(), _terug(sam, "terugverdienjaar_contant"),
                              strict=True):  # fmt: skip
@@ -142,7 +141,7 @@ def _resultaat(scenario, items, voet, ctx) -> pd.DataFrame:
                               key="sc_tornado_partij")  # fmt: skip
             st.plotly_chart(grafiek.tornado(gev, partij, delta), width="stretch")
     with tabs[4]:
-        _aannames(items, voet)
+        _aannames(export)
     return sam
 
 
@@ -184,9 +183,10 @@ def _pdf(scenario, tabel: pd.DataFrame, ctx: dict) -> bytes:
     return scenario_pdf(rapport)
 
 
-def _aannames(items, voet) -> None:
-    tabel = export_tabel(None, items, voet)
-    tabel["bron"] = tabel["bron"].fillna("ONTBREEKT: vul in")
+def _aannames(tabel: pd.DataFrame) -> None:
+    """The assumption rows of the export table (a missing source said so)."""
+    tabel = tabel[tabel["onderdeel"] == "aanname"]
+    tabel = tabel.assign(bron=tabel["bron"].fillna("ONTBREEKT: vul in"))
     st.dataframe(tabel.drop(columns=["onderdeel", "jaar", "methode"]).astype({"waarde": "string"}),
                  hide_index=True, width="stretch")  # fmt: skip
 
@@ -243,18 +243,19 @@ def _uitkomst(sel, regio, regio_naam, items, naam, voet, voet_waarde) -> None:
             "regio": f"{regio_naam} ({regio})", "jaar wijkgegevens": str(sel.jaar), "methode": "scenario"}  # fmt: skip
     ctx = {"version": sel.version, "regio_code": regio, "regio_naam": regio_naam,
            "data_jaar": int(sel.jaar)}  # fmt: skip
-    sam = None
-    scenario = None
+    sam = scenario = per_jaar = None
     if volledig:
         scenario = scenario_uit(volledig, naam, voet_waarde)
+        per_jaar = per_partij_per_jaar(scenario)
+    tabel = export_tabel(scenario, items, voet, per_jaar)
+    if scenario is not None:
         if len(volledig) < len(items):
             st.caption("Alleen de volledig ingevulde interventies zijn doorgerekend.")
-        sam = _resultaat(scenario, items, voet, ctx)
+        sam = _resultaat(scenario, per_jaar, tabel, ctx)
     else:
         st.info("Nog niets door te rekenen: vul de ontbrekende waarden hierboven in.")
-        _aannames(items, voet)
+        _aannames(tabel)
     st.divider()
-    tabel = export_tabel(scenario, items, voet)
     e1, e2, e3, e4 = st.columns(4)
     e1.download_button("Download CSV (aannames + uitkomst)", lambda: export_bytes(tabel, "csv", meta),
                        file_name=f"scenario_{regio}.csv", mime="text/csv", key="sc_csv")  # fmt: skip
