@@ -66,6 +66,14 @@ def standaard_voet() -> dict:
     return dict(catalogus()["disconteringsvoet_pct"])
 
 
+def voet_uit(waarde: float | None, bron: str = GEBRUIKER) -> dict:
+    """The discount rate with its source: the catalogue's when ``waarde`` is absent or equal."""
+    voet = standaard_voet()
+    if waarde is None or waarde == voet["waarde"]:
+        return voet
+    return {"waarde": waarde, "bron": bron}
+
+
 def invullen(config: dict, indicatoren: dict[str, dict], prijzen: dict[str, dict],
              startjaar: int, bron: str = GEBRUIKER) -> tuple[list[dict], dict]:  # fmt: skip
     """Validate a config and fill it in: (interventions with values + sources, discount rate)."""
@@ -74,13 +82,7 @@ def invullen(config: dict, indicatoren: dict[str, dict], prijzen: dict[str, dict
         toepassen(standaard(item["id"], indicatoren, prijzen, startjaar), item, bron)
         for item in config["interventies"]
     ]
-    voet = standaard_voet()
-    if (
-        config.get("disconteringsvoet_pct") is not None
-        and config["disconteringsvoet_pct"] != voet["waarde"]
-    ):
-        voet = {"waarde": config["disconteringsvoet_pct"], "bron": bron}
-    return items, voet
+    return items, voet_uit(config.get("disconteringsvoet_pct"), bron)
 
 
 def aannames(items: list[dict], voet: dict) -> pd.DataFrame:

@@ -31,6 +31,7 @@ from geldstromen.domain.scenario_gegevens import (
     indicatoren_voor,
     standaard_voet,
     tarieven_voor,
+    voet_uit,
 )
 from geldstromen.domain.scenario_link import codeer, decodeer
 from geldstromen.domain.scenario_stromen import scenario_laag, standaardjaar, verschil
@@ -215,8 +216,7 @@ def render(sel: Selectie, regio: str, regio_naam: str) -> None:
             st.session_state["sc_voet"] = float(std_voet["waarde"])
         voet_waarde = st.number_input("Disconteringsvoet (% per jaar)", min_value=0.0, max_value=20.0,
                                       step=0.25, key="sc_voet", help=f"Bron: {std_voet['bron']}")  # fmt: skip
-    voet = std_voet if voet_waarde == std_voet["waarde"] else {"waarde": voet_waarde,
-                                                              "bron": "ingevuld door gebruiker"}  # fmt: skip
+    voet = voet_uit(voet_waarde)
     naam = st.text_input("Naam van het scenario", value=f"Scenario {regio_naam}", key="sc_naam")
     if not gekozen:
         st.info("Kies een of meer interventies.")

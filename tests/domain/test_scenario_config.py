@@ -13,7 +13,13 @@ from geldstromen.domain.scenario_config import (
     standaard,
     valideer,
 )
-from geldstromen.domain.scenario_gegevens import export_tabel, invullen, prijzen_voor
+from geldstromen.domain.scenario_gegevens import (
+    export_tabel,
+    invullen,
+    prijzen_voor,
+    standaard_voet,
+    voet_uit,
+)
 from geldstromen.domain.scenario_link import codeer, decodeer
 
 IND = {
@@ -138,6 +144,17 @@ def test_config_fills_in_defaults_and_keeps_their_sources():
     assert sam.at["gemeente", "netto_eur"] == -4 * 2 * 50000 * 0.6
     assert sam.at["rijk", "netto_eur"] == -4 * 2 * 50000 * 0.4
     assert sam.at["zorgverzekeraar", "netto_eur"] == 4 * 2 * 100 * 150
+
+
+def test_discount_rate_keeps_the_catalogue_source_unless_changed():
+    std = standaard_voet()
+    assert std["bron"]
+    assert voet_uit(None) == std
+    assert voet_uit(float(std["waarde"])) == std
+    assert voet_uit(std["waarde"] + 1) == {"waarde": std["waarde"] + 1,
+                                           "bron": "ingevuld door gebruiker"}  # fmt: skip
+    config = {**_compleet(), "disconteringsvoet_pct": None}
+    assert invullen(config, IND, {}, 2030, bron="config-bestand")[1] == std
 
 
 def test_url_round_trip_and_damaged_link():
