@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import streamlit as st
 
 from geldstromen import cached
+from geldstromen.cached import gemeente as cg
+from geldstromen.domain.sleuteljaren import dichtstbij
 from geldstromen.ui import gemeentekeuze, state
 
 NIVEAU_LABELS = {"gemeente": "Gemeente", "wijk": "Wijk", "buurt": "Buurt"}
@@ -72,6 +74,30 @@ def kies_indicator(sel: Selectie) -> tuple[str, dict] | None:
     )
     state.schrijf(indicator=indicator)
     return indicator, rows[indicator]
+
+
+def kies_iv3(
+    version: str, gemeente_code: str, standaard_jaar: int | None, prefix: str
+) -> tuple[int, str] | None:
+    """Iv3 year and document (begroting, jaarrekening) in the sidebar, both kept in the URL
+    (``iv3_jaar``, ``stuk``); the default year is the one nearest ``standaard_jaar`` (None:
+    the newest). None when the gemeente has no Iv3 data."""
+    avail = cg.iv3_beschikbaar(version, gemeente_code)
+    if avail.empty:
+        return None
+    jaren = sorted(avail["jaar"].astype(int).unique(), reverse=True)
+    standaard = jaren[0] if standaard_jaar is None else dichtstbij(jaren, standaard_jaar)
+    jaar = st.sidebar.selectbox(
+        "Jaar (Iv3)", jaren, index=jaren.index(state.lees("iv3_jaar", jaren, standaard)),
+        key=f"{prefix}_iv3_jaar",
+    )  # fmt: skip
+    stukken = sorted(avail.loc[avail["jaar"] == jaar, "stuk"])
+    stuk = st.sidebar.radio(
+        "Stuk", stukken, index=stukken.index(state.lees("stuk", stukken, stukken[0])),
+        horizontal=True, key=f"{prefix}_stuk",
+    )  # fmt: skip
+    state.schrijf(iv3_jaar=int(jaar), stuk=stuk)
+    return int(jaar), stuk
 
 
 KLEUREN = {"indicator": "Indicator", "geldstromen": "Toegerekende lasten per inwoner"}

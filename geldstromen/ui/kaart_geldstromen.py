@@ -6,10 +6,9 @@ import streamlit as st
 
 from geldstromen.cached import gemeente as cg
 from geldstromen.cached import kaart as cached_kaart
-from geldstromen.domain.sleuteljaren import dichtstbij
 from geldstromen.domain.taakvelden import HOOFDTAAKVELDEN, standaard_sleutels
 from geldstromen.domain.wijkprofiel import per_inwoner_hoofdtaakveld
-from geldstromen.ui import sleutels, state
+from geldstromen.ui import filters, sleutels, state
 from geldstromen.ui.filters import Selectie
 from geldstromen.ui.kaart import toon_kaart
 from geldstromen.ui.tabellen import waarde_tabel
@@ -20,22 +19,17 @@ def render(sel: Selectie) -> None:
     if sel.niveau == "gemeente":
         st.info("Kies niveau wijk of buurt: toegerekende lasten bestaan per wijk of buurt.")
         return
-    avail = cg.iv3_beschikbaar(sel.version, sel.gemeente_code)
-    if avail.empty:
+    iv3 = filters.kies_iv3(sel.version, sel.gemeente_code, sel.jaar, "kaart")
+    if iv3 is None:
         st.info(f"Geen Iv3-gegevens voor {sel.gemeente_naam}.")
         return
-    jaren = sorted(avail["jaar"].astype(int).unique(), reverse=True)
-    start = state.lees("iv3_jaar", jaren, dichtstbij(jaren, sel.jaar))
-    jaar = st.sidebar.selectbox("Begrotingsjaar (Iv3)", jaren, index=jaren.index(start),
-                                key="kaart_iv3_jaar")  # fmt: skip
-    stukken = sorted(avail.loc[avail["jaar"] == jaar, "stuk"])
-    stuk = st.sidebar.radio("Stuk", stukken, horizontal=True, key="kaart_stuk")
+    jaar, stuk = iv3
     codes = list(HOOFDTAAKVELDEN)
     hoofd = st.sidebar.selectbox(
         "Hoofdtaakveld", codes, index=codes.index(state.lees("hoofdtaakveld", codes, "6")),
         format_func=lambda c: f"{c} {HOOFDTAAKVELDEN[c]}", key="kaart_hoofdtaakveld",
     )  # fmt: skip
-    state.schrijf(iv3_jaar=jaar, hoofdtaakveld=hoofd)
+    state.schrijf(hoofdtaakveld=hoofd)
     tabel = sleutels.sessie_sleutels()
     eigen = not tabel.equals(standaard_sleutels())
     res = cg.toerekening(

@@ -6,10 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geldstromen.cached import gemeente as cg
 from geldstromen.cached import thema
-from geldstromen.domain.sleuteljaren import dichtstbij
-from geldstromen.ui import zorgkosten
+from geldstromen.ui import filters, zorgkosten
 from geldstromen.ui.filters import Selectie
 from geldstromen.ui.tabellen import waarde_tabel
 
@@ -25,16 +23,7 @@ AANTALLEN = {
 
 def kies_iv3(sel: Selectie) -> tuple[int | None, str]:
     """Iv3 year (default nearest to the KWB year) and document in the sidebar."""
-    avail = cg.iv3_beschikbaar(sel.version, sel.gemeente_code)
-    if avail.empty:
-        return None, "begroting"
-    jaren = sorted(avail["jaar"].astype(int).unique(), reverse=True)
-    start = dichtstbij(jaren, sel.jaar)
-    jaar = st.sidebar.selectbox("Jaar gemeentebegroting (Iv3)", jaren, index=jaren.index(start),
-                                key="sd_iv3_jaar")  # fmt: skip
-    stukken = sorted(avail.loc[avail["jaar"] == jaar, "stuk"])
-    stuk = st.sidebar.radio("Stuk", stukken, horizontal=True, key="sd_stuk")
-    return int(jaar), stuk
+    return filters.kies_iv3(sel.version, sel.gemeente_code, sel.jaar, "sd") or (None, "begroting")
 
 
 def _aantallen(t: pd.DataFrame) -> pd.DataFrame:

@@ -16,7 +16,7 @@ from geldstromen.cached import zorg as cz
 from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
 from geldstromen.domain.gemeentefonds import circulaire_label, circulaires, clusters
 from geldstromen.domain.wijkprofiel import KLASSE_DIMENSIES, regio_tabel
-from geldstromen.ui import gemeentekeuze, sankey, sleutels, state, zorgkosten
+from geldstromen.ui import filters, gemeentekeuze, sankey, sleutels, state, zorgkosten
 from geldstromen.ui.tabellen import waarde_tabel
 
 FAMILIES = {"gemeente": "Gemeente (Iv3)", "huishoudens": "Huishoudens", "zorg": "Zorg (Zvw)"}
@@ -56,15 +56,12 @@ def _keuzes() -> Keuze | None:
         return None
     code = gemeentekeuze.kies_gemeente(gm)
     label = gemeentekeuze.labels(gm)[code]
-    avail = cg.iv3_beschikbaar(version, code)
-    if avail.empty:
+    niveau = _radio("Niveau", NIVEAUS, "niveau", "wp_niveau")
+    iv3 = filters.kies_iv3(version, code, None, "wp")
+    if iv3 is None:
         st.info(f"Geen Iv3-gegevens voor {label}.")
         return None
-    niveau = _radio("Niveau", NIVEAUS, "niveau", "wp_niveau")
-    jaren = sorted(avail["jaar"].astype(int).unique(), reverse=True)
-    start = state.lees("iv3_jaar", jaren, jaren[0])
-    jaar = st.sidebar.selectbox("Jaar (Iv3)", jaren, index=jaren.index(start), key="wp_jaar")
-    stuk = _radio("Stuk", sorted(avail.loc[avail["jaar"] == jaar, "stuk"]), "stuk", "wp_stuk")
+    jaar, stuk = iv3
     kant = _radio("Kant", KANTEN, "kant", "wp_kant")
     url_fams = state.lees_lijst("fam", FAMILIES)
     fams = st.sidebar.multiselect(
@@ -74,7 +71,7 @@ def _keuzes() -> Keuze | None:
         format_func=FAMILIES.get,
         key="wp_fam",
     )
-    state.schrijf(niveau=niveau, iv3_jaar=int(jaar), stuk=stuk, kant=kant, fam=fams)
+    state.schrijf(niveau=niveau, kant=kant, fam=fams)
     return Keuze(version, code, label, niveau, int(jaar), stuk, kant, tuple(fams))
 
 

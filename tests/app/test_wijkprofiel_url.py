@@ -64,3 +64,17 @@ def test_class_dimensions_choice_and_group(app):
     assert "Vergelijkingsgroep: 1 gemeenten" in text
     assert any("Gemeenten in de vergelijkingsgroep (1)" in e.label for e in at.expander)
     assert _qp(at, "klasse") == "gemeentegrootte"
+
+
+def test_iv3_year_and_document_shared_by_kaart_and_sociaal_domein(app):
+    """One Iv3 selector (filters.kies_iv3): the chosen year and document are in the URL on
+    every page that allocates Iv3 money, not only on the Wijkprofiel."""
+    app.query_params.update({"gemeente": "GM9999", "niveau": "wijk", "kleur": "geldstromen"})
+    app.run()
+    assert not app.exception, app.exception
+    assert app.selectbox(key="kaart_iv3_jaar").value == 2023
+    assert _qp(app, "iv3_jaar") == "2023" and _qp(app, "stuk") == "begroting"
+    at = app.switch_page("app_pages/sociaal_domein.py").run()
+    assert not at.exception, at.exception
+    assert at.radio(key="sd_stuk").value == "begroting"
+    assert _qp(at, "iv3_jaar") == "2023" and _qp(at, "stuk") == "begroting"
