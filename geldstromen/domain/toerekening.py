@@ -18,7 +18,7 @@ import pandas as pd
 
 from geldstromen.domain.allocatie import keten, sleutelwaarden, verdeel_matrix
 from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
-from geldstromen.domain.taakvelden import sleutel_indicatoren, sleutel_rijen
+from geldstromen.domain.taakvelden import hoofdtaakveld, sleutel_indicatoren, sleutel_rijen
 
 DIRECT = "pro_rata_direct"
 
@@ -106,7 +106,7 @@ class _Laag:
     def __init__(self, gebied: Gebied, niveau: str):
         self.gebied, self.niveau = gebied, niveau
         self.codes = gebied.waarden.index.tolist()
-        self.pos = {c: i for i, c in enumerate(self.codes)}
+        pos = {c: i for i, c in enumerate(self.codes)}
         self.namen = dict(
             zip(gebied.regios["regio_code"], gebied.regios["regio_naam"], strict=True)
         )
@@ -114,7 +114,20 @@ class _Laag:
         self.kinderen: dict[str, np.ndarray] = {}
         if "wijk_code" in gebied.regios:
             for wijk, grp in gebied.regios.groupby("wijk_code"):
-                self.kinderen[wijk] = np.array([self.pos[c] for c in grp["regio_code"]])
+                self.kinderen[wijk] = np.array([pos[c] for c in grp["regio_code"]])
+        self._teksten: dict[tuple, str] = {}
+
+    def tekst(self, gebruikt: str, opmerking: str, eerste: str) -> str:
+        """:func:`_tekst` with this level's key years (the same few texts, built once)."""
+        key = (gebruikt, opmerking, eerste)
+        if key not in self._teksten:
+            self._teksten[key] = _tekst(gebruikt, opmerking, eerste, self.gebied.sleuteljaren)
+        return self._teksten[key]
+
+    def rij(self, ctx: Context, i: int, cat, code, cent: int, sleutel: str, bron) -> dict:
+        """Flow row of region ``i`` of this level."""
+        regio = self.codes[i]
+        return _rij(ctx, regio, self.namen.get(regio), self.niveau, cat, code, cent, sleutel, bron)
 
 
 def toerekenen(
@@ -155,7 +168,7 @@ def toerekenen(
             rows.append(_rij(*gm, cent, why, ctx.bron))
             continue
         chain = keten(sleutel, fallback)
-        direct = hoofd = code.split(".")[0] != "0"
+        hoofd = hoofdtaakveld(code) != "0"
         bron = f"{ctx.bron}; sleutel KWB {_jaren(sleutel, wijken.sleuteljaren) if sleutel != DIRECT else ''}".rstrip()
         mat = _matrix(chain, wijken, w_laag.direct if DIRECT in chain else None)
         c, g, o, rest = verdeel_matrix(cent, chain, mat)
@@ -164,25 +177,13 @@ def toerekenen(
         if hoofd:
             w_laag.direct += c
         if b_laag is None:
-            for i, wcode in enumerate(w_laag.codes):
-                text = _tekst(g[i], o[i], sleutel, wijken.sleuteljaren)
-                rows.append(
-                    _rij(
-                        ctx,
-                        wcode,
-                        w_laag.namen.get(wcode),
-                        "wijk",
-                        cat,
-                        code,
-                        int(c[i]),
-                        text,
-                        bron,
-                    )
-                )
+            for i in range(len(w_laag.codes)):
+                text = w_laag.tekst(g[i], o[i], sleutel)
+                rows.append(w_laag.rij(ctx, i, cat, code, int(c[i]), text, bron))
             continue
         bmat = _matrix(chain, buurten, b_laag.direct if DIRECT in chain else None)
         for i, wcode in enumerate(w_laag.codes):
-            wtekst = _tekst(g[i], o[i], sleutel, wijken.sleuteljaren)
+            wtekst = w_laag.tekst(g[i], o[i], sleutel)
             pos = b_laag.kinderen.get(wcode, np.array([], dtype="int64"))
             bc, bg, bo, brest = (
                 verdeel_matrix(int(c[i]), chain, bmat[pos])
@@ -190,27 +191,12 @@ def toerekenen(
                 else (np.zeros(0, "int64"), [], [], int(c[i]))
             )
             for j, p in enumerate(pos[: len(bc)]):
-                bcode = b_laag.codes[p]
-                text = f"{_tekst(bg[j], bo[j], sleutel, buurten.sleuteljaren)}; wijk: {wtekst}"
-                rows.append(
-                    _rij(
-                        ctx,
-                        bcode,
-                        b_laag.namen.get(bcode),
-                        "buurt",
-                        cat,
-                        code,
-                        int(bc[j]),
-                        text,
-                        bron,
-                    )
-                )
-                if direct and hoofd:
+                text = f"{b_laag.tekst(bg[j], bo[j], sleutel)}; wijk: {wtekst}"
+                rows.append(b_laag.rij(ctx, p, cat, code, int(bc[j]), text, bron))
+                if hoofd:
                     b_laag.direct[p] += int(bc[j])
             if brest:
                 text = f"{wtekst}; blijft op wijk: geen buurtsleutelwaarde"
-                rows.append(
-                    _rij(ctx, wcode, w_laag.namen.get(wcode), "wijk", cat, code, brest, text, bron)
-                )
+                rows.append(w_laag.rij(ctx, i, cat, code, brest, text, bron))
     flows = pd.DataFrame(rows, columns=GELDSTROOM_COLUMNS + ["taakveld_code"])
     return flows, pd.DataFrame(uitgesloten, columns=["taakveld_code", "categorie", "bedrag_eur"])
