@@ -204,17 +204,25 @@ def valideer(config: dict) -> None:
         raise ScenarioFout(fouten)
 
 
-def _zet(doel: dict, waarde, bron_als_nieuw: str) -> None:
-    if waarde is None or waarde == doel.get("waarde"):
+def _zet(doel: dict, waarde, bron_als_nieuw: str, leeg: bool) -> None:
+    if waarde is None:
+        if leeg:
+            doel.update(waarde=None, bron=None)
         return
-    doel.update(waarde=waarde, bron=bron_als_nieuw)
+    if waarde != doel.get("waarde"):
+        doel.update(waarde=waarde, bron=bron_als_nieuw)
 
 
-def toepassen(standaard_item: dict, item: dict, bron: str = GEBRUIKER) -> dict:
-    """The default with the config's values on top; a changed value gets ``bron``."""
+def toepassen(standaard_item: dict, item: dict, bron: str = GEBRUIKER, leeg: bool = False) -> dict:
+    """The default with the config's values on top; a changed value gets ``bron``.
+
+    An absent (None) value keeps the default; with ``leeg`` (the page's inputs, where a cleared
+    field means "unknown") it empties the value instead. An absent kostenverdeling always keeps
+    the default.
+    """
     uit = copy.deepcopy(standaard_item)
     for veld in GETALVELDEN:
-        _zet(uit[veld], item.get(veld), bron)
+        _zet(uit[veld], item.get(veld), bron, leeg)
     kv = item.get("kostenverdeling_pct")
     if kv is not None:
         nieuw = {p: kv.get(p, 0) for p in PARTIJEN}
@@ -223,11 +231,11 @@ def toepassen(standaard_item: dict, item: dict, bron: str = GEBRUIKER) -> dict:
             uit["kostenverdeling_pct"] = {"waarden": nieuw, "bron": bron}
     for e in uit["effecten"]:
         waarden = (item.get("effecten") or {}).get(e["id"]) or {}
-        _zet(e["per_eenheid"], waarden.get("per_eenheid"), bron)
-        _zet(e["prijs"], waarden.get("prijs"), bron)
+        _zet(e["per_eenheid"], waarden.get("per_eenheid"), bron, leeg)
+        _zet(e["prijs"], waarden.get("prijs"), bron, leeg)
         if e.get("belasting"):
             for k in BELASTINGVELDEN:
-                _zet(e["belasting"][k], waarden.get(k), bron)
+                _zet(e["belasting"][k], waarden.get(k), bron, leeg)
         for k in ("ontvanger", "betaler"):
             if k in waarden:
                 e[k] = waarden[k]

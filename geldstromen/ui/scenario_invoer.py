@@ -213,22 +213,9 @@ def interventie(regio: str, iid: str, indicatoren: dict, prijzen: dict, startjaa
         "kosten_jaarlijks_per_eenheid_eur": jaarlijks,
         "startjaar": start,
         "looptijd_jaar": looptijd,
-        "kostenverdeling_pct": {p: v for p, v in verdeling.items() if v is not None},
+        "kostenverdeling_pct": {p: v for p, v in verdeling.items() if v is not None} or None,
         "effecten": effecten,
     }
-    gevuld = toepassen(std, item)
-    if not any(v is not None for v in verdeling.values()):
-        gevuld["kostenverdeling_pct"] = std["kostenverdeling_pct"]
-    for veld in ("eenheden", "kosten_eenmalig_per_eenheid_eur", "kosten_jaarlijks_per_eenheid_eur",
-                 "startjaar", "looptijd_jaar"):  # fmt: skip
-        if item[veld] is None:
-            gevuld[veld] = {"waarde": None, "bron": None}
-    for e in gevuld["effecten"]:
-        for k in ("per_eenheid", "prijs"):
-            if effecten and effecten[e["id"]][k] is None:
-                e[k] = {"waarde": None, "bron": None}
-        for k in BELASTINGVELDEN if e.get("belasting") else ():
-            if effecten and effecten[e["id"]].get(k) is None:
-                e["belasting"][k] = {"waarde": None, "bron": None}
+    gevuld = toepassen(std, item, leeg=True)  # a cleared input is missing, not the default
     gevuld["ontbreekt"] = ontbrekend(gevuld)
     return gevuld

@@ -11,6 +11,7 @@ from geldstromen.domain.scenario_config import (
     ontbrekend,
     scenario_uit,
     standaard,
+    toepassen,
     valideer,
 )
 from geldstromen.domain.scenario_gegevens import (
@@ -61,6 +62,20 @@ def test_missing_indicator_leaves_units_empty():
     item = standaard("isolatie_koop_laag_inkomen", ind, {}, 2025)
     assert item["eenheden"]["waarde"] is None
     assert item["eenheden"]["ontbreekt"] == "koopwoningen_pct"
+
+
+def test_absent_keeps_the_default_but_a_cleared_input_is_missing():
+    std = standaard("buurtsportcoach", IND, {}, 2025)
+    leeg = {"id": "buurtsportcoach", "kosten_jaarlijks_per_eenheid_eur": None,
+            "effecten": {"zvw": {"per_eenheid": None, "prijs": 150}}}  # fmt: skip
+    config = toepassen(std, leeg)
+    assert config["kosten_jaarlijks_per_eenheid_eur"] == std["kosten_jaarlijks_per_eenheid_eur"]
+    assert config["effecten"][0]["prijs"] == {"waarde": 150, "bron": "ingevuld door gebruiker"}
+    pagina = toepassen(std, leeg, leeg=True)
+    assert pagina["kosten_jaarlijks_per_eenheid_eur"] == {"waarde": None, "bron": None}
+    assert pagina["effecten"][0]["per_eenheid"] == {"waarde": None, "bron": None}
+    assert pagina["kostenverdeling_pct"] == std["kostenverdeling_pct"]  # absent: default
+    assert "jaarlijkse kosten per eenheid (euro)" in ontbrekend(pagina)
 
 
 def test_no_source_means_empty_and_listed_as_missing():
