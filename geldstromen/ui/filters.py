@@ -27,13 +27,10 @@ class Selectie:
 
 def kies_gebied(default_gemeente: str = "GM0518") -> Selectie | None:
     """Gemeente (search by name or code), level and year; None when no data."""
-    version = cached.data_version()
-    gm = cached.gemeenten(version)
-    if gm.empty:
-        st.warning("Er zijn nog geen gegevens ingelezen.")
+    gekozen = gemeentekeuze.kies(default_gemeente)
+    if gekozen is None:
         return None
-    labels = gemeentekeuze.labels(gm)
-    code = gemeentekeuze.kies_gemeente(gm, default_gemeente)
+    version, code, naam = gekozen
     avail = cached.beschikbaarheid(version, code)
     niveaus = [n for n in ("wijk", "buurt", "gemeente") if n in set(avail["niveau"])]
     niveau = st.sidebar.radio(
@@ -52,7 +49,6 @@ def kies_gebied(default_gemeente: str = "GM0518") -> Selectie | None:
         key="jaar",
     )
     state.schrijf(niveau=niveau, jaar=jaar)
-    naam = labels[code].rsplit(" (", 1)[0]
     return Selectie(version, code, naam, niveau, int(jaar))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from geldstromen import cached
 from geldstromen.ui import state
 
 KEY = "gemeente"
@@ -35,3 +36,16 @@ def kies_gemeente(gemeenten: pd.DataFrame, default: str = "GM0518") -> str:
     st.session_state[GEKOZEN] = code
     state.schrijf(gemeente=code)
     return code
+
+
+def kies(default: str = "GM0518") -> tuple[str, str, str] | None:
+    """The data version and the chosen gemeente's code and name (:func:`kies_gemeente`);
+    a warning and None while nothing has been ingested."""
+    version = cached.data_version()
+    gm = cached.gemeenten(version)
+    if gm.empty:
+        st.warning("Er zijn nog geen gegevens ingelezen.")
+        return None
+    code = kies_gemeente(gm, default)
+    naam = gm.loc[gm["gemeente_code"] == code, "gemeente_naam"].iloc[0]
+    return version, code, str(naam)

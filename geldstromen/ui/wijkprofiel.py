@@ -9,7 +9,6 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from geldstromen import cached
 from geldstromen.cached import gemeente as cg
 from geldstromen.cached import huishoudens as ch
 from geldstromen.cached import zorg as cz
@@ -49,13 +48,11 @@ def _radio(label: str, opties: list[str], url_key: str, key: str) -> str:
 
 
 def _keuzes() -> Keuze | None:
-    version = cached.data_version()
-    gm = cached.gemeenten(version)
-    if gm.empty:
-        st.warning("Er zijn nog geen gegevens ingelezen.")
+    gekozen = gemeentekeuze.kies()
+    if gekozen is None:
         return None
-    code = gemeentekeuze.kies_gemeente(gm)
-    label = gemeentekeuze.labels(gm)[code]
+    version, code, naam = gekozen
+    label = f"{naam} ({code})"
     niveau = _radio("Niveau", NIVEAUS, "niveau", "wp_niveau")
     iv3 = filters.kies_iv3(version, code, None, "wp")
     if iv3 is None:
