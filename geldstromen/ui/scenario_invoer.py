@@ -11,6 +11,7 @@ from geldstromen.domain.scenario import PARTIJ_LABELS, PARTIJEN
 from geldstromen.domain.scenario_config import (
     BELASTING_LABELS,
     BELASTINGVELDEN,
+    GETALVELDEN,
     catalogus,
     ontbrekend,
     standaard,
@@ -58,8 +59,7 @@ def zet_uit_config(regio: str, config: dict) -> None:
         st.session_state["sc_voet"] = float(config["disconteringsvoet_pct"])
     for item in config["interventies"]:
         pre = f"sc_{regio}_{item['id']}"
-        for veld in ("eenheden", "kosten_eenmalig_per_eenheid_eur",
-                     "kosten_jaarlijks_per_eenheid_eur", "startjaar", "looptijd_jaar"):  # fmt: skip
+        for veld in GETALVELDEN:
             if item.get(veld) is not None:
                 geheel = veld in ("startjaar", "looptijd_jaar")
                 st.session_state[f"{pre}_{veld}"] = int(item[veld]) if geheel else float(item[veld])
