@@ -8,15 +8,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geldstromen.domain.gemeentefonds import VAN_FONDS, VAN_OVERIG
+from geldstromen.domain.opmaak import euro
 from geldstromen.domain.taakvelden import HOOFDTAAKVELDEN, hoofdtaakveld
 
 NODE_FONDS = "Rijk: gemeentefonds"
 NODE_OVERIG = "Overige middelen gemeente (eigen baten, belastingen, reserves)"
 NODE_OVERSCHOT = "Gemeentefondsdeel boven de toegerekende lasten"
-
-
-def _euro(x: float) -> str:
-    return f"€ {x:,.0f}".replace(",", ".")
 
 
 def sankey_figuur(
@@ -40,7 +37,7 @@ def sankey_figuur(
         src.append(node(a))
         dst.append(node(b))
         val.append(abs(float(v)))
-        hover.append(f"{tip}<br>{_euro(v)}" + (" (negatief)" if v < 0 else ""))
+        hover.append(f"{tip}<br>{euro(v)}" + (" (negatief)" if v < 0 else ""))
 
     regio = regio_label
     if not gemeente_flows.empty:
@@ -88,7 +85,7 @@ def _inkomsten(rows: pd.DataFrame | None, gm: str, link) -> None:
     fonds = rows[rows["van"] == VAN_FONDS]
     if not fonds.empty:
         per = fonds.groupby("categorie")["bedrag_eur"].sum().sort_values(ascending=False)
-        regels = "<br>".join(f"{c.split(': ', 1)[-1]}: {_euro(v)}" for c, v in per.items())
+        regels = "<br>".join(f"{c.split(': ', 1)[-1]}: {euro(v)}" for c, v in per.items())
         tip = f"{fonds['bron'].iloc[0]}<br>methode: toegerekend (per cluster)<br>{regels}"
         link(NODE_FONDS, gm, fonds["bedrag_eur"].sum(), tip)
     rest = rows.loc[rows["van"] == VAN_OVERIG, "bedrag_eur"].sum()

@@ -14,6 +14,7 @@ from geldstromen.cached import huishoudens as ch
 from geldstromen.cached import zorg as cz
 from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
 from geldstromen.domain.gemeentefonds import circulaire_label, circulaires, clusters
+from geldstromen.domain.opmaak import euro
 from geldstromen.domain.wijkprofiel import KLASSE_DIMENSIES, regio_tabel
 from geldstromen.ui import filters, gemeentekeuze, sankey, sleutels, state, zorgkosten
 from geldstromen.ui.tabellen import waarde_tabel
@@ -120,17 +121,12 @@ def render() -> None:
     st.plotly_chart(fig, key="wp_sankey")
     tab = regio_tabel(res.flows, regio, inw, inw_gm)
     totaal = tab["bedrag_eur"].sum()
-    per = f"; € {totaal / inw:,.0f} per inwoner" if inw and inw > 0 else ""
-    st.metric(
-        f"Toegerekend aan {names[regio]} ({k.kant}, {k.stuk} {k.jaar})",
-        f"€ {totaal:,.0f}{per}".replace(",", "."),
-    )
+    per = f"; {euro(totaal / inw)} per inwoner" if inw and inw > 0 else ""
+    st.metric(f"Toegerekend aan {names[regio]} ({k.kant}, {k.stuk} {k.jaar})", euro(totaal) + per)
     if not res.uitgesloten.empty:
         st.caption(
             "Niet meegeteld (geen uitgaven van het jaar): "
-            + "; ".join(
-                f"{r.categorie} € {r.bedrag_eur:,.0f}" for r in res.uitgesloten.itertuples()
-            )
+            + "; ".join(f"{r.categorie} {euro(r.bedrag_eur)}" for r in res.uitgesloten.itertuples())
         )
     meta = {
         "tabel": "wijkprofiel",

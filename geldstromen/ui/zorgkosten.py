@@ -9,6 +9,7 @@ import streamlit as st
 
 from geldstromen.cached import zorg as cz
 from geldstromen.domain import zorg
+from geldstromen.domain.opmaak import euro
 from geldstromen.families.zorg import ZorgModel
 from geldstromen.ui.tabellen import waarde_tabel
 
@@ -44,9 +45,9 @@ def toon_benchmark(model: ZorgModel, gemeente_naam: str) -> None:
         t = totaal.iloc[0]
         verschil = (t["verhouding"] - 1) * 100
         cols = st.columns(3)
-        cols[0].metric("Werkelijk per verzekerdenjaar", _euro(t["werkelijk_per_verzekerde_eur"]))
+        cols[0].metric("Werkelijk per verzekerdenjaar", euro(t["werkelijk_per_verzekerde_eur"]))
         cols[1].metric(
-            "Verwacht per verzekerdenjaar", _euro(t["verwacht_eur"] / t["verzekerdejaren"])
+            "Verwacht per verzekerdenjaar", euro(t["verwacht_eur"] / t["verzekerdejaren"])
         )
         cols[2].metric("Verschil met verwachting", f"{verschil:+.1f} %".replace(".", ","))
     soorten = b[b["zorgsoort"] != "Totaal"].sort_values("verhouding")
@@ -114,7 +115,3 @@ def toon_per_gebied(
         "gezondheid of zorggebruik in het gebied. " + " ".join(model.notities)
     )
     return model
-
-
-def _euro(x: float) -> str:
-    return f"€ {x:,.0f}".replace(",", ".")
