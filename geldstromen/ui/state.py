@@ -6,7 +6,6 @@ Values are plain strings; lists are comma-separated; weights are ``thema:gewicht
 from __future__ import annotations
 
 from collections.abc import Iterable
-from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -65,9 +64,3 @@ def schrijf(**values) -> None:
             st.query_params[key] = ",".join(str(v) for v in value)
         else:
             st.query_params[key] = str(value)
-
-
-def deel_link(pagina: str) -> str:
-    """Relative link to ``pagina`` with the current URL state (for copy/paste)."""
-    params = {k: st.query_params.get(k) for k in st.query_params}
-    return f"/{pagina}?{urlencode(params)}" if params else f"/{pagina}"
