@@ -159,9 +159,7 @@ def gemeentevergelijking(engine: Engine, jaar: int, stuk: str) -> pd.DataFrame:
     if not klassen.empty and not frame.empty:
         breed = klassen.drop_duplicates(["gemeente_code", "kenmerk"]).pivot(
             index="gemeente_code", columns="kenmerk", values="waarde"
-        )
-        breed = breed.drop(columns=[c for c in breed.columns if c == "inwonertal"])
-        frame = frame.drop(columns=[c for c in breed.columns if c in frame.columns])
+        )  # newest class file per feature (the query sorts by year, descending)
         frame = frame.merge(breed.reset_index(), on="gemeente_code", how="left")
     inw = queries.run_query(engine, "geldstroom_gemeente_inwoners")
     if inw.empty or frame.empty:
