@@ -76,3 +76,19 @@ def long_cbs(
     long.insert(0, "bron_id", bron_id)
     long.insert(1, "jaar", jaar)
     return long.reset_index(drop=True)
+
+
+def gemeenten_lang(frame: pd.DataFrame, var_name: str, value_name: str) -> pd.DataFrame:
+    """A file with one row per gemeente *name* (column ``Gemeenten``) as long rows
+    ``gemeente_naam, <var_name>, <value_name>``; names stripped, values as read."""
+    frame = frame.assign(Gemeenten=frame["Gemeenten"].str.strip())
+    long = frame.melt(id_vars=["Gemeenten"], var_name=var_name, value_name=value_name)
+    return long.rename(columns={"Gemeenten": "gemeente_naam"})
+
+
+def gemeentenamen(bron_id: str, namen: pd.Series, jaar_indeling: int) -> pd.DataFrame:
+    """``raw_gemeentenaam`` rows: the distinct gemeente names of a source file, with the
+    indeling year the crosswalk matches them in."""
+    return pd.DataFrame(
+        {"bron_id": bron_id, "naam": namen.str.strip().unique(), "jaar_indeling": jaar_indeling}
+    )

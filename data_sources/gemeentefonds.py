@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.base import Bestand
+from data_sources.base import Bestand, gemeenten_lang, gemeentenamen
 
 _NAME = re.compile(r"GF_([MS])(\d{4})_(\d{4})_per_cluster\.csv$")
 ATTRIBUTIE = "Bron: Ministerie van BZK, gemeentefondscirculaires (per cluster berekend)"
@@ -22,16 +22,12 @@ def lees_gemeentefonds(path: Path, bron_id: str, circulaire: str, jaar: int) -> 
     """Read one per-cluster file into long ``raw_gemeentefonds`` rows (euro)."""
     frame = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False)
     frame = frame.drop(columns=[c for c in frame.columns if c.startswith("Unnamed") or not c])
-    frame["Gemeenten"] = frame["Gemeenten"].str.strip()
-    long = frame.melt(id_vars=["Gemeenten"], var_name="cluster", value_name="bedrag_eur")
-    long = long.rename(columns={"Gemeenten": "gemeente_naam"})
+    long = gemeenten_lang(frame, "cluster", "bedrag_eur")
     long["bedrag_eur"] = pd.to_numeric(long["bedrag_eur"].replace("", pd.NA), errors="coerce")
     long.insert(0, "bron_id", bron_id)
     long.insert(1, "circulaire", circulaire)
     long.insert(2, "uitkeringsjaar", jaar)
-    namen = pd.DataFrame(
-        {"bron_id": bron_id, "naam": frame["Gemeenten"].unique(), "jaar_indeling": jaar}
-    )
+    namen = gemeentenamen(bron_id, frame["Gemeenten"], jaar)
     return {"raw_gemeentefonds": long, "raw_gemeentenaam": namen}
 
 

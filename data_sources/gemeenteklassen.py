@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.base import Bestand
+from data_sources.base import Bestand, gemeenten_lang, gemeentenamen
 
 _FILES = {
     "gemeenteklassen_(\\d{4})\\.tsv$": "CBS gemeentegrootte en stedelijkheid",
@@ -21,16 +21,12 @@ DEFAULT_JAAR = 2025
 def lees_klassen(path: Path, bron_id: str, jaar: int) -> dict[str, pd.DataFrame]:
     """Read a class file (``Gemeenten`` + class columns) into long ``raw_gemeenteklasse``."""
     frame = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
-    frame["Gemeenten"] = frame["Gemeenten"].str.strip()
-    long = frame.melt(id_vars=["Gemeenten"], var_name="kenmerk", value_name="waarde")
-    long = long.rename(columns={"Gemeenten": "gemeente_naam"})
+    long = gemeenten_lang(frame, "kenmerk", "waarde")
     long["kenmerk"] = long["kenmerk"].str.lower().str.replace(" ", "_")
     long["waarde"] = long["waarde"].str.strip().replace("", None)
     long.insert(0, "bron_id", bron_id)
     long.insert(1, "jaar", jaar)
-    namen = pd.DataFrame(
-        {"bron_id": bron_id, "naam": frame["Gemeenten"].unique(), "jaar_indeling": jaar}
-    )
+    namen = gemeentenamen(bron_id, frame["Gemeenten"], jaar)
     return {"raw_gemeenteklasse": long, "raw_gemeentenaam": namen}
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.base import Bestand
+from data_sources.base import Bestand, gemeentenamen
 
 _NAME = re.compile(r"iv3_gemeenten_taakveld_(\d{4})_(begroting|jaarrekening)\.csv(\.gz)?$")
 _TAAKVELD = re.compile(r"^\s*(\d{1,2}\.\d{1,3}[a-z]?)\s+(.*?)\s*$")
@@ -49,10 +49,7 @@ def lees_iv3(path: Path, bron_id: str, jaar: int, stuk: str) -> dict[str, pd.Dat
             "salarissen_keur": _number(frame["L1.1 Salarissen en sociale lasten"]),
         }
     )
-    namen = pd.DataFrame(
-        {"bron_id": bron_id, "naam": raw["gemeente_naam"].unique(), "jaar_indeling": jaar}
-    )
-    return {"raw_iv3": raw, "raw_gemeentenaam": namen}
+    return {"raw_iv3": raw, "raw_gemeentenaam": gemeentenamen(bron_id, raw["gemeente_naam"], jaar)}
 
 
 def vind(data_dir: Path) -> list[Bestand]:
