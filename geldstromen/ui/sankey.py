@@ -44,21 +44,22 @@ def sankey_figuur(
         gm = f"Gemeente ({kant})"
         _inkomsten(inkomsten, gm, link)
         df = gemeente_flows.assign(hoofd=gemeente_flows["taakveld_code"].map(hoofdtaakveld))
-        for hoofd, grp in df.groupby("hoofd"):
+        per_cat = _som(df, ["hoofd", "categorie"])
+        for hoofd, grp in per_cat.groupby("hoofd", sort=False):
             h = f"{hoofd} {HOOFDTAAKVELDEN.get(hoofd, '')}"
             link(gm, h, grp["bedrag_eur"].sum(), "hoofdtaakveld")
-            for cat, sub in grp.groupby("categorie"):
-                link(h, cat, sub["bedrag_eur"].sum(), cat)
-                tip = f"sleutel: {sub['sleutel'].iloc[0]}<br>methode: {sub['methode'].iloc[0]}"
-                link(cat, regio, sub["bedrag_eur"].sum(), tip)
-    for fam, grp in andere_flows.groupby("familie") if not andere_flows.empty else []:
-        for (van, cat, naar), sub in grp.groupby(["van", "categorie", "naar"]):
-            tip = f"{fam}: sleutel {sub['sleutel'].iloc[0]}<br>methode {sub['methode'].iloc[0]}"
-            zelf = {sub["regio_code"].iloc[0], sub["regio_naam"].iloc[0]}  # code or name
-            a = regio if van in zelf else f"{fam}: {van}"
-            b = regio if naar in zelf else f"{fam}: {naar}"
-            link(a, f"{fam}: {cat}", sub["bedrag_eur"].sum(), tip)
-            link(f"{fam}: {cat}", b, sub["bedrag_eur"].sum(), tip)
+            for r in grp.itertuples():
+                link(h, r.categorie, r.bedrag_eur, r.categorie)
+                link(r.categorie, regio, r.bedrag_eur,
+                     f"sleutel: {r.sleutel}<br>methode: {r.methode}")  # fmt: skip
+    if not andere_flows.empty:
+        for r in _som(andere_flows, ["familie", "van", "categorie", "naar"]).itertuples():
+            tip = f"{r.familie}: sleutel {r.sleutel}<br>methode {r.methode}"
+            zelf = {r.regio_code, r.regio_naam}  # a family names the region by code or name
+            a = regio if r.van in zelf else f"{r.familie}: {r.van}"
+            b = regio if r.naar in zelf else f"{r.familie}: {r.naar}"
+            link(a, f"{r.familie}: {r.categorie}", r.bedrag_eur, tip)
+            link(f"{r.familie}: {r.categorie}", b, r.bedrag_eur, tip)
     fig = go.Figure(
         go.Sankey(
             valueformat=",.0f",
@@ -76,6 +77,12 @@ def sankey_figuur(
     )
     fig.update_layout(height=max(450, 18 * len(nodes)), margin={"l": 10, "r": 10, "t": 10, "b": 10})
     return fig
+
+
+def _som(flows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """One row per group: summed amount, and the first row's key, method and region."""
+    firsts = {c: (c, "first") for c in ("sleutel", "methode", "regio_code", "regio_naam")}
+    return flows.groupby(keys, as_index=False).agg(bedrag_eur=("bedrag_eur", "sum"), **firsts)
 
 
 def _inkomsten(rows: pd.DataFrame | None, gm: str, link) -> None:
