@@ -105,18 +105,6 @@ def verschil(voor: pd.DataFrame, scenario: pd.DataFrame) -> pd.DataFrame:
     return out[VERSCHIL_COLUMNS]
 
 
-def kies_iv3(beschikbaar: pd.DataFrame, jaar: int) -> tuple[int, str] | None:
-    """The Iv3 (year, document) closest to ``jaar``; a jaarrekening before a begroting."""
-    if beschikbaar.empty:
-        return None
-    b = beschikbaar.assign(
-        afstand=(beschikbaar["jaar"].astype(int) - int(jaar)).abs(),
-        voorkeur=(beschikbaar["stuk"] != "jaarrekening").astype(int),
-    ).sort_values(["afstand", "voorkeur", "jaar"], ascending=[True, True, False])
-    r = b.iloc[0]
-    return int(r["jaar"]), str(r["stuk"])
-
-
 NIVEAUS = {"WK": "wijk", "BU": "buurt"}
 
 
@@ -129,23 +117,21 @@ def gebied(regio_code: str) -> tuple[str, str, str] | None:
     return code, niveau, "GM" + code[2:6]
 
 
-def samenvoegen(regio_code: str, jaar: int, iv3: tuple[int, str] | None,
+def samenvoegen(regio_code: str, jaar: int, koppeling: str,
                 families: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, list[str]]:  # fmt: skip
-    """The region's rows of each family's flows, and Dutch notes on years and gaps."""
-    notities = []
-    if iv3 is None:
-        notities.append("Geen Iv3-gegevens van de gemeente: de familie gemeente ontbreekt.")
-    else:
-        notities.append(f"Gemeente: Iv3 {iv3[1]} {iv3[0]}, lasten toegerekend met de "
-                        "standaardsleutels (zoals op Wijkprofiel).")  # fmt: skip
+    """The region's rows of each family's flows, and Dutch notes on years and gaps.
+
+    ``koppeling``: how the gemeente lasten were allocated (``rapport.koppeling``'s text).
+    """
+    notities = [f"Gemeente (lasten, standaardsleutels): {koppeling}."]
     delen = []
     for naam, flows in families.items():
         eigen = flows[flows["regio_code"] == regio_code] if not flows.empty else flows
-        if eigen.empty and naam != "gemeente":
+        if eigen.empty:
             notities.append(f"Geen {naam}stromen voor {regio_code} in {jaar}.")
-        elif not eigen.empty:
-            delen.append(eigen)
-            if naam != "gemeente":
-                notities.append(f"{naam.capitalize()}: gegevens {jaar} (geschat, zie Wijkprofiel).")
+            continue
+        delen.append(eigen)
+        if naam != "gemeente":
+            notities.append(f"{naam.capitalize()}: gegevens {jaar} (geschat, zie Wijkprofiel).")
     frame = pd.concat(delen, ignore_index=True) if delen else pd.DataFrame()
     return frame, notities

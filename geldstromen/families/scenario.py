@@ -11,8 +11,8 @@ from sqlalchemy import Engine, inspect
 
 from geldstromen import queries
 from geldstromen.domain.geldstroom import empty_flows
-from geldstromen.domain.scenario_stromen import gebied, kies_iv3, samenvoegen
-from geldstromen.families import gemeente, huishoudens, zorg
+from geldstromen.domain.scenario_stromen import gebied, samenvoegen
+from geldstromen.families import huishoudens, zorg
 
 
 def regio_indicatoren(engine: Engine, regio_code: str) -> pd.DataFrame:
@@ -29,18 +29,19 @@ def energietarieven(engine: Engine) -> pd.DataFrame:
 
 
 def regio_stromen(engine: Engine, regio_code: str, jaar: int) -> tuple[pd.DataFrame, list[str]]:
-    """The region's flows of every family (gemeente lasten with the default keys, Iv3 year
-    closest to ``jaar``) and Dutch notes on what is missing or which years were paired."""
+    """The region's flows of every family and Dutch notes on what is missing. Gemeente: lasten
+    of the Iv3 year nearest ``jaar`` on the regions and default keys of ``jaar``
+    (``rapport.koppeling``, as in the wijk report), so the region's code always matches."""
+    from geldstromen.rapport.koppeling import gekoppelde_flows
+
     g = gebied(regio_code)
     if g is None:
         return empty_flows(), [f"{regio_code} is geen wijk- of buurtcode."]
     code, niveau, gm = g
-    keuze = kies_iv3(gemeente.beschikbaar(engine, gm), jaar)
+    gemeente_flows, koppeling = gekoppelde_flows(engine, gm, niveau, jaar)
     families = {
-        "gemeente": empty_flows()
-        if keuze is None
-        else gemeente.toerekening(engine, gm, niveau, keuze[0], keuze[1], "lasten").flows,
+        "gemeente": gemeente_flows,
         "huishoudens": huishoudens.huishoudens_flows(engine, gm, niveau, jaar),
         "zorg": zorg.zorg_flows(engine, gm, niveau, jaar),
     }
-    return samenvoegen(code, jaar, keuze, families)
+    return samenvoegen(code, jaar, koppeling.tekst, families)

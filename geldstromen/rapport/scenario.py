@@ -158,7 +158,7 @@ def _stromen(pdf: FPDF, r: ScenarioRapport) -> None:
     rest = t[t["methode"] != METHODE].sort_values("voor_eur", ascending=False)
     pdf.set_font("DejaVu", "", 8.5)
     pdf.multi_cell(0, 4.2, schoon(
-        "Voor = de geldstromen van dit gebied zoals op de pagina Wijkprofiel (gemeente: "
+        "Voor = de geldstromen van dit gebied zoals in het wijkrapport (gemeente: "
         "toegerekend; huishoudens en zorg: geschat). Na = dezelfde stromen, ongewijzigd, plus de "
         "scenario-stromen van dit jaar als aparte regels (methode scenario). "
         + " ".join(r.notities), 900), new_x="LMARGIN", new_y="NEXT")  # fmt: skip

@@ -12,7 +12,7 @@ from geldstromen.domain.scenario_stromen import scenario_laag, standaardjaar, ve
 from geldstromen.ui import scenario_grafieken as grafiek
 
 UITLEG = (
-    "Voor: de geldstromen van dit gebied zoals de pagina Wijkprofiel ze laat zien (gemeente: "
+    "Voor: de geldstromen van dit gebied zoals in het wijkrapport (gemeente: "
     "toegerekend; huishoudens en zorg: geschat). Na: dezelfde stromen plus, in oranje, wat het "
     "scenario in het gekozen jaar toevoegt (methode scenario). De bestaande stromen worden niet "
     "aangepast: het scenario staat er als aparte laag naast."

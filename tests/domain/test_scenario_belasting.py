@@ -22,7 +22,8 @@ from geldstromen.domain.scenario import (
 from geldstromen.domain.scenario_belasting import belastingdeel, tarief, tarieftabel
 from geldstromen.domain.scenario_config import naar_config, ontbrekend, scenario_uit, standaard
 from geldstromen.domain.scenario_gegevens import aannames, tarieven_voor
-from geldstromen.domain.scenario_stromen import kies_iv3, scenario_links, verschil, voor_links
+from geldstromen.domain.scenario_stromen import samenvoegen, scenario_links, verschil, voor_links
+from geldstromen.rapport.koppeling import kies_iv3
 
 GAS = Effect("aardgas", "Minder aardgas", 100, 1.0, "huishoudens", belasting_eur=0.3, btw_pct=21)
 
@@ -172,7 +173,17 @@ def test_before_links_keep_the_flows_and_the_scenario_is_a_separate_layer():
     assert "Scenario: Isolatie (uitvoering)" not in set(later["naar"])
 
 
+def test_a_region_without_gemeente_flows_is_said_not_skipped():
+    # the region is not in the allocation (e.g. another year's indeling): say so
+    andere = FLOWS.assign(regio_code="WK2")
+    flows, notities = samenvoegen("WK1", 2020, "Iv3 jaarrekening 2023 ...", {"gemeente": andere})
+    assert flows.empty
+    assert notities == ["Gemeente (lasten, standaardsleutels): Iv3 jaarrekening 2023 ....",
+                        "Geen gemeentestromen voor WK1 in 2020."]  # fmt: skip
+
+
 def test_iv3_choice_is_the_closest_year_jaarrekening_first():
+    # the scenario's "voor" flows pair the data year with Iv3 through rapport.koppeling
     b = pd.DataFrame({"jaar": [2023, 2023, 2024, 2025],
                       "stuk": ["begroting", "jaarrekening", "begroting", "begroting"]})  # fmt: skip
     assert kies_iv3(b, 2019) == (2023, "jaarrekening")
