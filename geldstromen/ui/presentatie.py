@@ -49,11 +49,7 @@ def sankey_van(g, groot: bool):
     """The Wijkprofiel sankey (plotly) of the report's flows, type sized for a projector."""
     eigen = g.stromen[g.stromen["familie"] == "gemeente"]
     eigen = beperk_taakvelden(eigen[eigen["naar"] == g.regio_code], 6 if groot else 10)
-    andere = g.stromen[g.stromen["familie"] != "gemeente"].copy()
-    # a family may name the region instead of coding it; the sankey joins on the code
-    for kolom in ("van", "naar"):
-        andere.loc[andere[kolom] == g.regio_naam, kolom] = g.regio_code
-    andere = beperk_categorieen(andere, 5 if groot else 8)
+    andere = beperk_categorieen(g.stromen[g.stromen["familie"] != "gemeente"], 5 if groot else 8)
     fig = sankey.sankey_figuur(eigen, andere, g.regio_naam, "lasten")
     n = len(fig.data[0].node.label)
     fig.update_layout(
