@@ -51,6 +51,7 @@ def scenario_cmd(regio, jaar, config_pad, fmt, output, voor_na_jaar, database_ur
     from geldstromen.domain.export import export_bytes
     from geldstromen.domain.scenario_config import ScenarioFout, ontbrekend, scenario_uit
     from geldstromen.domain.scenario_gegevens import (
+        export_meta,
         export_tabel,
         indicatoren_voor,
         invullen,
@@ -95,11 +96,4 @@ def scenario_cmd(regio, jaar, config_pad, fmt, output, voor_na_jaar, database_ur
         output.write_bytes(scenario_pdf(rapport))
         click.echo(f"Geschreven: {output}", err=True)
         return
-    meta = {
-        "tabel": "scenario (geen waarneming: alle bedragen zijn een doorrekening van aannames)",
-        "scenario": naam,
-        "regio": f"{regio_naam} ({regio})",
-        "jaar wijkgegevens": str(jaar),
-        "methode": "scenario",
-    }
-    _write(export_bytes(tabel, fmt, meta), output, fmt)
+    _write(export_bytes(tabel, fmt, export_meta(naam, regio, regio_naam, jaar)), output, fmt)

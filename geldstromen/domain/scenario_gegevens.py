@@ -143,3 +143,14 @@ def export_tabel(scenario: Scenario | None, items: list[dict], voet: dict,
         lang["methode"] = METHODE
         delen.append(lang[EXPORT_COLUMNS].astype({"jaar": "Int64", "waarde": "object"}))
     return pd.concat(delen, ignore_index=True)
+
+
+def export_meta(naam: str, regio_code: str, regio_naam: str, jaar: int) -> dict[str, str]:
+    """The metadata of a CSV/Excel export of ``export_tabel``."""
+    return {
+        "tabel": "scenario (geen waarneming: alle bedragen zijn een doorrekening van aannames)",
+        "scenario": naam,
+        "regio": f"{regio_naam} ({regio_code})",
+        "jaar wijkgegevens": str(jaar),
+        "methode": METHODE,
+    }

@@ -27,6 +27,7 @@ from geldstromen.domain.scenario_config import (
     scenario_uit,
 )
 from geldstromen.domain.scenario_gegevens import (
+    export_meta,
     export_tabel,
     indicatoren_voor,
     standaard_voet,
@@ -239,8 +240,7 @@ def _uitkomst(sel, regio, regio_naam, items, naam, voet, voet_waarde) -> None:
                 f"**{i['label']}** telt nog niet mee; ontbreekt: " + "; ".join(i["ontbreekt"])
             )
     st.subheader(f"Scenario-uitkomst: wie betaalt, wie profiteert — {regio_naam}")
-    meta = {"tabel": "scenario (doorrekening van aannames, geen waarneming)", "scenario": naam,
-            "regio": f"{regio_naam} ({regio})", "jaar wijkgegevens": str(sel.jaar), "methode": "scenario"}  # fmt: skip
+    meta = export_meta(naam, regio, regio_naam, sel.jaar)
     ctx = {"version": sel.version, "regio_code": regio, "regio_naam": regio_naam,
            "data_jaar": int(sel.jaar)}  # fmt: skip
     sam = scenario = per_jaar = None
