@@ -213,13 +213,6 @@ def samenvatting(scenario: Scenario, per_jaar: pd.DataFrame | None = None) -> pd
     return out.astype({"terugverdienjaar": "Int64", "terugverdienjaar_contant": "Int64"})
 
 
-def euro(x) -> str:
-    """``€ 1.234`` (whole euro, Dutch thousands separator); ``—`` when missing."""
-    if x is None or pd.isna(x):
-        return "—"
-    return f"€ {x:,.0f}".replace(",", ".")
-
-
 def terugverdiend(kosten: float, jaar) -> str:
     """A payback year as text: the year, "niet binnen looptijd" or "geen kosten"."""
     if not kosten:

@@ -20,13 +20,13 @@ import pandas as pd  # noqa: E402
 from fpdf import FPDF  # noqa: E402
 from sqlalchemy import Engine  # noqa: E402
 
+from geldstromen.domain.opmaak import euro  # noqa: E402
 from geldstromen.domain.scenario import (  # noqa: E402
     METHODE,
     PARTIJ_KLEUREN,
     PARTIJ_LABELS,
     Scenario,
     belastingderving,
-    euro,
     per_partij_per_jaar,
     per_post,
     samenvatting,

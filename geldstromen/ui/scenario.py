@@ -9,11 +9,11 @@ import streamlit as st
 
 from geldstromen.cached import scenario as cached_scenario
 from geldstromen.domain.export import export_bytes
+from geldstromen.domain.opmaak import euro
 from geldstromen.domain.scenario import (
     PARTIJ_LABELS,
     PARTIJEN,
     belastingderving,
-    euro,
     gevoeligheid,
     per_partij_per_jaar,
     per_post,

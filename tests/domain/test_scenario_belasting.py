@@ -7,13 +7,13 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
+from geldstromen.domain.opmaak import euro
 from geldstromen.domain.scenario import (
     BELASTING_POST,
     Effect,
     Interventie,
     Scenario,
     belastingderving,
-    euro,
     kasstromen,
     per_post,
     samenvatting,
