@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from geldstromen.domain.opmaak import euro
 from geldstromen.domain.scenario import PARTIJ_KLEUREN, PARTIJ_LABELS
 
 KOSTEN, BATEN, NETTO = "#c0392b", "#2e86c1", "#1e1e1e"
@@ -107,8 +108,7 @@ def sankey(links: pd.DataFrame, titel: str) -> go.Figure:
         nodes.setdefault(a, len(nodes))
         nodes.setdefault(b, len(nodes))
     tips = [
-        f"{r.van} → {r.naar}<br>€ {r.bedrag_eur:,.0f}".replace(",", ".")
-        + f"<br>methode: {r.methode}<br>{r.bron}"
+        f"{r.van} → {r.naar}<br>{euro(r.bedrag_eur)}<br>methode: {r.methode}<br>{r.bron}"
         for r in links.itertuples()
     ]
     kleur = [METHODE_KLEUR.get(m.split(";")[0], METHODE_KLEUR["geschat"]) for m in links["methode"]]

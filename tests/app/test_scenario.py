@@ -149,3 +149,13 @@ def test_cli_unknown_region(fixture_db_url):
     res = _cli(fixture_db_url, "--regio", "WK000000", "--jaar", "2019", "--config",
                str(FIXTURES / "scenario_buurtsportcoach.yaml"))  # fmt: skip
     assert res.exit_code == 1 and "geen wijkgegevens" in res.output
+
+
+def test_sankey_tooltip_keeps_commas_in_names():
+    from geldstromen.ui.scenario_grafieken import sankey
+
+    links = pd.DataFrame({"van": ["Gemeente"], "naar": ["Gemeente: 5 Sport, cultuur en recreatie"],
+                          "bedrag_eur": [1234567.0], "methode": ["toegerekend"], "bron": ["Iv3"]})  # fmt: skip
+    (tip,) = sankey(links, "t").data[0].link.customdata
+    assert "Sport, cultuur en recreatie" in tip
+    assert "€ 1.234.567" in tip
