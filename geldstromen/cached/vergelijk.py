@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
-
 import pandas as pd
 import streamlit as st
 
 from geldstromen import cached, queries
+from geldstromen.cached import huishoudens as ch
+from geldstromen.cached import zorg as cz
 from geldstromen.domain.geldstroom import FAMILIES
 
 
@@ -37,15 +37,18 @@ def profiel_regios(version: str, regio_codes: tuple[str, ...], jaar: int) -> pd.
     )
 
 
-def _flows(familie: str, gemeente_code: str, niveau: str, jaar: int) -> pd.DataFrame:
-    if familie == "gemeente":  # nearest Iv3 year on this year's regions and keys (lasten)
-        from geldstromen.rapport.koppeling import gekoppelde_flows
+def _gemeente_flows(version: str, gemeente_code: str, niveau: str, jaar: int) -> pd.DataFrame:
+    """Lasten of the nearest Iv3 year on this year's regions and keys (the pairing as bron)."""
+    from geldstromen.rapport.koppeling import gekoppelde_flows
 
-        flows, koppeling = gekoppelde_flows(cached.engine(), gemeente_code, niveau, jaar)
-        flows = flows[flows["regio_code"] == flows["naar"]]
-        return flows.assign(bron=koppeling.tekst)
-    module = importlib.import_module(f"geldstromen.families.{familie}")
-    return getattr(module, f"{familie}_flows")(cached.engine(), gemeente_code, niveau, jaar)
+    flows, koppeling = gekoppelde_flows(cached.engine(), gemeente_code, niveau, jaar)
+    flows = flows[flows["regio_code"] == flows["naar"]]
+    return flows.assign(bron=koppeling.tekst)
+
+
+#: Per family: the flows of every region of a gemeente, level and year (the cached family
+#: flows where other pages share them).
+FLOWS = {"gemeente": _gemeente_flows, "huishoudens": ch.huishoudens_flows, "zorg": cz.zorg_flows}
 
 
 @st.cache_data(**cached.SELECTION)
@@ -60,12 +63,11 @@ def geldstromen_per_inwoner(
     """
     parts, fouten = [], {}
     for familie in FAMILIES:
+        if familie not in FLOWS:
+            fouten[familie] = "nog niet beschikbaar"
+            continue
         for gm in gemeenten:
-            try:
-                flows = _flows(familie, gm, niveau, jaar)
-            except (ImportError, AttributeError) as exc:
-                fouten[familie] = f"nog niet beschikbaar ({exc.__class__.__name__})"
-                break
+            flows = FLOWS[familie](version, gm, niveau, jaar)
             if not flows.empty:
                 parts.append(flows)
     if not parts:

@@ -79,3 +79,16 @@ def test_boundary_change_years_and_absent_codes():
     assert indelingswijzigingen(codes) == [2024]
     assert afwezig(codes, "WK000102") == [2024]
     assert afwezig(codes, "WK000103") == [2015, 2019]
+
+
+def test_money_flows_per_inhabitant_per_family(app):
+    """Each family's flows per inhabitant beside each other, with method and the Iv3 pairing;
+    a region without a household flow shows a dash, not 0."""
+    at = _open(app, "vergelijk.py", LINK)
+    tabel = next(d.value for d in at.dataframe if d.value.index.name == "familie")
+    assert {"gemeente", "huishoudens"} <= set(tabel.index)
+    assert tabel.loc["huishoudens", "Noord"] == "—"
+    assert tabel.loc["gemeente"].ne("—").all()
+    caption = next(c.value for c in at.caption if c.value.startswith("Euro per jaar per inwoner"))
+    assert "gemeente: toegerekend" in caption and "dichtstbijzijnde Iv3-jaar" in caption
+    assert "huishoudens: geschat" in caption
