@@ -7,19 +7,21 @@ import streamlit as st
 
 from geldstromen import cached
 from geldstromen.domain import scenario_stromen
+from geldstromen.domain.scenario_gegevens import indicatoren_voor, tarieven_voor
 from geldstromen.families import scenario
 
 
 @st.cache_data(**cached.SELECTION)
-def regio_indicatoren(version: str, regio_code: str) -> pd.DataFrame:
-    """Every indicator of one region code in every year."""
-    return scenario.regio_indicatoren(cached.engine(), regio_code)
+def indicatoren(version: str, regio_code: str, jaar: int) -> dict[str, dict]:
+    """``{indicator: row}`` of one region code in one year (the defaults' inputs)."""
+    return indicatoren_voor(scenario.regio_indicatoren(cached.engine(), regio_code), jaar)
 
 
 @st.cache_data(ttl=3600, show_spinner=False)
-def energietarieven(version: str) -> pd.DataFrame:
-    """Household energy prices in the store (empty when not ingested)."""
-    return scenario.energietarieven(cached.engine())
+def prijzen(version: str, jaar: int) -> dict[str, dict]:
+    """Energy prices and energy-tax rates of one year (``tarieven_voor``; empty when the
+    prices were not ingested)."""
+    return tarieven_voor(scenario.energietarieven(cached.engine()), jaar)
 
 
 @st.cache_data(**cached.SELECTION)

@@ -29,9 +29,7 @@ from geldstromen.domain.scenario_config import (
 from geldstromen.domain.scenario_gegevens import (
     export_meta,
     export_tabel,
-    indicatoren_voor,
     standaard_voet,
-    tarieven_voor,
     voet_uit,
 )
 from geldstromen.domain.scenario_link import codeer, decodeer
@@ -197,11 +195,11 @@ def render(sel: Selectie, regio: str, regio_naam: str) -> None:
     """The whole Scenario page for one wijk or buurt."""
     st.info(LABEL, icon="🧮")
     _laad_link(regio)
-    indicatoren = indicatoren_voor(cached_scenario.regio_indicatoren(sel.version, regio), sel.jaar)
+    indicatoren = cached_scenario.indicatoren(sel.version, regio, int(sel.jaar))
     if not indicatoren:
         st.warning(f"Geen wijkgegevens voor {regio_naam} in {sel.jaar}.")
         return
-    prijzen = tarieven_voor(cached_scenario.energietarieven(sel.version), sel.jaar)
+    prijzen = cached_scenario.prijzen(sel.version, int(sel.jaar))
     if "aardgasprijs" not in prijzen:
         st.caption(
             f"Geen aardgasprijs voor {sel.jaar} in de database: vul de prijs per m³ zelf in."

@@ -116,7 +116,10 @@ def render() -> None:
     ink = _inkomsten(k, tabel) if gemeente_aan else pd.DataFrame(columns=GELDSTROOM_COLUMNS)
     eigen = res.flows[res.flows["regio_code"] == regio] if gemeente_aan else res.flows[:0]
     eigen_ink = ink[ink["regio_code"] == regio]
-    andere = _andere(k, regio)
+    # other families on the KWB year of the allocation's regions (the Iv3 year, e.g. a
+    # begroting for next year, often has no KWB yet), so their region codes match
+    kwb_jaar = int(res.indelingsjaar or k.jaar)
+    andere = _andere(k, regio, kwb_jaar)
     fig = sankey.sankey_figuur(eigen, andere, names[regio], k.kant, eigen_ink)
     st.plotly_chart(fig, key="wp_sankey")
     tab = regio_tabel(res.flows, regio, inw, inw_gm)
@@ -142,16 +145,16 @@ def render() -> None:
         st.subheader("Andere families")
         waarde_tabel(andere[GELDSTROOM_COLUMNS], f"families_{regio}_{k.jaar}")
     if "zorg" in k.fams:
-        _zorgbenchmark(k)
+        _zorgbenchmark(k, kwb_jaar)
     _alle(res, ink, k, meta)
     _vergelijking(k, set(res.uitgesloten.get("taakveld_code", [])))
     _onbekend(k.version)
 
 
-def _zorgbenchmark(k: Keuze) -> None:
+def _zorgbenchmark(k: Keuze, kwb_jaar: int) -> None:
     """Next to the zorg flows: the gemeente's Zvw costs against the national expectation."""
     with st.expander("Zorgkosten van de gemeente tegen de landelijke verwachting (Vektis)"):
-        zorgkosten.toon_benchmark(cz.zorg_model(k.version, k.code, k.niveau, k.jaar), k.label)
+        zorgkosten.toon_benchmark(cz.zorg_model(k.version, k.code, k.niveau, kwb_jaar), k.label)
 
 
 def _inkomsten(k: Keuze, tabel: pd.DataFrame) -> pd.DataFrame:
@@ -210,9 +213,9 @@ def _alle(res, ink: pd.DataFrame, k: Keuze, meta: dict) -> None:
         waarde_tabel(alle, f"geldstromen_{k.code}_{k.niveau}_{k.jaar}", meta)
 
 
-def _andere(k: Keuze, regio: str) -> pd.DataFrame:
+def _andere(k: Keuze, regio: str, kwb_jaar: int) -> pd.DataFrame:
     parts = [
-        ANDERE_FAMILIES[f](k.version, k.code, k.niveau, k.jaar)
+        ANDERE_FAMILIES[f](k.version, k.code, k.niveau, kwb_jaar)
         for f in k.fams
         if f in ANDERE_FAMILIES
     ]
