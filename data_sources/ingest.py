@@ -206,8 +206,3 @@ def _views_present(conn) -> bool:
 
     existing = set(inspect(conn).get_view_names())
     return all(name in existing for name, _ in db.view_files())
-
-
-def frame_or_empty(frame: pd.DataFrame | None) -> pd.DataFrame:
-    """Helper for readers that may produce nothing."""
-    return frame if frame is not None else pd.DataFrame()

@@ -12,10 +12,10 @@ from datetime import date
 from pathlib import Path
 
 from geldstromen.bench import measure
+from geldstromen.bench.pgcluster import fresh_database, throwaway_postgres
 from geldstromen.bench.report import write_markdown
 from geldstromen.bench.server import streamlit_server
 from geldstromen.config import REPO_ROOT
-from geldstromen.pgcluster import fresh_database, throwaway_postgres
 
 #: The page and widget the rerun figures switch; see geldstromen/ui/wijkprofiel.py.
 RERUN_PAGE = os.environ.get("GELDSTROMEN_BENCH_PAGE", "wijkprofiel")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import requests
 
+from geldstromen.bench.pgcluster import free_port
 from geldstromen.config import REPO_ROOT
-from geldstromen.pgcluster import free_port
 
 
 @contextlib.contextmanager

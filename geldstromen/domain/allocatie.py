@@ -10,8 +10,6 @@ the chain gets 0 and its row says so; nothing is dropped.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pandas as pd
 
@@ -132,11 +130,6 @@ def _verdeel(totaal, idx, level, chain, mat, uit, ontbrak) -> int:
         _geen(missing, uit, ontbrak + list(chain[level:]))
         return 0
     return _verdeel(deel_missing, missing, level + 1, chain, mat, uit, ontbrak + [key])
-
-
-def naar_centen(bedrag_eur: float) -> int:
-    """Euro to whole cents (half away from zero)."""
-    return int(math.copysign(math.floor(abs(bedrag_eur) * 100 + 0.5), bedrag_eur))
 
 
 def benodigde_indicatoren(sleutels: pd.DataFrame) -> list[str]:

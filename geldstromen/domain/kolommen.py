@@ -37,8 +37,3 @@ def resolve(keys: Iterable[str], wanted: str) -> str | None:
     if len(hits) > 1:
         raise ValueError(f"Kolom {wanted!r} is niet eenduidig: {hits}")
     return hits[0] if hits else None
-
-
-def stem_map(keys: Iterable[str]) -> dict[str, str]:
-    """Map every key to its stem."""
-    return {k: stem(k) for k in keys}

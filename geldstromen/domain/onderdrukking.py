@@ -10,17 +10,6 @@ MARKERS = frozenset({"", ".", "x", "-", "?", "nan", "NaN", "None"})
 SENTINELS = frozenset({-99999999, -99999998, -99999997, -99997, -99995})
 
 
-def is_missing_marker(value: object) -> bool:
-    """True for a cell that means 'unknown or suppressed'."""
-    if value is None:
-        return True
-    if isinstance(value, float) and pd.isna(value):
-        return True
-    if isinstance(value, int | float) and value in SENTINELS:
-        return True
-    return str(value).strip() in MARKERS
-
-
 def to_number(values: pd.Series) -> pd.Series:
     """Published text to float; markers and sentinels become NaN (missing), never 0.
 

@@ -10,7 +10,7 @@ import streamlit as st
 from sqlalchemy import create_engine
 
 from geldstromen import db
-from geldstromen.pgcluster import fresh_database, throwaway_cluster
+from geldstromen.bench.pgcluster import fresh_database, throwaway_cluster
 from geldstromen.queries import run_query
 from tests.conftest import IN_CI, REPO
 from tests.support.stores import fixture_store

@@ -1,5 +1,5 @@
-"""Test alias of :mod:`geldstromen.pgcluster` (the throwaway PostgreSQL helper)."""
+"""Test alias of :mod:`geldstromen.bench.pgcluster` (the throwaway PostgreSQL helper)."""
 
-from geldstromen.pgcluster import free_port, fresh_database, throwaway_postgres
+from geldstromen.bench.pgcluster import free_port, fresh_database, throwaway_postgres
 
 __all__ = ["fresh_database", "free_port", "throwaway_postgres"]
