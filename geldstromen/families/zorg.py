@@ -23,6 +23,7 @@ class ZorgModel:
 
     flows: pd.DataFrame
     vektis_jaar: int | None = None
+    beschikbare_jaren: list[int] = field(default_factory=list)
     notities: list[str] = field(default_factory=list)
     benchmark: pd.DataFrame = field(default_factory=pd.DataFrame)
 
