@@ -5,6 +5,5 @@ select
     u.bestedingscategorie,
     u.kenmerk,
     u.bedrag_eur,
-    u.tabel_id || ' (' || u.jaar || '), ' || b.attributie as bron
-from raw_budget as u
-inner join bron as b on b.bron_id = u.bron_id
+    u.tabel_id || ' (' || u.jaar || '), ' || u.attributie as bron
+from stg_budget as u

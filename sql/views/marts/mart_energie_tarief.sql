@@ -8,6 +8,5 @@ select
     p.component,
     p.eenheid,
     p.waarde,
-    p.tabel_id || ' (' || p.periode || '), ' || b.attributie as bron
-from raw_energieprijs as p
-inner join bron as b on b.bron_id = p.bron_id
+    p.tabel_id || ' (' || p.periode || '), ' || p.attributie as bron
+from stg_energieprijs as p

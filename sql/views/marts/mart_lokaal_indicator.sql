@@ -11,8 +11,7 @@ select
     l.waarde,
     l.eenheid,
     'eigen data' as herkomst,
-    'eigen data van ' || l.gemeente_code || ': ' || coalesce(b.bestand, l.bron_id)
-        || ' (ingelezen ' || coalesce(b.ingested_at, '?') || '), niet van CBS' as bron
-from raw_lokaal as l
-left join bron as b on b.bron_id = l.bron_id
+    'eigen data van ' || l.gemeente_code || ': ' || coalesce(l.bestand, l.bron_id)
+        || ' (ingelezen ' || coalesce(l.ingested_at, '?') || '), niet van CBS' as bron
+from stg_lokaal as l
 left join stg_regio__namen as n on n.regio_code = l.regio_code and n.jaar = l.jaar

@@ -1,13 +1,12 @@
 -- grain: one row per Vektis source row (gemeente or national x sex x age class x cost item)
--- gemeente_code via the name crosswalk (Vektis uses the gemeente indeling of jaar + 2);
--- unmatched names keep a NULL code and status 'onbekend' (never dropped)
+-- gemeente_code via the name crosswalk (see stg_vektis__kosten); never dropped
 select
     v.jaar,
-    v.jaar + 2 as jaar_indeling,
+    v.jaar_indeling,
     v.gebied,
     v.gemeentenaam,
-    r.gemeente_code,
-    coalesce(r.status, case when v.gebied = 'gemeente' then 'onbekend' end) as koppeling,
+    v.gemeente_code,
+    v.koppeling,
     v.geslacht,
     v.leeftijdsklasse,
     v.kostenpost,
@@ -15,8 +14,5 @@ select
     v.bedrag_eur,
     v.verwacht_eur,
     v.bron_id,
-    b.attributie || ', Zvw ' || v.jaar || ' (gemeente-indeling ' || (v.jaar + 2) || ')' as bron
-from raw_vektis_kosten as v
-inner join bron as b on b.bron_id = v.bron_id
-left join ref_gemeentenaam as r
-    on r.naam = v.gemeentenaam and r.jaar_indeling = v.jaar + 2
+    v.attributie || ', Zvw ' || v.jaar || ' (gemeente-indeling ' || v.jaar_indeling || ')' as bron
+from stg_vektis__kosten as v
