@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import gzip
 import hashlib
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +52,66 @@ def sha256_file(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+#: How many deviating lines a field-count refusal names.
+_TOON_REGELS = 5
+
+
+def lees_tabel(
+    path: Path,
+    *,
+    sep: str,
+    encodings: tuple[str, ...] = ("utf-8-sig",),
+    naam: str | None = None,
+) -> pd.DataFrame:
+    """Read a delimited text file (optionally gzipped) as text cells.
+
+    Every row must have as many fields as the header: a row with fewer fields is what a file
+    cut off in the middle of a line looks like, a row with more is a shifted row. Both are
+    refused with a Dutch :class:`IngestFout` naming the file and the lines, instead of being
+    read as empty or shifted cells. The first encoding that decodes the file is used.
+    """
+    naam = naam or path.name
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    with opener(path, "rb") as fh:
+        data = fh.read()
+    for encoding in encodings[:-1]:
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        text = data.decode(encodings[-1])  # the last one's error names the byte
+    controleer_velden(text, sep, naam)
+    return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, quotechar='"')
+
+
+def controleer_velden(text: str, sep: str, naam: str) -> None:
+    """Refuse rows with fewer or more fields than the header (blank lines are skipped)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, quotechar='"')
+    try:
+        header = next((row for row in reader if row), None)
+        if header is None:
+            return  # empty file: the reader says so
+        afwijkend = []
+        for row in reader:
+            if row and len(row) != len(header):
+                afwijkend.append((reader.line_num, len(row)))
+    except csv.Error as exc:
+        raise IngestFout(f"{naam}: regel {reader.line_num} is geen geldige CSV ({exc})") from exc
+    if not afwijkend:
+        return
+    regel, velden = afwijkend[0]
+    soort = "minder" if velden < len(header) else "meer"
+    lijst = ", ".join(f"{r} ({v})" for r, v in afwijkend[:_TOON_REGELS])
+    meer = f" en nog {len(afwijkend) - _TOON_REGELS}" if len(afwijkend) > _TOON_REGELS else ""
+    raise IngestFout(
+        f"{naam}: regel {regel} heeft {velden} velden, {soort} velden dan de kopregel "
+        f"({len(header)}); is het bestand afgebroken of verschoven? "
+        f"Afwijkende regels (velden): {lijst}{meer}."
+    )
 
 
 def long_cbs(

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.base import Bestand
+from data_sources.base import Bestand, lees_tabel
 
 
 def lees(path: Path, bron_id: str) -> dict[str, pd.DataFrame]:
     """Spending rows -> ``raw_budget`` (euro per household per year)."""
-    frame = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False)
+    frame = lees_tabel(path, sep=";")
     value = frame["gemiddeld_besteed_bedrag_x1000_eur"].str.strip().replace(".", None)
     out = pd.DataFrame(
         {

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.base import Bestand, IngestFout, long_cbs
+from data_sources.base import Bestand, IngestFout, lees_tabel, long_cbs
 from geldstromen.domain.kolommen import TEXT_STEMS, stem
 from geldstromen.domain.onderdrukking import to_number
 
@@ -66,9 +66,7 @@ def check_numeric(long: pd.DataFrame, kolommen: pd.DataFrame, naam: str) -> None
 
 def lees_csv(path: Path, bron_id: str, jaar: int) -> dict[str, pd.DataFrame]:
     """Read an untyped KWB v3 CSV (``;``, quoted, space-padded, ``.`` = suppressed)."""
-    frame = pd.read_csv(
-        path, sep=";", dtype=str, keep_default_na=False, encoding="utf-8-sig", quotechar='"'
-    )
+    frame = lees_tabel(path, sep=";")
     if "WijkenEnBuurten" not in frame.columns:
         raise IngestFout(f"{path.name}: kolom WijkenEnBuurten ontbreekt; is dit een KWB-bestand?")
     if not isinstance(frame.index, pd.RangeIndex):  # rows longer than the header: shifted

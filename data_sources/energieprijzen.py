@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.base import Bestand
+from data_sources.base import Bestand, lees_tabel
 
 _FILE = re.compile(r"cbs_(81309NED|84672NED)_.*\.csv$", re.IGNORECASE)
 _UNIT = re.compile(r"_(eur_per_(?:gj|kwh|m3|jaar))$")
@@ -21,7 +21,7 @@ def _jaar(periode: pd.Series) -> pd.Series:
 
 def lees(path: Path, bron_id: str, tabel_id: str) -> dict[str, pd.DataFrame]:
     """Wide price file -> one row per period x carrier x component."""
-    frame = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False)
+    frame = lees_tabel(path, sep=";")
     value_cols = [c for c in frame.columns if _UNIT.search(c)]
     long = frame.melt(id_vars=["periode"], value_vars=value_cols, var_name="kolom")
     unit = long["kolom"].str.extract(_UNIT, expand=False)

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.base import Bestand
+from data_sources.base import Bestand, lees_tabel
 
 _NAME = re.compile(r"cbs_(\d{5}NED)_gemeentecodes_(\d{4})\.csv$")
 
 
 def lees_codelijst(path: Path, bron_id: str, jaar: int) -> dict[str, pd.DataFrame]:
     """Read a CBS typed CSV with ``Code_1`` and ``Naam_2`` into ``raw_regio`` rows."""
-    frame = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    frame = lees_tabel(path, sep=";")
     regio = pd.DataFrame(
         {
             "bron_id": bron_id,

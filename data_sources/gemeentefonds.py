@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.base import Bestand, gemeenten_lang, gemeentenamen
+from data_sources.base import Bestand, gemeenten_lang, gemeentenamen, lees_tabel
 
 _NAME = re.compile(r"GF_([MS])(\d{4})_(\d{4})_per_cluster\.csv$")
 ATTRIBUTIE = "Bron: Ministerie van BZK, gemeentefondscirculaires (per cluster berekend)"
@@ -20,7 +20,7 @@ ATTRIBUTIE = "Bron: Ministerie van BZK, gemeentefondscirculaires (per cluster be
 
 def lees_gemeentefonds(path: Path, bron_id: str, circulaire: str, jaar: int) -> dict:
     """Read one per-cluster file into long ``raw_gemeentefonds`` rows (euro)."""
-    frame = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False)
+    frame = lees_tabel(path, sep=";")
     frame = frame.drop(columns=[c for c in frame.columns if c.startswith("Unnamed") or not c])
     long = gemeenten_lang(frame, "cluster", "bedrag_eur")
     long["bedrag_eur"] = pd.to_numeric(long["bedrag_eur"].replace("", pd.NA), errors="coerce")

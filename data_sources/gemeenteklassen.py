@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.base import Bestand, gemeenten_lang, gemeentenamen
+from data_sources.base import Bestand, gemeenten_lang, gemeentenamen, lees_tabel
 
 _FILES = {
     "gemeenteklassen_(\\d{4})\\.tsv$": "CBS gemeentegrootte en stedelijkheid",
@@ -20,7 +20,7 @@ DEFAULT_JAAR = 2025
 
 def lees_klassen(path: Path, bron_id: str, jaar: int) -> dict[str, pd.DataFrame]:
     """Read a class file (``Gemeenten`` + class columns) into long ``raw_gemeenteklasse``."""
-    frame = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
+    frame = lees_tabel(path, sep="\t")
     long = gemeenten_lang(frame, "kenmerk", "waarde")
     long["kenmerk"] = long["kenmerk"].str.lower().str.replace(" ", "_")
     long["waarde"] = long["waarde"].str.strip().replace("", None)

@@ -46,6 +46,21 @@ BRON_MODULES = (
     "data_sources.gemeenteklassen",
 )
 _TABLES = {t.name: t for t in RAW_TABLES}
+#: A re-ingest may lose at most this share of a source's stored rows or regions (a larger loss
+#: is what a truncated file looks like) unless the user accepts it explicitly.
+MAX_KRIMP = 0.10
+#: The column naming the region (code or gemeente name) per raw table, for the region count.
+REGIO_KOLOM = {
+    "raw_cbs_waarde": "regio_code",
+    "raw_regio": "regio_code",
+    "raw_geometrie": "regio_code",
+    "raw_vektis_kosten": "gemeentenaam",
+    "raw_iv3": "gemeente_naam",
+    "raw_gemeentefonds": "gemeente_naam",
+    "raw_gemeenteklasse": "gemeente_naam",
+    "raw_gemeentenaam": "naam",
+    "raw_lokaal": "regio_code",
+}
 
 
 @dataclass
@@ -56,6 +71,23 @@ class IngestResultaat:
     overgeslagen: list[str] = field(default_factory=list)
     rijen: int = 0
     model_herbouwd: bool = False
+    #: Sources that shrank beyond :data:`MAX_KRIMP` and were accepted (``accepteer_krimp``).
+    krimp: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Omvang:
+    """Rows and distinct regions of one source."""
+
+    rijen: int
+    regios: int
+
+    def verlies(self, nieuw: Omvang) -> float:
+        """The largest share of rows or regions lost going from ``self`` to ``nieuw``."""
+        delen = [
+            1 - n / o for o, n in ((self.rijen, nieuw.rijen), (self.regios, nieuw.regios)) if o
+        ]
+        return max(delen, default=0.0)
 
 
 def vind_bestanden(data_dir: Path, modules: Iterable[str] = BRON_MODULES) -> list[Bestand]:
@@ -89,6 +121,64 @@ def _read_all(changed: list[Bestand], progress: bool) -> list[tuple[Bestand, dic
     return frames
 
 
+def _regios(frame: pd.DataFrame, kolom: str | None) -> set:
+    if kolom is None or kolom not in frame.columns:
+        return set()
+    values = frame[kolom].dropna().astype(str).str.strip()
+    return set(values[values != ""])
+
+
+def omvang_nieuw(tables: dict[str, pd.DataFrame]) -> Omvang:
+    """Rows and distinct regions of the tables read from a file."""
+    regios: set = set()
+    for name, frame in tables.items():
+        regios |= _regios(frame, REGIO_KOLOM.get(name))
+    return Omvang(sum(len(f) for f in tables.values()), len(regios))
+
+
+def omvang_opgeslagen(conn, bron_id: str) -> Omvang | None:
+    """Rows and distinct regions stored for ``bron_id`` (None when it is not stored)."""
+    rijen = conn.execute(select(bron.c.rijen).where(bron.c.bron_id == bron_id)).scalar()
+    if rijen is None:
+        return None
+    regios: set = set()
+    for name, kolom in REGIO_KOLOM.items():
+        col = _TABLES[name].c[kolom]
+        query = select(col).where(_TABLES[name].c.bron_id == bron_id).distinct()
+        regios |= {str(v).strip() for v in conn.execute(query).scalars() if v is not None}
+    regios.discard("")
+    return Omvang(int(rijen), len(regios))
+
+
+def controleer_krimp(
+    engine: Engine, frames: list[tuple[Bestand, dict]], accepteer: bool
+) -> list[str]:
+    """Refuse (before anything is written) a re-read source that lost more than
+    :data:`MAX_KRIMP` of its stored rows or regions; with ``accepteer`` only report them."""
+    meldingen = []
+    with engine.connect() as conn:
+        for item, tables in frames:
+            oud = omvang_opgeslagen(conn, item.bron_id)
+            if oud is None:
+                continue
+            nieuw = omvang_nieuw(tables)
+            verlies = oud.verlies(nieuw)
+            if verlies > MAX_KRIMP:
+                naam = item.pad.name if item.pad else item.bron_id
+                meldingen.append(
+                    f"{naam}: {nieuw.rijen} rijen en {nieuw.regios} regio's, tegen {oud.rijen} "
+                    f"rijen en {oud.regios} regio's nu in de database ({verlies:.0%} minder)"
+                )
+    if meldingen and not accepteer:
+        raise IngestFout(
+            "een bron is veel kleiner dan de opgeslagen versie (meer dan "
+            f"{MAX_KRIMP:.0%} minder rijen of regio's); is het bestand afgebroken?\n  "
+            + "\n  ".join(meldingen)
+            + "\nKlopt de kleinere versie toch, geef dan --accepteer-krimp."
+        )
+    return meldingen
+
+
 def _bron_row(item: Bestand, rows: int) -> dict:
     return {
         "bron_id": item.bron_id,
@@ -112,9 +202,14 @@ def ingest(
     *,
     progress: bool = False,
     force: bool = False,
+    accepteer_krimp: bool = False,
     before_commit: Callable[[], None] | None = None,
 ) -> IngestResultaat:
-    """Load changed files into the raw tables and rebuild the views, all in one transaction."""
+    """Load changed files into the raw tables and rebuild the views, all in one transaction.
+
+    A changed file that lost more than :data:`MAX_KRIMP` of the rows or regions stored for it is
+    refused before anything is written, unless ``accepteer_krimp``.
+    """
     with engine.begin() as conn:
         db.create_tables(conn)
     known = {} if force else _known_checksums(engine)
@@ -126,6 +221,7 @@ def ingest(
         else:
             changed.append(item)
     frames = _read_all(changed, progress)
+    result.krimp = controleer_krimp(engine, frames, accepteer_krimp)
     with engine.begin() as conn:
         for item, tables in tqdm(frames, desc="Opslaan", unit="bestand", disable=not progress):
             rows = 0

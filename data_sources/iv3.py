@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.base import Bestand, gemeentenamen
+from data_sources.base import Bestand, gemeentenamen, lees_tabel
 
 _NAME = re.compile(r"iv3_gemeenten_taakveld_(\d{4})_(begroting|jaarrekening)\.csv(\.gz)?$")
 _TAAKVELD = re.compile(r"^\s*(\d{1,2}\.\d{1,3}[a-z]?)\s+(.*?)\s*$")
@@ -34,7 +34,7 @@ def _number(col: pd.Series) -> pd.Series:
 
 def lees_iv3(path: Path, bron_id: str, jaar: int, stuk: str) -> dict[str, pd.DataFrame]:
     """Read one Iv3 file into ``raw_iv3`` and ``raw_gemeentenaam`` rows."""
-    frame = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False, encoding="utf-8")
+    frame = lees_tabel(path, sep=";")
     codes = frame["Taakveld"].map(split_taakveld)
     raw = pd.DataFrame(
         {

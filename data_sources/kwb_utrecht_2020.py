@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.base import Bestand, IngestFout, long_cbs
+from data_sources.base import Bestand, IngestFout, lees_tabel, long_cbs
 from data_sources.cbs_kwb import check_numeric, kolommen_frame
 
 JAAR = 2020
@@ -34,7 +34,7 @@ _TEKST = ("Unnamed: 0", "", "buurt_code", "gm_naam", "regio")
 
 def lees_utrecht(path: Path, bron_id: str) -> dict[str, pd.DataFrame]:
     """Read the derived CSV into the long raw CBS tables and buurt names into ``raw_regio``."""
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    frame = lees_tabel(path, sep=",")
     if "buurt_code" not in frame.columns:
         raise IngestFout(f"{path.name}: kolom buurt_code ontbreekt")
     frame["buurt_code"] = frame["buurt_code"].str.strip()

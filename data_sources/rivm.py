@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.base import Bestand, IngestFout, long_cbs
+from data_sources.base import Bestand, IngestFout, lees_tabel, long_cbs
 from data_sources.cbs_kwb import check_numeric, kolommen_frame
 
 TABEL = "50090NED"
@@ -24,9 +24,7 @@ _TEKST_STEMS = ("Gemeentenaam", "SoortRegio", "Codering")
 
 def lees_rivm(path: Path, bron_id: str, jaar: int) -> dict[str, pd.DataFrame]:
     """Read one age group's CSV (``;``, OData keys as header) into the long raw CBS tables."""
-    frame = pd.read_csv(
-        path, sep=";", dtype=str, keep_default_na=False, encoding="utf-8-sig", engine="c"
-    )
+    frame = lees_tabel(path, sep=";")
     if "WijkenEnBuurten" not in frame.columns:
         raise IngestFout(f"{path.name}: kolom WijkenEnBuurten ontbreekt; is dit RIVM 50090NED?")
     if "Marges" in frame.columns:

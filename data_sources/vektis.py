@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.base import Bestand, IngestFout
+from data_sources.base import Bestand, IngestFout, lees_tabel
 
 LICENTIE = "Vektis open-data-voorwaarden (geen CC; niet commercieel)"
 ATTRIBUTIE = "Bron: Vektis, Open Databestand Zorgverzekeringswet"
@@ -32,10 +32,7 @@ _DERIVED = re.compile(
 
 
 def _read_csv(path: Path, sep: str) -> pd.DataFrame:
-    try:
-        return pd.read_csv(path, sep=sep, dtype=str, encoding="utf-8", keep_default_na=False)
-    except UnicodeDecodeError:
-        return pd.read_csv(path, sep=sep, dtype=str, encoding="cp1252", keep_default_na=False)
+    return lees_tabel(path, sep=sep, encodings=("utf-8-sig", "cp1252"))
 
 
 def _num(series: pd.Series) -> pd.Series:

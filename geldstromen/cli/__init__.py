@@ -39,8 +39,14 @@ def main() -> None:
     "--database-url", help="SQLAlchemy-URL (standaard: GELDSTROMEN_DATABASE_URL of SQLite)."
 )
 @click.option("--force", is_flag=True, help="Lees alles opnieuw in, ook ongewijzigde bestanden.")
+@click.option(
+    "--accepteer-krimp",
+    is_flag=True,
+    help="Lees ook een bron in die veel kleiner is dan de opgeslagen versie (>10% minder rijen "
+    "of regio's); zonder deze optie wordt zo'n bron geweigerd.",
+)
 @click.option("--quiet", is_flag=True, help="Geen voortgangsbalken.")
-def ingest(data_dir, online, database_url, force, quiet) -> None:
+def ingest(data_dir, online, database_url, force, accepteer_krimp, quiet) -> None:
     """Load source files into the store (idempotent, atomic)."""
     from data_sources.base import IngestFout
     from data_sources.ingest import ingest as run_ingest
@@ -60,11 +66,15 @@ def ingest(data_dir, online, database_url, force, quiet) -> None:
             )
         else:
             bestanden = vind_bestanden(Path(data_dir))
-        result = run_ingest(engine, bestanden, progress=not quiet, force=force)
+        result = run_ingest(
+            engine, bestanden, progress=not quiet, force=force, accepteer_krimp=accepteer_krimp
+        )
     except IngestFout as exc:
         _fail(f"{exc}\nDe vorige gegevens zijn ongewijzigd en blijven bruikbaar.")
     except KeyboardInterrupt:
         _fail("onderbroken. De vorige gegevens zijn ongewijzigd en blijven bruikbaar.")
+    for melding in result.krimp:
+        click.echo(f"Let op: kleiner ingelezen (--accepteer-krimp): {melding}", err=True)
     click.echo(
         f"Klaar: {len(result.nieuw)} bestand(en) ingelezen ({result.rijen} rijen), "
         f"{len(result.overgeslagen)} ongewijzigd overgeslagen."
