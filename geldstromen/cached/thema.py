@@ -15,13 +15,14 @@ from geldstromen import cached, queries
 from geldstromen.cached import gemeente as cg
 from geldstromen.cached import huishoudens as ch
 from geldstromen.cached import zorg as cz
+from geldstromen.domain import sociaal_domein
+from geldstromen.domain.per_inwoner import per_inwoner
 from geldstromen.domain.sleuteljaren import dichtstbij
-from geldstromen.domain.taakvelden import taakvelden
 
 ENERGIE = [
     "aardgas_m3_per_woning", "elektriciteit_kwh_per_woning", "stadsverwarming_pct",
     "bouwjaar_voor_2000_pct", "koopwoningen_pct", "huurwoningen_pct", "corporatiewoningen_pct",
-    "huish_laag_inkomen_pct", "huish_sociaal_minimum_pct", "woningen_aantal",
+    "huish_laag_inkomen_pct", "huish_sociaal_minimum_pct", "woningen_aantal", "inwoners_aantal",
 ]  # fmt: skip
 SOCIAAL = [
     "inwoners_aantal", "bijstand_aantal", "ao_aantal", "ww_aantal", "aow_aantal",
@@ -34,14 +35,6 @@ RIVM = [
     "gezondheid18_risico_angst_depressie_pct", "gezondheid18_langdurige_aandoening_pct",
     "gezondheid18_mantelzorger_pct", "gezondheid65_ervaren_goed_pct", "gezondheid65_eenzaam_pct",
 ]  # fmt: skip
-#: Groups of 6.x taakvelden and the client count each is divided by (None: per inwoner only).
-GROEPEN = {
-    "sociaal_domein": ("Sociaal domein totaal (6.x)", None),
-    "inkomen": ("Inkomensregelingen (6.3)", "bijstand_aantal"),
-    "wmo": ("Wmo (6.21, 6.6, 6.71, 6.91)", "wmo_clienten_aantal"),
-    "jeugd": ("Jeugd (6.22, 6.72, 6.82, 6.92)", "jeugdzorg_aantal"),
-    "participatie": ("Participatie (6.4, 6.5)", None),
-}
 
 
 @dataclass
@@ -121,43 +114,6 @@ def energie(version: str, gemeente_code: str, niveau: str, jaar: int) -> Thema:
     return Thema(tabel, meta, notities)
 
 
-def _taakveld_groep(codes: pd.Series) -> pd.DataFrame:
-    tv = taakvelden().set_index("taakveld_code")["reeks_code"]
-    reeks = codes.map(tv).fillna(codes)
-    hoofd = codes.str.split(".").str[0]
-    groep = pd.Series(None, index=codes.index, dtype=object)
-    groep[reeks == "6.3"] = "inkomen"
-    groep[reeks.isin(["6.6", "6.71", "6.91"]) | codes.isin(["6.21", "6.60"])] = "wmo"
-    groep[reeks.isin(["6.72", "6.82", "6.92"]) | (codes == "6.22")] = "jeugd"
-    groep[reeks.isin(["6.4", "6.5"])] = "participatie"
-    return pd.DataFrame({"groep": groep, "zes": hoofd == "6"})
-
-
-def sociaal_geld(toer, tabel: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
-    """Allocated 6.x lasten per region and group, per inwoner and per client (wide)."""
-    f = toer.flows
-    if f.empty:
-        return tabel, [f"Gemeente: geen toegerekende lasten ({toer.opmerking})."]
-    f = f.join(_taakveld_groep(f["taakveld_code"].astype(str)))
-    f = f[f["zes"]]
-    per = f.groupby(["regio_code", "groep"])["bedrag_eur"].sum().unstack()
-    per["sociaal_domein"] = f.groupby("regio_code")["bedrag_eur"].sum()
-    per = per.reindex(columns=list(GROEPEN)).add_suffix("_eur").reset_index()
-    codes = set(tabel["regio_code"])
-    n_match = len(codes & set(per["regio_code"]))
-    out = tabel.merge(per, on="regio_code", how="left")
-    for g, (_, teller) in GROEPEN.items():
-        out[f"{g}_per_inwoner_eur"] = out[f"{g}_eur"] / out["inwoners_aantal"]
-        if teller:
-            out[f"{g}_per_client_eur"] = out[f"{g}_eur"] / out[teller].where(out[teller] > 0)
-    sleutels = f.drop_duplicates("groep").dropna(subset=["groep"])
-    uitleg = "; ".join(f"{r.taakveld_code}: {r.sleutel}" for r in sleutels.itertuples())
-    return out, [
-        f"Gemeente: {n_match} van {len(codes)} gebieden gekoppeld aan de toerekening "
-        f"(exacte code; toegerekend met sleutels {uitleg}).",
-    ]
-
-
 @st.cache_data(**cached.SELECTION)
 def sociaal(version: str, gemeente_code: str, niveau: str, jaar: int, iv3_jaar: int | None,
             stuk: str) -> Thema:  # fmt: skip
@@ -169,12 +125,11 @@ def sociaal(version: str, gemeente_code: str, niveau: str, jaar: int, iv3_jaar: 
     for col in SOCIAAL:
         if col not in tabel:
             tabel[col] = float("nan")
-    for col in SOCIAAL[1:7]:
-        tabel[col.replace("_aantal", "_per_1000")] = 1000 * tabel[col] / tabel["inwoners_aantal"]
+    tabel = sociaal_domein.per_1000(tabel)
     notities: list[str] = []
     if iv3_jaar is not None:
         toer = cg.toerekening(version, gemeente_code, niveau, iv3_jaar, stuk, "lasten")
-        tabel, n = sociaal_geld(toer, tabel)
+        tabel, n = sociaal_domein.sociaal_geld(toer.flows, toer.opmerking, tabel)
         notities += n
     rlong = _long(gemeente_code, niveau, RIVM)
     rivm, rmeta = wide(rlong, jaar)
@@ -228,7 +183,7 @@ def _stromen(
         inw = inw[inw["jaar"].astype(int) == jaar].set_index("regio_code")["waarde"]
         if not f.empty:
             tot = f.groupby(["regio_code", "regio_naam"], as_index=False)["bedrag_eur"].sum()
-            tot["waarde"] = tot["bedrag_eur"] / tot["regio_code"].map(inw).where(lambda s: s > 0)
+            tot["waarde"] = per_inwoner(tot["bedrag_eur"], tot["regio_code"].map(inw))
             parts.append(tot.assign(id="zorgkosten_per_inwoner_eur"))
     energie_ids = [i for i in ("energiekosten_per_woning_eur", "energielast_pct") if i in ids]
     if energie_ids:

@@ -3,7 +3,10 @@
 Each criterion is min-max standardised within the given frame (one gemeente): 0 = least,
 1 = most urgent (reversed when a low value is urgent). Score = weighted mean x 100. A region
 missing any chosen criterion gets no score: it is ranked after all complete regions and its
-missing criteria are named; a missing value is never treated as 0.
+missing criteria are named; a missing value is never treated as 0. With an ``inwoners_aantal``
+column, a region below the minimum population of :mod:`geldstromen.domain.per_inwoner` (a dune,
+park or business area) gets no score either ("te weinig inwoners") and does not set the
+min-max range of the others.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+
+from geldstromen.domain.per_inwoner import genoeg_inwoners, reden
 
 
 @dataclass(frozen=True)
@@ -41,13 +46,19 @@ def rangschik(frame: pd.DataFrame, criteria: list[Criterium]) -> pd.DataFrame:
     totaal = sum(c.gewicht for c in actief)
     out = frame.copy()
     ontbreekt = pd.Series([[] for _ in range(len(out))], index=out.index, dtype=object)
+    mee = pd.Series(True, index=out.index)
+    if "inwoners_aantal" in out:
+        mee = genoeg_inwoners(out["inwoners_aantal"])
+        waarom = reden(out["inwoners_aantal"])
+        for i in out.index[~mee]:
+            ontbreekt[i] = [waarom[i]]
     score = pd.Series(0.0, index=out.index)
     for c in actief:
-        waarden = pd.to_numeric(out[c.kolom], errors="coerce")
+        waarden = pd.to_numeric(out[c.kolom], errors="coerce").where(mee)
         deel = 100 * c.gewicht / totaal * minmax(waarden, c.hoog_is_urgent)
         out[f"deel_{c.kolom}"] = deel
         score = score + deel
-        for i in out.index[waarden.isna()]:
+        for i in out.index[waarden.isna() & mee]:
             ontbreekt[i] = ontbreekt[i] + [c.label]
     volledig = ontbreekt.map(len) == 0
     out["score"] = score.where(volledig)

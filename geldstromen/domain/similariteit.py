@@ -15,6 +15,8 @@ import pandas as pd
 from sklearn.neighbors import NearestNeighbors
 from sklearn.preprocessing import StandardScaler
 
+from geldstromen.domain.per_inwoner import per_inwoner
+
 #: Themes the user can weigh, in display order (catalogue ``thema`` -> Dutch label).
 THEMAS = {
     "bevolking": "Bevolkingsopbouw",
@@ -66,7 +68,7 @@ def profiel(long: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, dict]]:
         if eenheid == "aantal":
             if inwoners is None:
                 continue
-            values = values / inwoners.where(inwoners > 0) * 1000
+            values = per_inwoner(values, inwoners, per=1000)
             eenheid = "per 1000 inwoners"
         out[col] = values
         info[col] = {"label": label, "eenheid": eenheid, "thema": str(row.get("thema", ""))}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from geldstromen.domain.per_inwoner import per_inwoner, reden
 from geldstromen.domain.taakvelden import HOOFDTAAKVELDEN, hoofdtaakveld
 
 
@@ -12,7 +13,8 @@ def regio_tabel(
     flows: pd.DataFrame, regio_code: str, inwoners_regio: float | None, inwoners_gemeente: float
 ) -> pd.DataFrame:
     """Per taakveld: amount to the region, per inwoner, and the gemeente's per-inwoner amount
-    (all of the taakveld, incl. gemeentebreed). Per-inwoner is empty without inhabitants."""
+    (all of the taakveld, incl. gemeentebreed). Per-inwoner is empty (NaN) below the minimum
+    population of :mod:`geldstromen.domain.per_inwoner`."""
     tot = flows.groupby(["taakveld_code", "categorie"], as_index=False)["bedrag_eur"].sum()
     tot = tot.rename(columns={"bedrag_eur": "gemeente_eur"})
     eigen = flows[flows["regio_code"] == regio_code]
@@ -23,10 +25,8 @@ def regio_tabel(
         bedrag_eur=tot["taakveld_code"].map(bedrag).fillna(0.0),
         sleutel=tot["taakveld_code"].map(sleutel).fillna("gemeentebreed: niet toegerekend"),
     )
-    ok = inwoners_regio is not None and pd.notna(inwoners_regio) and inwoners_regio > 0
-    out["per_inwoner_eur"] = out["bedrag_eur"] / inwoners_regio if ok else pd.NA
-    gm_ok = pd.notna(inwoners_gemeente) and inwoners_gemeente > 0
-    out["gemeente_per_inwoner_eur"] = out["gemeente_eur"] / inwoners_gemeente if gm_ok else pd.NA
+    out["per_inwoner_eur"] = per_inwoner(out["bedrag_eur"], inwoners_regio)
+    out["gemeente_per_inwoner_eur"] = per_inwoner(out["gemeente_eur"], inwoners_gemeente)
     cols = [
         "hoofdtaakveld",
         "taakveld_code",
@@ -78,7 +78,7 @@ def vergelijking(
     Returns (table per hoofdtaakveld, comparison group: gemeente_code, gemeente_naam, dims).
     """
     df = frame[~frame["taakveld_code"].isin(uitgesloten)].copy()
-    df = df[pd.to_numeric(df["inwoners"], errors="coerce") > 0]
+    df = df[per_inwoner(1.0, df["inwoners"]).notna()]
     if df.empty or gemeente_code not in set(df["gemeente_code"]):
         return pd.DataFrame(), pd.DataFrame()
     dims = [d for d in dimensies if d in df]
@@ -89,7 +89,7 @@ def vergelijking(
     per = df.groupby(["gemeente_code", "hoofdtaakveld"], as_index=False).agg(
         lasten_eur=("lasten_eur", "sum"), inwoners=("inwoners", "first")
     )
-    per["per_inwoner_eur"] = per["lasten_eur"] / per["inwoners"].astype(float)
+    per["per_inwoner_eur"] = per_inwoner(per["lasten_eur"], per["inwoners"])
     gemeenten = df.drop_duplicates("gemeente_code").set_index("gemeente_code")
     mask = pd.Series(True, index=gemeenten.index)
     for d in gebruikt:
@@ -119,10 +119,13 @@ def per_inwoner_hoofdtaakveld(
 ) -> pd.DataFrame:
     """Allocated amount of one hoofdtaakveld per region of ``niveau`` and per inwoner.
 
-    A region without inhabitants gets an empty per-inwoner value (missing, not 0)."""
+    Below the minimum population the value is missing (not 0) and ``toelichting`` says
+    "te weinig inwoners"; ``inwoners`` is kept for the table."""
     rows = flows[(flows["niveau"] == niveau) & (flows["naar"] != "gemeentebreed")]
     rows = rows[rows["taakveld_code"].map(hoofdtaakveld) == hoofd]
     som = rows.groupby(["regio_code", "regio_naam"], as_index=False)["bedrag_eur"].sum()
     inw = pd.to_numeric(som["regio_code"].map(inwoners), errors="coerce")
-    som["waarde"] = som["bedrag_eur"] / inw.where(inw > 0)
+    som["inwoners"] = inw
+    som["waarde"] = per_inwoner(som["bedrag_eur"], inw)
+    som["toelichting"] = reden(inw)
     return som

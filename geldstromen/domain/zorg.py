@@ -14,6 +14,8 @@ import re
 
 import pandas as pd
 
+from geldstromen.domain.per_inwoner import per_inwoner, reden
+
 #: KWB age classes (lower bounds) in order.
 KWB_KLASSEN = {"0_15": 0, "15_25": 15, "25_45": 25, "45_65": 45, "65plus": 65}
 ONBEKEND = "onbekend"
@@ -177,7 +179,8 @@ def per_gebied(flows: pd.DataFrame, inwoners: pd.Series, top: int = 4) -> pd.Dat
     """Estimated Zvw costs per region: total, per inhabitant and the ``top`` largest categories.
 
     ``flows``: zorg flows (regio_code, regio_naam, categorie, bedrag_eur); ``inwoners``: region
-    code -> inhabitants. A region without inhabitants gets no per-inhabitant figure (never 0).
+    code -> inhabitants. Below the minimum population (:mod:`geldstromen.domain.per_inwoner`)
+    a region gets no per-inhabitant figure (never 0) and ``toelichting`` says why.
     """
     if flows.empty:
         return pd.DataFrame(columns=["regio_code", "regio_naam", "zorgkosten_eur"])
@@ -186,12 +189,12 @@ def per_gebied(flows: pd.DataFrame, inwoners: pd.Series, top: int = 4) -> pd.Dat
     )
     grootste = wide.sum().sort_values(ascending=False).index[:top]
     out = pd.DataFrame({"zorgkosten_eur": wide.sum(axis=1)})
-    inw = inwoners.reindex(wide.index.get_level_values("regio_code")).to_numpy(
-        dtype=float, copy=True
-    )
-    inw[inw <= 0] = float("nan")
+    inw = pd.to_numeric(
+        inwoners.reindex(wide.index.get_level_values("regio_code")), errors="coerce"
+    ).to_numpy(dtype=float)
     out["inwoners"] = inw
-    out["zorgkosten_per_inwoner_eur"] = out["zorgkosten_eur"] / out["inwoners"]
+    out["zorgkosten_per_inwoner_eur"] = per_inwoner(out["zorgkosten_eur"], out["inwoners"])
     for cat in grootste:
-        out[f"{cat} per inwoner (EUR)"] = wide[cat].to_numpy() / inw
+        out[f"{cat} per inwoner (EUR)"] = per_inwoner(wide[cat], out["inwoners"])
+    out["toelichting"] = reden(out["inwoners"])
     return out.reset_index()

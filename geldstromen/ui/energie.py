@@ -8,6 +8,11 @@ import plotly.express as px
 import streamlit as st
 
 from geldstromen.cached import thema
+from geldstromen.domain.per_inwoner import (
+    INWONERS_ONBEKEND,
+    MIN_INWONERS,
+    TE_WEINIG_INWONERS,
+)
 from geldstromen.domain.ranking import Criterium, rangschik
 from geldstromen.ui.filters import Selectie
 from geldstromen.ui.tabellen import waarde_tabel
@@ -35,6 +40,7 @@ CRITERIA = {
     "stadsverwarming_pct": (False, 1, False),
     "huish_sociaal_minimum_pct": (False, 1, True),
 }
+REDENEN = {TE_WEINIG_INWONERS, INWONERS_ONBEKEND}
 LABELS = {**KOPPEN, "huish_sociaal_minimum_pct": "Sociaal minimum (% huishoudens)"}
 
 
@@ -66,7 +72,8 @@ def _ranglijst(tabel: pd.DataFrame, criteria: list[Criterium], sel: Selectie) ->
     st.caption(
         f"Score = gewogen gemiddelde van {uitleg}, elk min-max geschaald binnen "
         f"{sel.gemeente_naam} (0 = minst, 100 = meest urgent). Gebieden met een ontbrekend "
-        "criterium krijgen geen score, staan onderaan en zijn gemarkeerd."
+        "criterium krijgen geen score, staan onderaan en zijn gemarkeerd; gebieden met minder "
+        f"dan {MIN_INWONERS} inwoners (bedrijventerrein, park, duin) ook: '{TE_WEINIG_INWONERS}'."
     )
     r = rangschik(tabel, actief)
     kolommen = ["rang", "regio_code", "regio_naam", "score", "ontbreekt"] + [
@@ -74,7 +81,9 @@ def _ranglijst(tabel: pd.DataFrame, criteria: list[Criterium], sel: Selectie) ->
     ]
     out = r[kolommen].rename(columns={**LABELS, "regio_code": "code", "regio_naam": "gebied"})
     out["score"] = out["score"].round(1)
-    out["ontbreekt"] = out["ontbreekt"].map(lambda s: f"⚠ ontbreekt: {s}" if s else "")
+    out["ontbreekt"] = out["ontbreekt"].map(
+        lambda s: "" if not s else f"⚠ {s}" if s in REDENEN else f"⚠ ontbreekt: {s}"
+    )
     waarde_tabel(out, f"waar_beginnen_{sel.gemeente_code}_{sel.niveau}_{sel.jaar}",
                  {"tabel": "Waar beginnen?", "score": uitleg})  # fmt: skip
     top = r[r["score"].notna()].head(10)

@@ -71,7 +71,9 @@ def _kleur(index: int | None, breaks: list[float]) -> list[int]:
 def _samen(waarden: pd.DataFrame, geometrie: pd.DataFrame) -> pd.DataFrame:
     """One row per polygon, with its value (NULL when the region has no value); a region with
     values from several sources gets its first non-missing one."""
-    cols = [c for c in ("regio_code", "regio_naam", "waarde") if c in waarden.columns]
+    cols = [
+        c for c in ("regio_code", "regio_naam", "waarde", "toelichting") if c in waarden.columns
+    ]
     een = waarden[cols].sort_values("waarde", na_position="last", kind="stable")
     een = een.drop_duplicates("regio_code").rename(columns={"regio_naam": "naam_data"})
     merged = (
@@ -81,6 +83,11 @@ def _samen(waarden: pd.DataFrame, geometrie: pd.DataFrame) -> pd.DataFrame:
     )
     if "naam_data" in merged.columns:
         merged["regio_naam"] = merged["naam_data"].fillna(merged["regio_naam"])
+    if "toelichting" not in merged.columns:
+        merged["toelichting"] = ""
+    # why a value is missing, when the page says so (e.g. "te weinig inwoners")
+    merged["toelichting"] = merged["toelichting"].fillna("").astype(str)
+    merged.loc[merged["waarde"].notna(), "toelichting"] = ""
     return merged
 
 
@@ -138,7 +145,8 @@ def _deck(merged: pd.DataFrame, breaks: list[float], waarden: pd.DataFrame, info
                 "properties": {
                     "naam": str(row.regio_naam),
                     "code": str(row.regio_code),
-                    "waarde": _fmt(row.waarde) + (f" {eenheid}" if index is not None else ""),
+                    "waarde": row.toelichting
+                    or _fmt(row.waarde) + (f" {eenheid}" if index is not None else ""),
                     "kleur": _kleur(index, breaks),
                 },
             }
@@ -191,7 +199,12 @@ def _legenda(merged: pd.DataFrame, breaks: list[float], info: dict) -> str:
         high = breaks[i + 1] if i + 1 < len(breaks) else float(known.max())
         label = f"{_fmt(low, dec)} – {_fmt(high, dec)}" if high != low else _fmt(low, dec)
         rows.append((_kleur(i, breaks), label, int((idx == i).sum())))
-    rows.append((GEEN_GEGEVENS, "geen gegevens (niet 0)", int(idx.isna().sum())))
+    redenen = merged["toelichting"].where(idx.isna(), "")
+    for reden in sorted(set(redenen) - {""}):
+        rows.append((GEEN_GEGEVENS, f"{reden} (niet 0)", int((redenen == reden).sum())))
+    rows.append(
+        (GEEN_GEGEVENS, "geen gegevens (niet 0)", int((idx.isna() & (redenen == "")).sum()))
+    )
     items = "".join(
         '<div style="display:flex;align-items:center;gap:6px;margin:2px 0">'
         f'<span style="display:inline-block;width:18px;height:14px;border:1px solid #666;'

@@ -6,6 +6,7 @@ import streamlit as st
 
 from geldstromen.cached import gemeente as cg
 from geldstromen.cached import kaart as cached_kaart
+from geldstromen.domain.per_inwoner import UITLEG
 from geldstromen.domain.taakvelden import HOOFDTAAKVELDEN, standaard_sleutels
 from geldstromen.domain.wijkprofiel import per_inwoner_hoofdtaakveld
 from geldstromen.ui import filters, sleutels, state
@@ -48,7 +49,7 @@ def render(sel: Selectie) -> None:
     keys = "uw eigen verdeelsleutels (deze sessie)" if eigen else "de standaardverdeelsleutels"
     st.caption(
         f"Methode: toegerekend (Iv3-lasten verdeeld met {keys}; aan te passen op de Wijkprofiel-"
-        f"pagina). Gebieden uit de KWB-indeling {indeling}. Zonder inwoners: geen waarde (niet 0)."
+        f"pagina). Gebieden uit de KWB-indeling {indeling}. {UITLEG}"
     )
     geometrie, koppeling = cached_kaart.geometrie(
         sel.version, sel.gemeente_code, sel.niveau, int(indeling), tuple(waarden["regio_code"])

@@ -7,6 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from geldstromen.cached import thema
+from geldstromen.domain.per_inwoner import UITLEG
+from geldstromen.domain.sociaal_domein import GROEPEN
 from geldstromen.ui import filters, zorgkosten
 from geldstromen.ui.filters import Selectie
 from geldstromen.ui.tabellen import waarde_tabel
@@ -33,6 +35,7 @@ def _aantallen(t: pd.DataFrame) -> pd.DataFrame:
         cols[f"{k}_per_1000"] = f"{lab} (per 1000 inwoners)"
     cols["huish_laag_inkomen_pct"] = "Laag inkomen (% huishoudens)"
     cols["huish_sociaal_minimum_pct"] = "Rond sociaal minimum (% huishoudens)"
+    cols["per_inwoner_toelichting"] = "Per 1000 inwoners"
     return t[list(cols)].rename(columns=cols).round(1)
 
 
@@ -40,11 +43,12 @@ def _geld(t: pd.DataFrame) -> pd.DataFrame | None:
     if "sociaal_domein_eur" not in t:
         return None
     cols = {"regio_code": "code", "regio_naam": "gebied"}
-    for g, (lab, teller) in thema.GROEPEN.items():
+    for g, (lab, teller) in GROEPEN.items():
         cols[f"{g}_eur"] = f"{lab}: EUR"
         cols[f"{g}_per_inwoner_eur"] = f"{lab}: EUR per inwoner"
         if teller:
             cols[f"{g}_per_client_eur"] = f"{lab}: EUR per {AANTALLEN[teller[:-7]].lower()}"
+    cols["per_inwoner_toelichting"] = "Per inwoner"
     return t[list(cols)].rename(columns=cols).round(0)
 
 
@@ -58,7 +62,7 @@ def render(sel: Selectie, iv3_jaar: int | None, stuk: str) -> None:
     st.subheader(f"Uitkeringen, zorg en inkomen per {sel.niveau} (KWB {sel.jaar}, waargenomen)")
     waarde_tabel(_aantallen(t.tabel), f"sociaal_{naam}")
     st.caption("Bron: " + "; ".join(sorted(t.kolommen["bron"].dropna().unique())) +
-               ". Per 1000 inwoners = aantal / inwoners x 1000 (zelfde KWB-jaar).")  # fmt: skip
+               ". Per 1000 inwoners = aantal / inwoners x 1000 (zelfde KWB-jaar). " + UITLEG)  # fmt: skip
     st.subheader("Gemeentelijke uitgaven sociaal domein (Iv3 lasten, toegerekend)")
     geld = _geld(t.tabel)
     if geld is None or iv3_jaar is None:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from geldstromen import cached
 from geldstromen.cached import tijd, vergelijk
+from geldstromen.domain import per_inwoner
 from geldstromen.domain.boodschappen import getal
 from geldstromen.domain.similariteit import THEMAS, gewichten_per_kenmerk, profiel, vergelijkbaar
 from geldstromen.ui import state
@@ -178,13 +179,12 @@ def _geldstromen(sel: Selectie, codes: list[str], namen: pd.DataFrame, wide: pd.
         st.caption(f"Nog geen geldstromen voor deze gebieden{extra}.")
         return
     inw = long_inwoners(sel, codes)
-    som = som.assign(per_inwoner=som["bedrag_eur"] / som["regio_code"].map(inw))
-    tabel = som.pivot_table(index="familie", columns="regio_code", values="per_inwoner")
-    tabel = tabel.reindex(columns=codes).rename(columns=lambda c: namen.at[c, "regio_naam"])
-    st.dataframe(tabel.map(lambda v: getal(v, 0)), width="stretch")
+    tabel = per_inwoner.tabel(som, inw, codes, lambda v: getal(v, 0))
+    tabel = tabel.rename(columns=lambda c: namen.at[c, "regio_naam"])
+    st.dataframe(tabel, width="stretch")
     per_familie = som.drop_duplicates("familie").set_index("familie")
     st.caption(
-        "Euro per jaar per inwoner. "
+        f"Euro per jaar per inwoner. {per_inwoner.UITLEG} "
         + " ".join(
             f"{fam}: {r.methoden}" + (f" ({r.bronnen})" if fam == "gemeente" else "") + "."
             for fam, r in per_familie.iterrows()

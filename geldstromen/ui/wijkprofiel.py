@@ -12,6 +12,7 @@ import streamlit as st
 from geldstromen.cached import gemeente as cg
 from geldstromen.cached import huishoudens as ch
 from geldstromen.cached import zorg as cz
+from geldstromen.domain import per_inwoner
 from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
 from geldstromen.domain.gemeentefonds import circulaire_label, circulaires, clusters
 from geldstromen.domain.opmaak import euro
@@ -124,7 +125,8 @@ def render() -> None:
     st.plotly_chart(fig, key="wp_sankey")
     tab = regio_tabel(res.flows, regio, inw, inw_gm)
     totaal = tab["bedrag_eur"].sum()
-    per = f"; {euro(totaal / inw)} per inwoner" if inw and inw > 0 else ""
+    per_w = per_inwoner.per_inwoner(totaal, inw)
+    per = f"; {euro(per_w)} per inwoner" if pd.notna(per_w) else f"; {per_inwoner.reden(inw)}"
     st.metric(f"Toegerekend aan {names[regio]} ({k.kant}, {k.stuk} {k.jaar})", euro(totaal) + per)
     if not res.uitgesloten.empty:
         st.caption(
@@ -139,6 +141,8 @@ def render() -> None:
         "sleutels": tabel.to_csv(index=False),
     }
     waarde_tabel(tab, f"wijkprofiel_{regio}_{k.jaar}_{k.stuk}_{k.kant}", meta)
+    if pd.isna(per_w):
+        st.caption(per_inwoner.UITLEG)
     if not eigen_ink.empty:
         _inkomsten_tabel(eigen_ink, inw, regio, k)
     if not andere.empty:
@@ -199,8 +203,7 @@ def _inkomsten(k: Keuze, tabel: pd.DataFrame) -> pd.DataFrame:
 def _inkomsten_tabel(rows: pd.DataFrame, inw, regio: str, k: Keuze) -> None:
     st.subheader("Inkomstenkant (toegerekend)")
     tab = rows[["van", "categorie", "bedrag_eur", "methode", "sleutel", "bron"]].copy()
-    ok = inw is not None and pd.notna(inw) and inw > 0
-    tab.insert(3, "per_inwoner_eur", tab["bedrag_eur"] / inw if ok else pd.NA)
+    tab.insert(3, "per_inwoner_eur", per_inwoner.per_inwoner(tab["bedrag_eur"], inw))
     waarde_tabel(tab.reset_index(drop=True), f"inkomsten_{regio}_{k.jaar}_{k.stuk}")
 
 

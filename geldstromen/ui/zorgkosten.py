@@ -10,6 +10,7 @@ import streamlit as st
 from geldstromen.cached import zorg as cz
 from geldstromen.domain import zorg
 from geldstromen.domain.opmaak import euro
+from geldstromen.domain.per_inwoner import UITLEG
 from geldstromen.families.zorg import ZorgModel
 from geldstromen.ui.tabellen import waarde_tabel
 
@@ -19,6 +20,7 @@ KOLOMMEN = {
     "zorgkosten_eur": "Zvw-kosten (EUR per jaar)",
     "inwoners": "Inwoners",
     "zorgkosten_per_inwoner_eur": "Zvw-kosten per inwoner (EUR)",
+    "toelichting": "Per inwoner",
 }
 UITLEG_VERWACHT = (
     "Verwacht = de landelijke kosten per verzekerdenjaar per leeftijdsklasse en geslacht, "
@@ -112,6 +114,6 @@ def toon_per_gebied(
         "Geschat, niet waargenomen: de Zvw-kosten van de gemeente per zorgsoort verdeeld over "
         "de gebieden naar hun leeftijdsopbouw (indirecte standaardisatie) en opgeteld tot het "
         "gemeentetotaal. Verschillen tussen gebieden komen dus alleen uit leeftijd, niet uit "
-        "gezondheid of zorggebruik in het gebied. " + " ".join(model.notities)
+        "gezondheid of zorggebruik in het gebied. " + UITLEG + " " + " ".join(model.notities)
     )
     return model

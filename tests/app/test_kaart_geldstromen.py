@@ -20,10 +20,12 @@ def test_per_inwoner_hoofdtaakveld_sums_and_keeps_missing():
             "bedrag_eur": [100.0, 50.0, 30.0, 999.0, 10.0],
         }
     )
-    inw = pd.Series({"WK1": 10, "WK2": 0, "WK3": 5})
+    inw = pd.Series({"WK1": 1000, "WK2": 0, "WK3": 5})
     out = per_inwoner_hoofdtaakveld(flows, inw, "wijk", "6").set_index("regio_code")
-    assert out.loc["WK1", "bedrag_eur"] == 150 and out.loc["WK1", "waarde"] == 15
+    assert out.loc["WK1", "bedrag_eur"] == 150 and out.loc["WK1", "waarde"] == 0.15
     assert pd.isna(out.loc["WK2", "waarde"])  # no inhabitants: missing, not 0 or infinite
+    assert out.loc["WK2", "toelichting"] == "te weinig inwoners"
+    assert out.loc["WK1", "toelichting"] == ""
     assert "GM1" not in out.index and "WK3" not in out.index
 
 

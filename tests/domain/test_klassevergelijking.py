@@ -11,10 +11,10 @@ def _frame():
     rows = []
     gemeenten = {
         # code: (grootte, stedelijkheid, centrumfunctie, sociale_structuur, lasten 6.3, inwoners)
-        "GM1": ("groot", "sterk", "Sterk", "Zwak", 1000.0, 10),
-        "GM2": ("groot", "sterk", "Sterk", "Zwak", 3000.0, 10),
-        "GM3": ("groot", "sterk", "Weinig", "Goed", 5000.0, 10),
-        "GM4": ("klein", "niet", "Weinig", "Goed", 7000.0, 10),
+        "GM1": ("groot", "sterk", "Sterk", "Zwak", 1_000_000.0, 10_000),
+        "GM2": ("groot", "sterk", "Sterk", "Zwak", 3_000_000.0, 10_000),
+        "GM3": ("groot", "sterk", "Weinig", "Goed", 5_000_000.0, 10_000),
+        "GM4": ("klein", "niet", "Weinig", "Goed", 7_000_000.0, 10_000),
     }
     for code, (gr, st, cf, ss, lasten, inw) in gemeenten.items():
         rows.append([code, f"naam {code}", "6.3", lasten, gr, st, cf, ss, inw])

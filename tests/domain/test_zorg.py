@@ -81,11 +81,15 @@ def test_per_gebied_per_inhabitant_and_missing_population():
             "bedrag_eur": [300.0, 100.0, 50.0, 50.0],
         }
     )
-    out = zorg.per_gebied(flows, pd.Series({"WK1": 2, "WK2": 0}), top=1).set_index("regio_code")
+    inw = pd.Series({"WK1": 2000, "WK2": 0})
+    out = zorg.per_gebied(flows, inw, top=1).set_index("regio_code")
     assert (
         out.loc["WK1", "zorgkosten_eur"] == 400
-        and out.loc["WK1", "zorgkosten_per_inwoner_eur"] == 200
+        and out.loc["WK1", "zorgkosten_per_inwoner_eur"] == 0.2
     )
-    assert out.loc["WK1", "Farmacie per inwoner (EUR)"] == 150
+    assert out.loc["WK1", "Farmacie per inwoner (EUR)"] == 0.15
     assert "GGZ per inwoner (EUR)" not in out
     assert pd.isna(out.loc["WK2", "zorgkosten_per_inwoner_eur"])  # no inhabitants: no figure
+    assert out.loc["WK2", "toelichting"] == "te weinig inwoners"
+    klein = zorg.per_gebied(flows, pd.Series({"WK1": 2, "WK2": 0}), top=1).set_index("regio_code")
+    assert klein["zorgkosten_per_inwoner_eur"].isna().all()  # 2 inhabitants: below the minimum
