@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from geldstromen.ui import filters, scenario, vergelijk
+from geldstromen.scenario.app import pagina
+from geldstromen.ui import filters, vergelijk
 
 st.title("Scenario: wie betaalt, wie profiteert")
 sel = filters.kies_gebied()
 if sel is not None:
     keuze = vergelijk.kies_regio(sel)
     if keuze is not None:
-        scenario.render(sel, *keuze)
+        pagina.render(sel, *keuze)

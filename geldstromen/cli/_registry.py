@@ -6,5 +6,5 @@ Add one line per module: ``from geldstromen.cli import <module>  # noqa: F401``.
 import geldstromen.cli.geldstromen_export  # noqa: F401
 import geldstromen.cli.lokaal  # noqa: F401
 import geldstromen.cli.rapport  # noqa: F401
-import geldstromen.cli.scenario  # noqa: F401
+import geldstromen.scenario.cli  # noqa: F401
 from geldstromen.cli import bench  # noqa: F401

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geldstromen.domain.scenario_link import codeer
+from geldstromen.scenario.link import codeer
 
 pytestmark = [pytest.mark.browser, pytest.mark.shared_data]
 

@@ -8,7 +8,11 @@ import pandas as pd
 import pytest
 
 from geldstromen.domain.opmaak import euro
-from geldstromen.domain.scenario import (
+from geldstromen.rapport.koppeling import kies_iv3
+from geldstromen.scenario.belasting import belastingdeel, tarief, tarieftabel
+from geldstromen.scenario.config import naar_config, ontbrekend, scenario_uit, standaard
+from geldstromen.scenario.gegevens import aannames, tarieven_voor
+from geldstromen.scenario.model import (
     BELASTING_POST,
     Effect,
     Interventie,
@@ -19,11 +23,7 @@ from geldstromen.domain.scenario import (
     samenvatting,
     terugverdiend,
 )
-from geldstromen.domain.scenario_belasting import belastingdeel, tarief, tarieftabel
-from geldstromen.domain.scenario_config import naar_config, ontbrekend, scenario_uit, standaard
-from geldstromen.domain.scenario_gegevens import aannames, tarieven_voor
-from geldstromen.domain.scenario_stromen import samenvoegen, scenario_links, verschil, voor_links
-from geldstromen.rapport.koppeling import kies_iv3
+from geldstromen.scenario.stromen import samenvoegen, scenario_links, verschil, voor_links
 
 GAS = Effect("aardgas", "Minder aardgas", 100, 1.0, "huishoudens", belasting_eur=0.3, btw_pct=21)
 

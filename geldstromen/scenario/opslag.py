@@ -1,7 +1,7 @@
 """Scenario inputs from the store: a region's indicators, the energy prices and, read-only, the
 region's money flows of the families gemeente, huishoudens and zorg ("voor" the scenario).
 
-The scenario itself is computed in ``geldstromen.domain.scenario`` and never written back.
+The scenario itself is computed in ``geldstromen.scenario.model`` and never written back.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from sqlalchemy import Engine, inspect
 
 from geldstromen import queries
 from geldstromen.domain.geldstroom import empty_flows
-from geldstromen.domain.scenario_stromen import gebied, samenvoegen
 from geldstromen.families import huishoudens, zorg
+from geldstromen.scenario.stromen import gebied, samenvoegen
 
 
 def regio_indicatoren(engine: Engine, regio_code: str) -> pd.DataFrame:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geldstromen.domain.scenario import (
+from geldstromen.scenario.model import (
     PARTIJEN,
     Effect,
     Interventie,

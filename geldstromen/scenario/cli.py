@@ -49,15 +49,15 @@ def scenario_cmd(regio, jaar, config_pad, fmt, output, voor_na_jaar, database_ur
     party, cumulative chart, flows before/after, assumptions). Labelled `scenario`; never
     written to the database."""
     from geldstromen.domain.export import export_bytes
-    from geldstromen.domain.scenario_config import ScenarioFout, ontbrekend, scenario_uit
-    from geldstromen.domain.scenario_gegevens import (
+    from geldstromen.scenario import opslag as fam
+    from geldstromen.scenario.config import ScenarioFout, ontbrekend, scenario_uit
+    from geldstromen.scenario.gegevens import (
         export_meta,
         export_tabel,
         indicatoren_voor,
         invullen,
         tarieven_voor,
     )
-    from geldstromen.families import scenario as fam
 
     if fmt == "pdf" and output is None:
         _fail("geef met -o een bestand voor de pdf.")
@@ -87,7 +87,7 @@ def scenario_cmd(regio, jaar, config_pad, fmt, output, voor_na_jaar, database_ur
     tabel = export_tabel(scenario, items, voet)
     regio_naam = str(frame["regio_naam"].iloc[0])
     if fmt == "pdf":
-        from geldstromen.rapport.scenario import scenario_pdf, verzamel
+        from geldstromen.scenario.rapport import scenario_pdf, verzamel
 
         if voor_na_jaar is not None and not scenario.start() <= voor_na_jaar <= scenario.eind():
             _fail(f"--voor-na-jaar moet tussen {scenario.start()} en {scenario.eind()} liggen.")

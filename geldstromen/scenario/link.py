@@ -7,7 +7,7 @@ import binascii
 import json
 import zlib
 
-from geldstromen.domain.scenario_config import ScenarioFout, valideer
+from geldstromen.scenario.config import ScenarioFout, valideer
 
 MAX_URL_TEKENS = 6000
 

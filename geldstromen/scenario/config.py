@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from geldstromen.domain.scenario import PARTIJEN, Effect, Interventie, Scenario
+from geldstromen.scenario.model import PARTIJEN, Effect, Interventie, Scenario
 
 CATALOGUS = Path(__file__).with_name("interventies.yaml")
 GEBRUIKER = "ingevuld door gebruiker"

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geldstromen.cached import scenario as cached_scenario
-from geldstromen.domain.scenario import Scenario
-from geldstromen.domain.scenario_stromen import scenario_laag, standaardjaar, verschil
-from geldstromen.ui import scenario_grafieken as grafiek
+from geldstromen.scenario.app import cache as cached_scenario
+from geldstromen.scenario.app import grafieken as grafiek
+from geldstromen.scenario.model import Scenario
+from geldstromen.scenario.stromen import scenario_laag, standaardjaar, verschil
 
 UITLEG = (
     "Voor: de geldstromen van dit gebied zoals in het wijkrapport (gemeente: "

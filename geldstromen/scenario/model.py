@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from geldstromen.domain.scenario_belasting import belastingdeel
+from geldstromen.scenario.belasting import belastingdeel
 
 PARTIJEN = ("gemeente", "huishoudens", "woningcorporatie", "zorgverzekeraar", "rijk")
 PARTIJ_LABELS = {

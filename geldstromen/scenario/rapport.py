@@ -21,7 +21,9 @@ from fpdf import FPDF  # noqa: E402
 from sqlalchemy import Engine  # noqa: E402
 
 from geldstromen.domain.opmaak import euro  # noqa: E402
-from geldstromen.domain.scenario import (  # noqa: E402
+from geldstromen.rapport.pdf import datum_nl, schoon  # noqa: E402
+from geldstromen.scenario import opslag as fam  # noqa: E402
+from geldstromen.scenario.model import (  # noqa: E402
     METHODE,
     PARTIJ_KLEUREN,
     PARTIJ_LABELS,
@@ -32,14 +34,12 @@ from geldstromen.domain.scenario import (  # noqa: E402
     samenvatting,
     terugverdiend,
 )
-from geldstromen.domain.scenario_stromen import (  # noqa: E402
+from geldstromen.scenario.stromen import (  # noqa: E402
     scenario_laag,
     standaardjaar,
     verschil,
     voor_links,
 )
-from geldstromen.families import scenario as fam  # noqa: E402
-from geldstromen.rapport.pdf import datum_nl, schoon  # noqa: E402
 
 LABEL = (
     "SCENARIO: alle bedragen op deze pagina's zijn een doorrekening van aannames (methode "

@@ -6,29 +6,28 @@ import pandas as pd
 import streamlit as st
 
 from geldstromen import cached
-from geldstromen.domain import scenario_stromen
-from geldstromen.domain.scenario_gegevens import indicatoren_voor, tarieven_voor
-from geldstromen.families import scenario
+from geldstromen.scenario import opslag, stromen
+from geldstromen.scenario.gegevens import indicatoren_voor, tarieven_voor
 
 
 @st.cache_data(**cached.SELECTION)
 def indicatoren(version: str, regio_code: str, jaar: int) -> dict[str, dict]:
     """``{indicator: row}`` of one region code in one year (the defaults' inputs)."""
-    return indicatoren_voor(scenario.regio_indicatoren(cached.engine(), regio_code), jaar)
+    return indicatoren_voor(opslag.regio_indicatoren(cached.engine(), regio_code), jaar)
 
 
 @st.cache_data(ttl=3600, show_spinner=False)
 def prijzen(version: str, jaar: int) -> dict[str, dict]:
     """Energy prices and energy-tax rates of one year (``tarieven_voor``; empty when the
     prices were not ingested)."""
-    return tarieven_voor(scenario.energietarieven(cached.engine()), jaar)
+    return tarieven_voor(opslag.energietarieven(cached.engine()), jaar)
 
 
 @st.cache_data(**cached.SELECTION)
 def voor_links(
     version: str, regio_code: str, regio_naam: str, jaar: int
 ) -> tuple[pd.DataFrame, list[str]]:
-    """The region's flows as "voor" links and the notes (``families.scenario.regio_stromen``):
+    """The region's flows as "voor" links and the notes (``opslag.regio_stromen``):
     they do not depend on the scenario, so a rerun of the page (any input or year) reuses them."""
-    flows, notities = scenario.regio_stromen(cached.engine(), regio_code, int(jaar))
-    return scenario_stromen.voor_links(flows, regio_code, regio_naam), notities
+    flows, notities = opslag.regio_stromen(cached.engine(), regio_code, int(jaar))
+    return stromen.voor_links(flows, regio_code, regio_naam), notities

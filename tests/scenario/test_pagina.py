@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from geldstromen.cli import main
-from geldstromen.domain.scenario_link import codeer
+from geldstromen.scenario.link import codeer
 from tests.conftest import FIXTURES
 
 GEBIED = {"gemeente": "GM9999", "niveau": "wijk", "jaar": "2019", "regio": "WK999901"}
@@ -152,7 +152,7 @@ def test_cli_unknown_region(fixture_db_url):
 
 
 def test_sankey_tooltip_keeps_commas_in_names():
-    from geldstromen.ui.scenario_grafieken import sankey
+    from geldstromen.scenario.app.grafieken import sankey
 
     links = pd.DataFrame({"van": ["Gemeente"], "naar": ["Gemeente: 5 Sport, cultuur en recreatie"],
                           "bedrag_eur": [1234567.0], "methode": ["toegerekend"], "bron": ["Iv3"]})  # fmt: skip

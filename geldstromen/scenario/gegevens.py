@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from geldstromen.domain.scenario import METHODE, Scenario, per_partij_per_jaar
-from geldstromen.domain.scenario_belasting import DRAGERS, tarief
-from geldstromen.domain.scenario_config import (
+from geldstromen.scenario.belasting import DRAGERS, tarief
+from geldstromen.scenario.config import (
     GEBRUIKER,
     VELD_LABELS,
     catalogus,
@@ -14,6 +13,7 @@ from geldstromen.domain.scenario_config import (
     toepassen,
     valideer,
 )
+from geldstromen.scenario.model import METHODE, Scenario, per_partij_per_jaar
 
 #: Upper heating value of Groningen-quality natural gas (CBS conversion: 35.17 MJ per m3).
 GJ_PER_M3 = 0.03517

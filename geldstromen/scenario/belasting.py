@@ -3,7 +3,7 @@
 A saved m³ gas (or kWh) lowers the household bill by its price including taxes. Part of that
 price is energiebelasting and ODE (a fixed amount per unit, excluding btw) and btw (a share of
 the whole price). That part is income the Rijk no longer receives: the scenario books it as a
-transfer huishoudens <- Rijk. The rates come from ``scenario_energiebelasting.csv`` (Belastingdienst
+transfer huishoudens <- Rijk. The rates come from ``energiebelasting.csv`` (Belastingdienst
 tariff tables, first bracket, per year); a year without rates leaves the fields empty.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-TARIEVEN = Path(__file__).with_name("scenario_energiebelasting.csv")
+TARIEVEN = Path(__file__).with_name("energiebelasting.csv")
 DRAGERS = ("aardgas", "elektriciteit")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from geldstromen.domain.scenario_config import (
+from geldstromen.scenario.config import (
     ScenarioFout,
     naar_config,
     ontbrekend,
@@ -14,14 +14,14 @@ from geldstromen.domain.scenario_config import (
     toepassen,
     valideer,
 )
-from geldstromen.domain.scenario_gegevens import (
+from geldstromen.scenario.gegevens import (
     export_tabel,
     invullen,
     prijzen_voor,
     standaard_voet,
     voet_uit,
 )
-from geldstromen.domain.scenario_link import codeer, decodeer
+from geldstromen.scenario.link import codeer, decodeer
 
 IND = {
     "woningen_aantal": {
@@ -152,7 +152,7 @@ def test_config_fills_in_defaults_and_keeps_their_sources():
     assert item["eenheden"]["bron"] == "config-bestand"
     assert voet == {"waarde": 0, "bron": "config-bestand"}
     sam = (
-        __import__("geldstromen.domain.scenario", fromlist=["x"])
+        __import__("geldstromen.scenario.model", fromlist=["x"])
         .samenvatting(scenario_uit(items, "BSC", 0))
         .set_index("partij")
     )

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from geldstromen.domain.scenario import METHODE, PARTIJ_LABELS, Scenario, kasstromen
 from geldstromen.domain.taakvelden import HOOFDTAAKVELDEN, hoofdtaakveld
+from geldstromen.scenario.model import METHODE, PARTIJ_LABELS, Scenario, kasstromen
 
 LINK_COLUMNS = ["van", "naar", "familie", "bedrag_eur", "methode", "bron"]
 VERSCHIL_COLUMNS = ["van", "naar", "familie", "voor_eur", "na_eur", "verschil_eur", "methode",

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geldstromen.domain.opmaak import euro
-from geldstromen.domain.scenario import PARTIJ_KLEUREN, PARTIJ_LABELS
+from geldstromen.scenario.model import PARTIJ_KLEUREN, PARTIJ_LABELS
 
 KOSTEN, BATEN, NETTO = "#c0392b", "#2e86c1", "#1e1e1e"
 

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from geldstromen.cli import main
-from geldstromen.domain.scenario_link import codeer
-from tests.app.test_scenario import CONFIG, _open
+from geldstromen.scenario.link import codeer
 from tests.conftest import FIXTURES
+from tests.scenario.test_pagina import CONFIG, _open
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext ontbreekt")
 

@@ -7,8 +7,7 @@ import math
 import pandas as pd
 import streamlit as st
 
-from geldstromen.domain.scenario import PARTIJ_LABELS, PARTIJEN
-from geldstromen.domain.scenario_config import (
+from geldstromen.scenario.config import (
     BELASTING_LABELS,
     BELASTINGVELDEN,
     GETALVELDEN,
@@ -17,6 +16,7 @@ from geldstromen.domain.scenario_config import (
     standaard,
     toepassen,
 )
+from geldstromen.scenario.model import PARTIJ_LABELS, PARTIJEN
 
 ONTBREEKT = "⚠️ geen bron beschikbaar: vul dit zelf in"
 _PARTIJ_OPTIES = ["", *PARTIJEN]

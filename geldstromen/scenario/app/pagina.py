@@ -7,10 +7,25 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from geldstromen.cached import scenario as cached_scenario
 from geldstromen.domain.export import export_bytes
 from geldstromen.domain.opmaak import euro
-from geldstromen.domain.scenario import (
+from geldstromen.scenario.app import cache as cached_scenario
+from geldstromen.scenario.app import grafieken as grafiek
+from geldstromen.scenario.app import invoer, stromen
+from geldstromen.scenario.config import (
+    ScenarioFout,
+    catalogus,
+    naar_config,
+    scenario_uit,
+)
+from geldstromen.scenario.gegevens import (
+    export_meta,
+    export_tabel,
+    standaard_voet,
+    voet_uit,
+)
+from geldstromen.scenario.link import codeer, decodeer
+from geldstromen.scenario.model import (
     PARTIJ_LABELS,
     PARTIJEN,
     belastingderving,
@@ -20,23 +35,7 @@ from geldstromen.domain.scenario import (
     samenvatting,
     terugverdiend,
 )
-from geldstromen.domain.scenario_config import (
-    ScenarioFout,
-    catalogus,
-    naar_config,
-    scenario_uit,
-)
-from geldstromen.domain.scenario_gegevens import (
-    export_meta,
-    export_tabel,
-    standaard_voet,
-    voet_uit,
-)
-from geldstromen.domain.scenario_link import codeer, decodeer
-from geldstromen.domain.scenario_stromen import scenario_laag, standaardjaar, verschil
-from geldstromen.ui import scenario_grafieken as grafiek
-from geldstromen.ui import scenario_invoer as invoer
-from geldstromen.ui import scenario_stromen as stromen
+from geldstromen.scenario.stromen import scenario_laag, standaardjaar, verschil
 from geldstromen.ui.filters import Selectie
 
 LABEL = (
@@ -169,7 +168,7 @@ def _posten(scenario) -> None:
 
 def _pdf(scenario, tabel: pd.DataFrame, ctx: dict) -> bytes:
     """The scenario pages of the report, built on click (flows year = the Voor en na choice)."""
-    from geldstromen.rapport.scenario import ScenarioRapport, scenario_pdf
+    from geldstromen.scenario.rapport import ScenarioRapport, scenario_pdf
 
     jaar = st.session_state.get("sc_voorna_jaar") or standaardjaar(scenario)
     jaar = min(max(int(jaar), scenario.start()), scenario.eind())

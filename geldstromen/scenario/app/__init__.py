@@ -1,0 +1,1 @@
+"""The Scenario page (Streamlit); app_pages/scenario.py calls ``pagina.render``."""
