@@ -208,8 +208,17 @@ def ingest(
     """Load changed files into the raw tables and rebuild the views, all in one transaction.
 
     A changed file that lost more than :data:`MAX_KRIMP` of the rows or regions stored for it is
-    refused before anything is written, unless ``accepteer_krimp``.
+    refused before anything is written, unless ``accepteer_krimp``. A second ingest on the
+    same store while one runs is refused at once (:func:`geldstromen.db.schrijfslot`).
     """
+    try:
+        with db.schrijfslot(engine):
+            return _ingest(engine, bestanden, progress, force, accepteer_krimp, before_commit)
+    except db.BezetFout as exc:
+        raise IngestFout(str(exc)) from None
+
+
+def _ingest(engine, bestanden, progress, force, accepteer_krimp, before_commit) -> IngestResultaat:
     with engine.begin() as conn:
         db.create_tables(conn)
     known = {} if force else _known_checksums(engine)

@@ -50,7 +50,7 @@ def importeer(
     """Write validated values (long: regio_code, indicator, kolom, waarde, eenheid)."""
     bron_id = bron_id_voor(gemeente, niveau, jaar, pad.name)
     rows = waarden.assign(bron_id=bron_id, gemeente_code=gemeente, niveau=niveau, jaar=jaar)
-    with engine.begin() as conn:
+    with db.schrijfslot(engine), engine.begin() as conn:
         db.create_tables(conn)
         conn.execute(delete(raw_lokaal).where(raw_lokaal.c.bron_id == bron_id))
         conn.execute(delete(bron).where(bron.c.bron_id == bron_id))

@@ -2,24 +2,89 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from geldstromen.config import SQL_DIR
 from geldstromen.schema import metadata
 
 VIEW_LAYERS = ("staging", "intermediate", "marts")
+#: PostgreSQL advisory-lock key of the writer slot (ingest, import-lokaal): "geldstrm".
+SLOT_SLEUTEL = int.from_bytes(b"geldstrm", "big")
+#: Seconds a SQLite connection waits for another writer before "database is locked".
+SQLITE_WACHT_S = 30.0
+_log = logging.getLogger(__name__)
+
+
+class BezetFout(Exception):
+    """Another ingest or import is writing to the same store (Dutch message)."""
+
+
+def sqlite_pad(url: str) -> Path | None:
+    """The file of a plain ``sqlite:///path`` URL (None for memory or ``file:`` URIs)."""
+    if not url.startswith("sqlite"):
+        return None
+    path = url.split("///", 1)[-1] if "///" in url else ""
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return None
+    return Path(path.split("?", 1)[0])
+
+
+def alleen_lezen(path: Path) -> bool:
+    """True when the store exists but this process may not write the file or its folder
+    (SQLite's WAL needs ``-wal``/``-shm`` files next to it)."""
+    if not path.exists():
+        return False
+    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def _alleen_lezen_engine(path: Path) -> Engine:
+    """A read-only engine: ``mode=ro`` without the WAL pragma; when even that cannot open
+    the store (a WAL store whose ``-shm`` file cannot be created), ``immutable=1``."""
+    last: Engine | None = None
+    for params in ("mode=ro", "immutable=1"):
+        uri = f"file:{quote(str(path.resolve()))}?{params}"
+
+        def connect(uri: str = uri) -> sqlite3.Connection:
+            return sqlite3.connect(uri, uri=True, timeout=SQLITE_WACHT_S, check_same_thread=False)
+
+        engine = create_engine("sqlite://", creator=connect)
+        try:
+            with engine.connect() as conn:
+                conn.execute(text("SELECT count(*) FROM sqlite_master"))
+        except OperationalError:
+            engine.dispose()
+            last = engine
+            continue
+        _log.info("store %s is not writable: opened read-only (%s)", path.name, params)
+        return engine
+    assert last is not None
+    return last  # fails on use with SQLite's own message, which the callers translate
 
 
 def make_engine(url: str) -> Engine:
-    """Create an engine; SQLite gets WAL (readers never block on an ingest) and a busy timeout."""
+    """Create an engine; SQLite gets WAL (readers never block on an ingest) and a busy timeout.
+
+    A SQLite store this process may not write is opened read-only (no WAL pragma), so pages
+    still show it; a write then fails with "readonly database".
+    """
     if url.startswith("sqlite"):
-        path = url.split("///", 1)[-1]
-        if path and path != ":memory:" and not path.startswith("file:"):
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        pad = sqlite_pad(url)
+        if pad is not None and alleen_lezen(pad):
+            return _alleen_lezen_engine(pad)
+        if pad is not None:
+            pad.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            url, connect_args={"timeout": SQLITE_WACHT_S, "check_same_thread": False}
+        )
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):  # pragma: no cover - trivial
@@ -30,6 +95,91 @@ def make_engine(url: str) -> Engine:
 
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+
+
+@contextmanager
+def schrijfslot(engine: Engine) -> Iterator[None]:
+    """Hold the store's writer slot (ingest, import-lokaal) for the duration of the block.
+
+    SQLite: an exclusive ``flock`` on ``<store>.ingest.lock`` next to the store; PostgreSQL: a
+    session advisory lock on its own connection. Both are released when the process dies. A
+    second writer gets :class:`BezetFout` at once instead of waiting for the busy timeout.
+    """
+    bezet = BezetFout(
+        "er loopt al een andere ingest of import op deze database; wacht tot die klaar is en "
+        "probeer het dan opnieuw."
+    )
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            if not conn.execute(
+                text("SELECT pg_try_advisory_lock(:k)"), {"k": SLOT_SLEUTEL}
+            ).scalar():
+                raise bezet
+            conn.commit()
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": SLOT_SLEUTEL})
+                conn.commit()
+        return
+    pad = sqlite_pad(str(engine.url)) if engine.dialect.name == "sqlite" else None
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX: SQLite's busy timeout only
+        fcntl = None
+    if pad is None or fcntl is None:
+        yield
+        return
+    try:
+        fh = open(pad.with_name(pad.name + ".ingest.lock"), "a")  # noqa: SIM115
+    except OSError:  # a read-only folder: the write itself will say so
+        yield
+        return
+    with fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise bezet from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def foutmelding(exc: BaseException) -> str:
+    """A Dutch one-line description of a database error (no URL, host, port or password)."""
+    if isinstance(exc, BezetFout):
+        return str(exc)
+    orig = getattr(exc, "orig", None) or exc
+    tekst = str(orig).lower()
+    sqlstate = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    if "database is locked" in tekst or "database table is locked" in tekst:
+        return "de database is bezet: een andere bewerking schrijft erin. Probeer het zo opnieuw."
+    if "readonly database" in tekst or "read-only" in tekst or sqlstate == "25006":
+        return (
+            "de database is alleen-lezen: dit proces mag het databasebestand of de map "
+            "ervan niet schrijven."
+        )
+    if "disk is full" in tekst or "no space left" in tekst or sqlstate == "53100":
+        return "de schijf is vol: de database kan niet worden geschreven."
+    if "unable to open database file" in tekst:
+        return (
+            "het databasebestand kan niet worden geopend (bestaat de map, zijn de rechten goed?)."
+        )
+    if "not a database" in tekst or "malformed" in tekst:
+        return "het databasebestand is beschadigd of geen SQLite-database."
+    if "no such table" in tekst or (sqlstate == "42P01"):
+        return "de database is leeg of onvolledig; voer eerst `geldstromen ingest` uit."
+    if isinstance(exc, OperationalError) and (
+        getattr(exc, "connection_invalidated", False)
+        or any(w in tekst for w in ("connection", "could not connect", "could not translate"))
+    ):
+        return (
+            "de database-server is niet bereikbaar; controleer GELDSTROMEN_DATABASE_URL "
+            "en of de server draait."
+        )
+    soort = type(orig).__name__ if isinstance(exc, DBAPIError) else type(exc).__name__
+    return f"databasefout ({soort}); zie het serverlog of probeer het opnieuw."
 
 
 def view_files(sql_dir: Path = SQL_DIR) -> list[tuple[str, Path]]:

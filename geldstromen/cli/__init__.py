@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
 import click
+from sqlalchemy.exc import SQLAlchemyError
 
 from geldstromen import db
 from geldstromen.config import get_settings
@@ -23,7 +25,20 @@ def _fail(message: str) -> None:
     sys.exit(1)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Groep(click.Group):
+    """The command group: database errors of any command become one Dutch ``Fout:`` line."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (SQLAlchemyError, sqlite3.Error, db.BezetFout) as exc:
+            extra = ""
+            if ctx.invoked_subcommand in ("ingest", "import-lokaal"):
+                extra = "\nDe vorige gegevens zijn ongewijzigd en blijven bruikbaar."
+            _fail(db.foutmelding(exc) + extra)
+
+
+@click.group(cls=_Groep, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Geldstromen in de wijk: ingest CBS/PDOK/Vektis data and export tables."""
 
@@ -135,7 +150,10 @@ def _write(payload: bytes, output: Path | None, fmt: str) -> None:
             _fail(f"formaat {fmt} is binair; geef -o BESTAND.")
         sys.stdout.buffer.write(payload)
         return
-    output.write_bytes(payload)
+    try:
+        output.write_bytes(payload)
+    except OSError as exc:
+        _fail(f"{output} kan niet worden geschreven: {exc.strerror or exc}")
     click.echo(f"Geschreven: {output}", err=True)
 
 

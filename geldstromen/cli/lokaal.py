@@ -109,5 +109,5 @@ def import_lokaal(bestand, gemeente, niveau, jaar, eenheid, database_url) -> Non
             jaar=jaar,
         )
     except Exception as exc:  # noqa: BLE001
-        _stop(f"opslaan mislukt ({type(exc).__name__}); de database is ongewijzigd.")
+        _stop(f"opslaan mislukt: {db.foutmelding(exc)} De database is ongewijzigd.")
     click.echo(f"Ingelezen als 'eigen data': {n} waarde(n) voor {gemeente} ({niveau}, {jaar}).")

@@ -8,6 +8,7 @@ all at once, as :class:`SleutelFout`.
 
 from __future__ import annotations
 
+import codecs
 import io
 
 import pandas as pd
@@ -57,10 +58,28 @@ def fouten(tabel: pd.DataFrame, indicatoren: set[str]) -> list[str]:
     return problemen
 
 
+def _decodeer(data: bytes) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise SleutelFout("ongeldige UTF-16-tekst; sla de tabel op als CSV UTF-8") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SleutelFout(
+            f"geen UTF-8-tekst (ongeldige byte op positie {exc.start + 1}); is dit een CSV? "
+            "Sla de tabel op als CSV UTF-8."
+        ) from None
+
+
 def lees_sleuteltabel(tekst: str | bytes, indicatoren: set[str]) -> pd.DataFrame:
     """Parse and check a key-table CSV; missing optional columns become empty."""
     if isinstance(tekst, bytes):
-        tekst = tekst.decode("utf-8-sig")
+        tekst = _decodeer(tekst)
+    if "\x00" in tekst:
+        raise SleutelFout("geen tekstbestand (bevat NUL-tekens); verwacht een CSV in UTF-8")
     try:
         tabel = pd.read_csv(io.StringIO(tekst), dtype=str, keep_default_na=False, comment="#")
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
