@@ -19,7 +19,6 @@ def _flows(engine, gemeente, niveau, jaar, stuk, familie, sleutels=None, circula
 
     parts, notes = [], []
     if familie in ("gemeente", "alle"):
-        fonds_rijen = fam_gemeente.gemeentefonds(engine, gemeente)
         for kant in fam_gemeente.KANTEN:
             res = fam_gemeente.toerekening(engine, gemeente, niveau, jaar, stuk, kant, sleutels)
             parts.append(res.flows)
@@ -29,24 +28,10 @@ def _flows(engine, gemeente, niveau, jaar, stuk, familie, sleutels=None, circula
                 notes.append(f"niet meegeteld ({kant}): {r.categorie} {r.bedrag_eur:.2f} euro")
             pairs = ", ".join(f"{x.indicator}={x.jaar}" for x in res.sleuteljaren.itertuples())
             notes.append(f"sleuteljaren ({kant}, indeling {res.indelingsjaar}): {pairs}")
-            if kant == "lasten" and not res.flows.empty:
-                rows, fonds, tekst = fam_gemeente.inkomsten(
-                    res, fonds_rijen, gemeente, jaar, circulaire
-                )
-                parts.append(rows)
-                if circulaire and fonds and fonds.circulaire != circulaire:
-                    click.echo(
-                        f"Let op: circulaire {circulaire} is er niet voor uitkeringsjaar {jaar}; "
-                        f"gebruikt: {fonds.circulaire}.",
-                        err=True,
-                    )
-                notes.append(
-                    f"gemeentefonds: {fonds.bron}; per cluster toegerekend naar rato van de "
-                    "toegerekende lasten op de taakvelden van het cluster; 'gemeente (overige "
-                    "middelen)' = toegerekende lasten min gemeentefondsdeel"
-                    if fonds
-                    else f"gemeentefonds: {tekst}"
-                )
+        aans = fam_gemeente.fonds_aansluiting(engine, gemeente, jaar, stuk, circulaire)
+        if aans.tekst and aans.fonds is not None:
+            click.echo(f"Let op: {aans.tekst}.", err=True)
+        notes.append(_fonds_noot(aans))
     for naam, bouw in (("huishoudens", huishoudens.huishoudens_flows), ("zorg", zorg.zorg_flows)):
         if familie in (naam, "alle"):
             part = bouw(engine, gemeente, niveau, jaar)
@@ -58,6 +43,24 @@ def _flows(engine, gemeente, niveau, jaar, stuk, familie, sleutels=None, circula
                 )
     parts = [p for p in parts if not p.empty]
     return (pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()), notes
+
+
+def _fonds_noot(aans) -> str:
+    """One line: the gemeentefonds as a breakdown of Iv3 0.7, never an extra stream."""
+    if aans.fonds is None:
+        return f"gemeentefonds: {aans.tekst}"
+    tekst = (
+        f"gemeentefonds: {aans.fonds.bron}, totaal {aans.totaal_eur:.2f} euro; dit is een "
+        "uitsplitsing van de algemene uitkering (Iv3 0.7 baten, van='Rijk (gemeentefonds)'), "
+        "geen extra stroom"
+    )
+    if aans.iv3_07_eur is not None:
+        tekst += (
+            f"; Iv3 0.7 baten {aans.iv3_07_eur:.2f} euro, verschil {aans.verschil_iv3_eur:.2f} euro"
+        )
+    if aans.signalen:
+        tekst += f"; meer dan 5% veranderd t.o.v. {aans.vorige}: {', '.join(aans.signalen)}"
+    return tekst
 
 
 def _sleutels(path: Path | None) -> tuple[pd.DataFrame, str]:
@@ -107,9 +110,11 @@ def export_geldstromen(
 ) -> None:
     """Geldstromen (kolommen regio_code ... bron) van de wijken of buurten van een gemeente.
 
-    Familie gemeente: Iv3-lasten en -baten per taakveld, toegerekend met de verdeelsleutels,
-    plus de inkomstenkant van de lasten: het gemeentefonds (van='Rijk (gemeentefonds)', per
-    cluster) en de rest als van='gemeente (overige middelen)'. De gebruikte sleuteltabel staat
+    Familie gemeente: Iv3-lasten en -baten per taakveld, toegerekend met de verdeelsleutels.
+    Geld van het Rijk (0.7 algemene uitkering: van='Rijk (gemeentefonds)'; 6.3 BUIG:
+    van='Rijk (specifieke uitkeringen)') komt nooit uit een wijk; de gemeentefondsclusters
+    van de circulaire zijn een uitsplitsing daarvan (kopblok: totaal en verschil met Iv3 0.7),
+    geen extra stroom. De instroom naar de gemeente is precies het Iv3-batentotaal. De gebruikte sleuteltabel staat
     in het kopblok (CSV, regels met #) of op het blad 'verdeelsleutels' (xlsx); niet te
     koppelen gemeentenamen worden genoemd."""
     from geldstromen import db

@@ -113,23 +113,26 @@ def _verdeel(totaal, idx, level, chain, mat, uit, ontbrak) -> int:
     known, missing = idx[ok], idx[~ok]
     if len(known) == 0 or vals[ok].sum() == 0:
         return _verdeel(totaal, idx, level + 1, chain, mat, uit, ontbrak + [key])
-    deel_missing = 0
-    has_next = level + 1 < len(chain)
-    if len(missing) and has_next:
-        nxt = mat[idx, level + 1]
-        nxt_m = mat[missing, level + 1]
-        if np.nansum(nxt) != 0 and (~np.isnan(nxt_m)).any():
+    deel_missing, volgend = 0, None
+    # the missing group gets the share the first next key with values for it gives it
+    for nxt_level in range(level + 1, len(chain)):
+        nxt = mat[idx, nxt_level]
+        nxt_m = mat[missing, nxt_level]
+        if len(missing) and np.nansum(nxt) != 0 and (~np.isnan(nxt_m)).any():
             deel_missing = round(totaal * float(np.nansum(nxt_m)) / float(np.nansum(nxt)))
+            volgend = nxt_level
+            break
     uit[0][known] = verdeel_centen(totaal - deel_missing, vals[ok])
     uit[1][known] = key
     uit[2][known] = ("terugval; ontbrak: " + ", ".join(ontbrak)) if ontbrak else ""
     if len(missing) == 0:
         return 0
     if deel_missing == 0:
-        # no next key, or it has no value for the missing group: they get nothing, said so
+        # no next key has a value for the missing group: they get nothing, said so
         _geen(missing, uit, ontbrak + list(chain[level:]))
         return 0
-    return _verdeel(deel_missing, missing, level + 1, chain, mat, uit, ontbrak + [key])
+    overgeslagen = list(chain[level:volgend])
+    return _verdeel(deel_missing, missing, volgend, chain, mat, uit, ontbrak + overgeslagen)
 
 
 def benodigde_indicatoren(sleutels: pd.DataFrame) -> list[str]:

@@ -204,3 +204,93 @@ def inkomsten_jaar(
     fonds = Fonds(fonds_gemeente[0], fonds_gemeente[1], int(jaar), gekozen)
     sel = alle[(alle["uitkeringsjaar"].astype(int) == int(jaar)) & (alle["circulaire"] == gekozen)]
     return inkomsten(lasten, sel[["cluster", "bedrag_eur"]], fonds), fonds, ""
+
+
+#: A cluster that changes more than this (percent) against the previous circulaire is flagged.
+SIGNAAL_PCT = 5.0
+
+
+def vorige_circulaire(keuzes: list[str], gekozen: str) -> str | None:
+    """The circulaire before ``gekozen`` among ``keuzes`` (newest first), or None."""
+    if gekozen not in keuzes:
+        return None
+    i = keuzes.index(gekozen)
+    return keuzes[i + 1] if i + 1 < len(keuzes) else None
+
+
+@dataclass
+class Aansluiting:
+    """The gemeentefonds of one circulaire against the previous one and against Iv3 0.7."""
+
+    fonds: Fonds | None
+    vorige: str | None
+    tabel: pd.DataFrame  # cluster, bedrag_eur, vorige_eur, verschil_eur, verschil_pct, signaal
+    totaal_eur: float | None  # the circulaire's Totaal
+    iv3_07_eur: float | None  # Iv3 baten 0.7 of the same year
+    tekst: str = ""
+
+    @property
+    def verschil_iv3_eur(self) -> float | None:
+        """Iv3 0.7 baten minus the circulaire's Totaal (integratie- en decentralisatie-
+        uitkeringen, a newer circulaire, or the timing of the begroting)."""
+        if self.totaal_eur is None or self.iv3_07_eur is None:
+            return None
+        return self.iv3_07_eur - self.totaal_eur
+
+    @property
+    def signalen(self) -> list[str]:
+        """Clusters that changed more than :data:`SIGNAAL_PCT` against the previous one."""
+        return self.tabel.loc[self.tabel["signaal"], "cluster"].tolist()
+
+
+def _per_cluster(alle: pd.DataFrame, jaar: int, circulaire: str) -> pd.Series:
+    sel = alle[
+        (alle["uitkeringsjaar"].astype(int) == int(jaar)) & (alle["circulaire"] == circulaire)
+    ]
+    return sel.drop_duplicates("cluster").set_index("cluster")["bedrag_eur"].astype("float64")
+
+
+def aansluiting(
+    alle: pd.DataFrame,
+    gemeente: tuple[str, str],
+    jaar: int,
+    circulaire: str | None = None,
+    iv3_07_eur: float | None = None,
+) -> Aansluiting:
+    """Per cluster: the chosen circulaire (default the newest for uitkeringsjaar ``jaar``),
+    the previous circulaire for the same year, the change and a flag over
+    :data:`SIGNAAL_PCT`; plus the circulaire's Totaal against Iv3 0.7 baten of the year.
+
+    The gemeentefonds is a breakdown of the algemene uitkering that Iv3 books on 0.7, not
+    money on top of it: the difference is shown, never added."""
+    kolommen = ["cluster", "bedrag_eur", "vorige_eur", "verschil_eur", "verschil_pct", "signaal"]
+    keuzes = circulaires(alle, jaar) if not alle.empty else []
+    if not keuzes:
+        leeg = pd.DataFrame(columns=kolommen)
+        tekst = f"geen gemeentefonds voor uitkeringsjaar {jaar} in de ingelezen gegevens"
+        return Aansluiting(None, None, leeg, None, iv3_07_eur, tekst)
+    gekozen = circulaire if circulaire in keuzes else keuzes[0]
+    vorige = vorige_circulaire(keuzes, gekozen)
+    nu = _per_cluster(alle, jaar, gekozen)
+    voor = _per_cluster(alle, jaar, vorige) if vorige else pd.Series(dtype="float64")
+    volgorde = [c for c in _clusters()["cluster"] if c in nu.index] + [
+        c for c in nu.index if c not in set(_clusters()["cluster"]) and c != "Totaal"
+    ]
+    if "Totaal" in nu.index:
+        volgorde.append("Totaal")
+    tabel = pd.DataFrame({"cluster": volgorde})
+    tabel["bedrag_eur"] = tabel["cluster"].map(nu)
+    tabel["vorige_eur"] = tabel["cluster"].map(voor) if vorige else np.nan
+    tabel["verschil_eur"] = tabel["bedrag_eur"] - tabel["vorige_eur"]
+    basis = tabel["vorige_eur"].abs().where(tabel["vorige_eur"] != 0)
+    tabel["verschil_pct"] = 100 * tabel["verschil_eur"] / basis
+    nieuw = (tabel["vorige_eur"] == 0) & (tabel["bedrag_eur"] != 0)  # from 0: no percentage
+    tabel["signaal"] = (tabel["verschil_pct"].abs() > SIGNAAL_PCT) | nieuw
+    totaal = float(nu["Totaal"]) if "Totaal" in nu.index else float(nu.sum())
+    fonds = Fonds(gemeente[0], gemeente[1], int(jaar), gekozen)
+    tekst = (
+        ""
+        if circulaire in (None, gekozen)
+        else (f"circulaire {circulaire} is er niet voor uitkeringsjaar {jaar}; gebruikt: {gekozen}")
+    )
+    return Aansluiting(fonds, vorige, tabel[kolommen], totaal, iv3_07_eur, tekst)

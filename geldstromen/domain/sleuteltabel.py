@@ -1,7 +1,7 @@
 """Read and check a user's key table (the CSV the Wijkprofiel key editor downloads).
 
 Columns ``taakveld_code, sleutel[, fallback, sleutel_baten, fallback_baten, toelichting]``.
-A key is a special key (gemeentebreed, uitgesloten, pro_rata_direct), an indicator id of the
+A key is a special key (gemeentebreed, uitgesloten, pro_rata_direct, rijk), an indicator id of the
 catalogue, or a sum (+) of products (*) of indicator ids. Problems are reported in Dutch,
 all at once, as :class:`SleutelFout`.
 """

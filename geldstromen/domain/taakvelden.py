@@ -105,4 +105,4 @@ def sleutel_indicatoren(expressie: str) -> list[str]:
     return [f.strip() for term in expressie.split("+") for f in term.split("*") if f.strip()]
 
 
-SPECIALE_SLEUTELS = ("gemeentebreed", "uitgesloten", "pro_rata_direct")
+SPECIALE_SLEUTELS = ("gemeentebreed", "uitgesloten", "pro_rata_direct", "rijk")

@@ -4,7 +4,11 @@ Lasten flow ``van`` the gemeente ``naar`` a region; baten the other way. What no
 (``gemeentebreed`` keys, or no key value at all) stays as a row with the gemeente's own code
 and ``naar='gemeentebreed'`` (baten: ``van='gemeentebreed'``), so totals are conserved.
 Taakvelden with key ``uitgesloten`` (0.10, 0.11) are returned separately, not as flows.
-Overhead (``pro_rata_direct``) follows the region's allocated direct lasten (taakvelden 1-8).
+Baten with key ``rijk`` (0.7 algemene uitkering, 6.3 BUIG) are paid by the Rijk: one row of
+the gemeente ``van='Rijk (...)'``, never from a region, so the gemeente's inflow is the Iv3
+baten total exactly once. Overhead (``pro_rata_direct``) follows the region's allocated direct
+lasten (taakvelden 1-8) without the income transfers of 6.3 (they carry no overhead).
+Every row says how its key was found in ``sleutel_soort`` (see :data:`SLEUTEL_SOORTEN`).
 At buurt level a wijk's amount is split over its own buurten (nested), so buurten add up to
 their wijk; a wijk without any buurt key value keeps its amount as a row of the wijk.
 """
@@ -16,11 +20,32 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from geldstromen.domain.allocatie import keten, sleutelwaarden, verdeel_matrix
+from geldstromen.domain.allocatie import LAATSTE_TERUGVAL, keten, sleutelwaarden, verdeel_matrix
 from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
-from geldstromen.domain.taakvelden import hoofdtaakveld, sleutel_indicatoren, sleutel_rijen
+from geldstromen.domain.taakvelden import (
+    hoofdtaakveld,
+    reeks_code,
+    sleutel_indicatoren,
+    sleutel_rijen,
+)
 
 DIRECT = "pro_rata_direct"
+RIJK = "rijk"
+VAN_RIJK_FONDS = "Rijk (gemeentefonds)"
+VAN_RIJK_UITKERING = "Rijk (specifieke uitkeringen)"
+#: Taakvelden (reeks_code) whose lasten are income transfers (bijstand and other
+#: inkomensregelingen): they are no base for overhead.
+INKOMENSOVERDRACHTEN = frozenset({"6.3"})
+#: How a row's key was found: the intended key, its fallback, only inhabitants (last
+#: resort), not allocated (gemeentebreed/no key value), or paid by the Rijk.
+BEDOELD, TERUGVAL, INWONERS, NIET, RIJK_SOORT = (
+    "bedoeld",
+    "terugval",
+    "alleen inwoners",
+    "niet toegerekend",
+    "Rijk",
+)
+SLEUTEL_SOORTEN = (BEDOELD, TERUGVAL, INWONERS, NIET, RIJK_SOORT)
 
 
 @dataclass
@@ -60,14 +85,31 @@ def _tekst(gebruikt: str, opmerking: str, eerste: str, jaren: dict[str, int]) ->
     if gebruikt == "geen":
         return f"{opmerking}; niets toegerekend"
     text = (
-        "pro rata toegerekende directe lasten"
+        "pro rata toegerekende directe lasten zonder inkomensoverdrachten (6.3)"
         if gebruikt == DIRECT
         else (f"{gebruikt} (KWB {_jaren(gebruikt, jaren)})")
     )
     return text if gebruikt == eerste else f"terugval {text}; {eerste} ontbreekt"
 
 
-def _rij(ctx: Context, regio, naam, niveau, cat, code, cent, sleutel, bron) -> dict:
+def soort(gebruikt: str, eerste: str) -> str:
+    """``sleutel_soort`` of a region's share: which link of the key chain placed it."""
+    if gebruikt in ("geen", ""):
+        return NIET
+    if gebruikt == eerste:
+        return BEDOELD
+    return INWONERS if gebruikt == LAATSTE_TERUGVAL else TERUGVAL
+
+
+def _erger(a: str, b: str) -> str:
+    """The weaker of two key kinds (buurt share inside a wijk share)."""
+    orde = (BEDOELD, TERUGVAL, INWONERS, NIET)
+    return max(a, b, key=orde.index)
+
+
+def _rij(
+    ctx: Context, regio, naam, niveau, cat, code, cent, sleutel, bron, sl_soort=NIET, van=None
+) -> dict:
     lasten = ctx.kant == "lasten"
     gm = ctx.gemeente_code
     ander = "gemeentebreed" if niveau == "gemeente" else regio
@@ -77,7 +119,7 @@ def _rij(ctx: Context, regio, naam, niveau, cat, code, cent, sleutel, bron) -> d
         "niveau": niveau,
         "jaar": ctx.jaar,
         "familie": "gemeente",
-        "van": gm if lasten else ander,
+        "van": van or (gm if lasten else ander),
         "naar": ander if lasten else gm,
         "categorie": cat,
         "bedrag_eur": cent / 100,
@@ -85,6 +127,7 @@ def _rij(ctx: Context, regio, naam, niveau, cat, code, cent, sleutel, bron) -> d
         "sleutel": sleutel,
         "bron": bron,
         "taakveld_code": code,
+        "sleutel_soort": sl_soort,
     }
 
 
@@ -124,10 +167,11 @@ class _Laag:
             self._teksten[key] = _tekst(gebruikt, opmerking, eerste, self.gebied.sleuteljaren)
         return self._teksten[key]
 
-    def rij(self, ctx: Context, i: int, cat, code, cent: int, sleutel: str, bron) -> dict:
-        """Flow row of region ``i`` of this level."""
+    def rij(self, ctx: Context, i: int, cat, code, cent: int, sleutel: str, bron, sl) -> dict:
+        """Flow row of region ``i`` of this level (``sl``: its ``sleutel_soort``)."""
         regio = self.codes[i]
-        return _rij(ctx, regio, self.namen.get(regio), self.niveau, cat, code, cent, sleutel, bron)
+        naam = self.namen.get(regio)
+        return _rij(ctx, regio, naam, self.niveau, cat, code, cent, sleutel, bron, sl)
 
 
 def toerekenen(
@@ -140,7 +184,8 @@ def toerekenen(
     """Allocate ``bedragen`` (taakveld_code, taakveld_naam, bedrag_eur) to wijken, or to
     buurten (nested in their wijk) when ``buurten`` is given.
 
-    Returns (flows: GELDSTROOM_COLUMNS + taakveld_code, excluded taakvelden).
+    Returns (flows: GELDSTROOM_COLUMNS + taakveld_code + sleutel_soort, excluded
+    taakvelden).
     """
     rows, uitgesloten = [], []
     w_laag = _Laag(wijken, "wijk")
@@ -163,12 +208,18 @@ def toerekenen(
         if sleutel == "uitgesloten":
             uitgesloten.append({"taakveld_code": code, "categorie": cat, "bedrag_eur": cent / 100})
             continue
-        if sleutel == "gemeentebreed" or cent == 0:
-            why = "gemeentebreed: niet toegerekend" if sleutel == "gemeentebreed" else sleutel
+        if sleutel == RIJK and ctx.kant == "baten":
+            van = VAN_RIJK_FONDS if reeks_code(code) == "0.7" else VAN_RIJK_UITKERING
+            why = "betaald door het Rijk: niet van een wijk of buurt"
+            rows.append(_rij(*gm, cent, why, ctx.bron, RIJK_SOORT, van))
+            continue
+        if sleutel in ("gemeentebreed", RIJK) or cent == 0:
+            breed = sleutel in ("gemeentebreed", RIJK)
+            why = "gemeentebreed: niet toegerekend" if breed else sleutel
             rows.append(_rij(*gm, cent, why, ctx.bron))
             continue
         chain = keten(sleutel, fallback)
-        hoofd = hoofdtaakveld(code) != "0"
+        hoofd = hoofdtaakveld(code) != "0" and reeks_code(code) not in INKOMENSOVERDRACHTEN
         bron = f"{ctx.bron}; sleutel KWB {_jaren(sleutel, wijken.sleuteljaren) if sleutel != DIRECT else ''}".rstrip()
         mat = _matrix(chain, wijken, w_laag.direct if DIRECT in chain else None)
         c, g, o, rest = verdeel_matrix(cent, chain, mat)
@@ -179,7 +230,8 @@ def toerekenen(
         if b_laag is None:
             for i in range(len(w_laag.codes)):
                 text = w_laag.tekst(g[i], o[i], sleutel)
-                rows.append(w_laag.rij(ctx, i, cat, code, int(c[i]), text, bron))
+                sl = soort(g[i], sleutel)
+                rows.append(w_laag.rij(ctx, i, cat, code, int(c[i]), text, bron, sl))
             continue
         bmat = _matrix(chain, buurten, b_laag.direct if DIRECT in chain else None)
         for i, wcode in enumerate(w_laag.codes):
@@ -190,13 +242,45 @@ def toerekenen(
                 if len(pos) and c[i]
                 else (np.zeros(0, "int64"), [], [], int(c[i]))
             )
+            wsoort = soort(g[i], sleutel)
             for j, p in enumerate(pos[: len(bc)]):
                 text = f"{b_laag.tekst(bg[j], bo[j], sleutel)}; wijk: {wtekst}"
-                rows.append(b_laag.rij(ctx, p, cat, code, int(bc[j]), text, bron))
+                sl = _erger(soort(bg[j], sleutel), wsoort)
+                rows.append(b_laag.rij(ctx, p, cat, code, int(bc[j]), text, bron, sl))
                 if hoofd:
                     b_laag.direct[p] += int(bc[j])
             if brest:
                 text = f"{wtekst}; blijft op wijk: geen buurtsleutelwaarde"
-                rows.append(w_laag.rij(ctx, i, cat, code, brest, text, bron))
-    flows = pd.DataFrame(rows, columns=GELDSTROOM_COLUMNS + ["taakveld_code"])
+                rows.append(w_laag.rij(ctx, i, cat, code, brest, text, bron, wsoort))
+    flows = pd.DataFrame(rows, columns=GELDSTROOM_COLUMNS + ["taakveld_code", "sleutel_soort"])
     return flows, pd.DataFrame(uitgesloten, columns=["taakveld_code", "categorie", "bedrag_eur"])
+
+
+def sleuteldekking(flows: pd.DataFrame, per: str | None = None) -> pd.DataFrame:
+    """How much of the money each kind of key placed (see :data:`SLEUTEL_SOORTEN`).
+
+    Without ``per``: one row per ``sleutel_soort`` with ``bedrag_eur`` and ``aandeel_pct`` (of
+    the absolute amounts, so negative lasten do not cancel). With ``per`` (e.g.
+    ``taakveld_code``): one row per value, one euro column per kind that occurs."""
+    if flows.empty or "sleutel_soort" not in flows:
+        return pd.DataFrame(columns=["sleutel_soort", "bedrag_eur", "aandeel_pct"])
+    if per is None:
+        som = flows.groupby("sleutel_soort")["bedrag_eur"].sum()
+        absoluut = flows["bedrag_eur"].abs().groupby(flows["sleutel_soort"]).sum()
+        soorten = [s for s in SLEUTEL_SOORTEN if s in som.index]
+        totaal = absoluut.sum()
+        return pd.DataFrame(
+            {
+                "sleutel_soort": soorten,
+                "bedrag_eur": [float(som[s]) for s in soorten],
+                "aandeel_pct": [
+                    float(100 * absoluut[s] / totaal) if totaal else np.nan for s in soorten
+                ],
+            }
+        )
+    breed = flows.pivot_table(
+        index=per, columns="sleutel_soort", values="bedrag_eur", aggfunc="sum", fill_value=0.0
+    )
+    breed = breed[[s for s in SLEUTEL_SOORTEN if s in breed.columns]]
+    breed.columns.name = None
+    return breed.reset_index()

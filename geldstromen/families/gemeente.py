@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from geldstromen import queries
 from geldstromen.domain.allocatie import benodigde_indicatoren
 from geldstromen.domain.geldstroom import check_flows, empty_flows
-from geldstromen.domain.gemeentefonds import Fonds, inkomsten_jaar
+from geldstromen.domain.gemeentefonds import Aansluiting, Fonds, aansluiting, inkomsten_jaar
 from geldstromen.domain.sleuteljaren import gebied
 from geldstromen.domain.taakvelden import standaard_sleutels
 from geldstromen.domain.toerekening import Context, toerekenen
@@ -137,13 +137,39 @@ def inkomsten(
     jaar: int,
     circulaire: str | None = None,
 ) -> tuple[pd.DataFrame, Fonds | None, str]:
-    """Income side of an allocation of lasten: gemeentefonds share and overige middelen per
-    region (see ``domain.gemeentefonds``); (rows, fonds used, note when there is none)."""
+    """Dekking (a model, not money flows) of an allocation of lasten: gemeentefonds share
+    and overige middelen per region (see ``domain.gemeentefonds``); (rows, fonds used, note
+    when there is none). These rows explain how a region's lasten are financed; they are
+    never added to the flows (the algemene uitkering is the Iv3 0.7 baten row)."""
     naam = res.gemeente_naam or gemeente_code
     rows, fonds, tekst = inkomsten_jaar(
         res.flows, fonds_rijen, (gemeente_code, naam), jaar, circulaire
     )
     return (check_flows(rows) if not rows.empty else rows), fonds, tekst
+
+
+def iv3_baten(iv3: pd.DataFrame, reeks: str) -> float | None:
+    """Iv3 baten (euro) of one taakveld series in an ``iv3_bedragen`` frame; None if absent."""
+    from geldstromen.domain.taakvelden import reeks_code
+
+    sel = iv3[iv3["taakveld_code"].map(reeks_code) == reeks]["baten_eur"].dropna()
+    return float(sel.sum()) if len(sel) else None
+
+
+def fonds_aansluiting(
+    engine: Engine,
+    gemeente_code: str,
+    jaar: int,
+    stuk: str = "begroting",
+    circulaire: str | None = None,
+) -> Aansluiting:
+    """The gemeentefonds of the chosen circulaire per cluster, against the previous
+    circulaire and against Iv3 0.7 baten of ``stuk`` ``jaar`` (see ``domain.gemeentefonds``)."""
+    iv3 = iv3_bedragen(engine, gemeente_code, jaar, stuk)
+    naam = str(iv3["gemeente_naam"].iloc[0]) if not iv3.empty else gemeente_code
+    b07 = iv3_baten(iv3, "0.7") if not iv3.empty else None
+    alle = gemeentefonds(engine, gemeente_code)
+    return aansluiting(alle, (gemeente_code, naam), jaar, circulaire, b07)
 
 
 def namen_onbekend(engine: Engine) -> pd.DataFrame:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from geldstromen.domain.allocatie import keten, verdeel_centen, verdeel_met_keten
 from geldstromen.domain.taakvelden import sleutel_rij, standaard_sleutels, taakvelden
-from geldstromen.domain.toerekening import Context, Gebied, toerekenen
+from geldstromen.domain.toerekening import Context, Gebied, sleuteldekking, toerekenen
 
 
 def test_largest_remainder_hand_case():
@@ -59,9 +59,9 @@ def _gebied(inw, bijstand):
 def test_toerekenen_hand_case_with_overhead_and_exclusion():
     bedragen = pd.DataFrame(
         {
-            "taakveld_code": ["0.1", "6.3", "0.4", "0.10", "0.5"],
-            "taakveld_naam": ["Bestuur", "Inkomen", "Overhead", "Mutaties", "Treasury"],
-            "bedrag_eur": [300.0, 400.0, 70.0, 99.0, 5.0],
+            "taakveld_code": ["0.1", "6.3", "1.2", "0.4", "0.10", "0.5"],
+            "taakveld_naam": ["Bestuur", "Inkomen", "OOV", "Overhead", "Mutaties", "Treasury"],
+            "bedrag_eur": [300.0, 400.0, 90.0, 70.0, 99.0, 5.0],
         }
     )
     ctx = Context("GM9999", "Testdorp", 2023, "lasten", "CBS Iv3 begroting 2023")
@@ -69,12 +69,58 @@ def test_toerekenen_hand_case_with_overhead_and_exclusion():
     per = flows.pivot_table(index="naar", columns="taakveld_code", values="bedrag_eur")
     assert per.at["WK999900", "0.1"] == 100 and per.at["WK999901", "0.1"] == 200
     assert per.at["WK999900", "6.3"] == 300 and per.at["WK999901", "6.3"] == 100
-    # overhead follows direct lasten (6.3 only: 300:100)
-    assert per.at["WK999900", "0.4"] == 52.5 and per.at["WK999901", "0.4"] == 17.5
+    # 1.2 by inhabitants 1:2 -> 30 / 60. Overhead follows the direct lasten without the
+    # income transfers of 6.3 (they would give 300+30 : 100+60): only 1.2, 30:60
+    assert per.at["WK999900", "1.2"] == 30 and per.at["WK999901", "1.2"] == 60
+    assert per.at["WK999900", "0.4"] == 23.33 and per.at["WK999901", "0.4"] == 46.67
+    soort = flows.set_index(["naar", "taakveld_code"])["sleutel_soort"]
+    assert soort[("WK999900", "6.3")] == "bedoeld" and soort[("gemeentebreed", "0.5")] == (
+        "niet toegerekend"
+    )
     assert per.at["gemeentebreed", "0.5"] == 5
     assert uit["taakveld_code"].tolist() == ["0.10"]
     assert set(flows["methode"]) == {"toegerekend"} and set(flows["familie"]) == {"gemeente"}
     assert flows.loc[flows["taakveld_code"] == "6.3", "sleutel"].str.contains("2019").all()
+
+
+def test_rijk_baten_never_come_from_a_region():
+    bedragen = pd.DataFrame(
+        {
+            "taakveld_code": ["0.7", "6.3", "0.63", "7.3"],
+            "taakveld_naam": ["Algemene uitkering", "Inkomen", "Parkeerbelasting", "Afval"],
+            "bedrag_eur": [1000.0, 400.0, 50.0, 30.0],
+        }
+    )
+    gebied = _gebied([1, 2], [3, 1])
+    gebied.waarden["woningen_aantal"] = [1, 2]
+    ctx = Context("GM9999", "Testdorp", 2023, "baten", "CBS Iv3 begroting 2023")
+    flows, _ = toerekenen(bedragen, standaard_sleutels(), ctx, gebied)
+    per = flows.set_index("taakveld_code")
+    rijk = flows[flows["van"].str.startswith("Rijk")]
+    assert set(rijk["regio_code"]) == {"GM9999"} and set(rijk["naar"]) == {"GM9999"}
+    assert per.at["0.7", "van"] == "Rijk (gemeentefonds)" and per.at["0.7", "bedrag_eur"] == 1000
+    assert per.at["6.3", "van"] == "Rijk (specifieke uitkeringen)"
+    assert set(rijk["sleutel_soort"]) == {"Rijk"}
+    # parking tax is paid by visitors: not allocated to residents' cars
+    assert per.at["0.63", "van"] == "gemeentebreed"
+    afval = flows[flows["taakveld_code"] == "7.3"].set_index("van")["bedrag_eur"]
+    assert afval["WK999900"] == 10 and afval["WK999901"] == 20
+    # the inflow is the baten total exactly once
+    assert flows.loc[flows["naar"] == "GM9999", "bedrag_eur"].sum() == 1480
+
+
+def test_sleuteldekking_sorts_money_by_key_kind():
+    bedragen = pd.DataFrame(
+        {"taakveld_code": ["6.3"], "taakveld_naam": ["Inkomen"], "bedrag_eur": [400.0]}
+    )
+    ctx = Context("GM9999", "Testdorp", 2023, "lasten", "b")
+    # bijstand missing for the second wijk: its share goes by the next keys (fallback
+    # huishoudens x sociaal minimum is absent, so by inhabitants only)
+    flows, _ = toerekenen(bedragen, standaard_sleutels(), ctx, _gebied([1, 3], [3, np.nan]))
+    d = sleuteldekking(flows).set_index("sleutel_soort")["bedrag_eur"]
+    assert d["bedoeld"] == 100 and d["alleen inwoners"] == 300
+    per = sleuteldekking(flows, per="taakveld_code").set_index("taakveld_code")
+    assert per.at["6.3", "alleen inwoners"] == 300
 
 
 waarde = st.one_of(st.none(), st.integers(min_value=0, max_value=10_000))

@@ -47,29 +47,44 @@ def _frame(text):
     return pd.read_csv(io.StringIO(text), comment="#", dtype={"categorie": str})
 
 
-def test_export_has_gemeentefonds_rows_that_conserve_the_uitkering(url):
+def _iv3_bron() -> pd.DataFrame:
+    """The fixture Iv3 file read directly (thousands of euro), Testdorp only."""
+    raw = pd.read_csv(
+        FIXTURES / "data" / "iv3" / "iv3_gemeenten_taakveld_2023_begroting.csv", sep=";"
+    )
+    raw = raw[raw["Gemeenten"] == "Testdorp"]
+    raw["code"] = raw["Taakveld"].str.split(" ").str[0]
+    return raw
+
+
+def test_export_counts_the_algemene_uitkering_once(url):
     res = CliRunner().invoke(main, _args(url))
     assert res.exit_code == 0, res.output
-    assert "meicirculaire 2022, uitkeringsjaar 2023" in res.stdout
     frame = _frame(res.stdout)
+    bron = _iv3_bron()
+    # the circulaire is named as a breakdown of Iv3 0.7, with the difference, not as rows
+    assert "meicirculaire 2022, uitkeringsjaar 2023" in res.stdout
+    assert "totaal 400000.25 euro" in res.stdout
+    b07 = bron.loc[bron["code"] == "0.7", "Baten"].sum() * 1000
+    assert f"verschil {b07 - 400000.25:.2f} euro" in res.stdout
+    assert not frame["categorie"].str.startswith("gemeentefonds").any()
+    assert not frame["van"].isin([VAN_OVERIG]).any()
+    # 0.7 arrives from the Rijk at the gemeente itself, never from a wijk
     fonds = frame[frame["van"] == VAN_FONDS]
-    per = fonds.groupby("categorie")["bedrag_eur"].sum().round(2)
-    assert per["gemeentefonds: Participatie"] == 300000.25
-    assert per["gemeentefonds: Individuele voorzieningen Jeugd"] == 200000.0
-    assert per["gemeentefonds: Onroerendezaakbelasting"] == -100000.0
-    assert round(fonds["bedrag_eur"].sum(), 2) == 400000.25  # = Totaal of the circulaire
-    assert set(fonds["methode"]) == {"toegerekend"} and set(fonds["naar"]) == {"GM9999"}
-    # per region: gemeentefonds + overige middelen == allocated lasten
-    lasten = frame[frame["van"] == "GM9999"].groupby("regio_code")["bedrag_eur"].sum()
-    ink = frame[frame["van"].isin([VAN_FONDS, VAN_OVERIG])]
-    ink = ink.groupby("regio_code")["bedrag_eur"].sum()
-    assert (ink.reindex(lasten.index).fillna(0) - lasten).abs().max() < 0.01
+    assert set(fonds["regio_code"]) == {"GM9999"} and set(fonds["naar"]) == {"GM9999"}
+    assert round(fonds["bedrag_eur"].sum(), 2) == b07
+    assert not frame.loc[frame["van"].str.startswith("WK"), "categorie"].str.startswith("0.7").any()
+    # total inflow to the gemeente = Iv3 baten without 0.10/0.11, exactly once
+    meegeteld = bron[~bron["code"].isin(["0.10", "0.11"])]
+    instroom = frame.loc[frame["naar"] == "GM9999", "bedrag_eur"].sum()
+    assert round(instroom, 2) == round(meegeteld["Baten"].sum() * 1000, 2)
 
 
 def test_export_names_missing_circulaire(url):
     res = CliRunner().invoke(main, _args(url, "--circulaire", "S2030"))
     assert res.exit_code == 0, res.output
     assert "meicirculaire 2022" in res.stdout  # unknown choice falls back to the newest
+    assert "circulaire S2030 is er niet" in res.stderr
     assert "circulaire S2030 is er niet voor uitkeringsjaar 2023" in res.stderr
 
 
@@ -126,4 +141,5 @@ def test_missing_key_file(url, tmp_path):
 def test_help_documents_sleutels():
     res = CliRunner().invoke(main, ["export", "geldstromen", "--help"])
     assert "--sleutels" in res.output and "sleuteleditor" in res.output
-    assert "Rijk (gemeentefonds)" in res.output
+    tekst = " ".join(res.output.split())
+    assert "Rijk (gemeentefonds)" in tekst and "geen extra stroom" in tekst

@@ -1,0 +1,306 @@
+"""Reconciliation of one gemeente's money model against its sources ("Verantwoording").
+
+The same function feeds ``geldstromen controle`` (terminal, exit 1 when an invariant fails)
+and the Verantwoording section of the Bronnen page. Pure pandas: the caller reads the Iv3
+amounts, runs the allocation and passes the results in.
+
+Invariants (each must hold to the cent):
+
+* lasten: per taakveld, the allocated rows plus what is left out (0.10, 0.11) equal the Iv3
+  lasten;
+* baten: per taakveld, the inflow to the gemeente plus what is left out equals the Iv3
+  baten, so the gemeente's total inflow is the Iv3 baten total exactly once;
+* money of the Rijk (0.7 algemene uitkering, ``rijk`` keys such as 6.3 BUIG) arrives
+  ``van`` the Rijk at the gemeente itself, never from a wijk or buurt;
+* the gemeentefonds clusters are no stream of their own (no ``gemeentefonds: ...`` or
+  ``overige middelen`` rows next to 0.7): they are reconciled with 0.7 in a table;
+* every gemeente row carries the year of its money (the Iv3 year).
+
+Reported, not failing: the years used, key coverage (intended key, fallback, inhabitants
+only, not allocated), keys older than :data:`SLEUTEL_MAX_LEEFTIJD` years, the gemeentefonds
+against the previous circulaire and against Iv3 0.7, and the areas below the minimum
+population for per-inhabitant figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from geldstromen.domain.gemeentefonds import Aansluiting
+from geldstromen.domain.taakvelden import sleutel_indicatoren, sleutel_rijen
+from geldstromen.domain.toerekening import SLEUTEL_SOORTEN, VAN_RIJK_FONDS, sleuteldekking
+
+#: Same rule as the per-inhabitant figures of the pages (minimum population).
+MIN_INWONERS = 500
+#: A key whose KWB year lies more than this many years from the money year is flagged.
+SLEUTEL_MAX_LEEFTIJD = 5
+#: Rows of the old income side that must never be part of the flows.
+VERBODEN_VAN = ("gemeente (overige middelen)",)
+
+
+@dataclass
+class Kant:
+    """One side (lasten or baten) of an allocation."""
+
+    flows: pd.DataFrame  # GELDSTROOM_COLUMNS + taakveld_code + sleutel_soort
+    uitgesloten: pd.DataFrame  # taakveld_code, categorie, bedrag_eur
+
+
+@dataclass
+class Controle:
+    """The reconciliation report; :attr:`ok` is False when an invariant fails."""
+
+    gemeente_code: str
+    gemeente_naam: str
+    jaar: int
+    stuk: str
+    niveau: str
+    bronnen: pd.DataFrame  # per taakveld: Iv3 against export, lasten and baten
+    families: pd.DataFrame  # familie, jaar, bron, rijen, bedrag_eur
+    jaren: pd.DataFrame  # onderdeel, jaar
+    invarianten: pd.DataFrame  # invariant, ok, toelichting
+    dekking: pd.DataFrame  # kant, sleutel_soort, bedrag_eur, aandeel_pct
+    sleutels: pd.DataFrame  # per kant x taakveld: sleutel, sleuteljaren, verouderd, euros
+    klein: pd.DataFrame  # regio_code, regio_naam, inwoners
+    fonds: Aansluiting | None = None
+    opmerkingen: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.invarianten["ok"].all()) if not self.invarianten.empty else False
+
+    @property
+    def fouten(self) -> list[str]:
+        bad = self.invarianten[~self.invarianten["ok"]]
+        return [f"{r.invariant}: {r.toelichting}" for r in bad.itertuples()]
+
+
+def _cent(series) -> pd.Series:
+    return (pd.to_numeric(series, errors="coerce").fillna(0) * 100).round().astype("int64")
+
+
+def _per_taakveld(iv3: pd.DataFrame, lasten: Kant, baten: Kant, gm: str) -> pd.DataFrame:
+    """Iv3 per taakveld against the export, in cents (so equality is exact)."""
+    src = iv3[["taakveld_code", "taakveld_naam"]].copy()
+    src["iv3_lasten"] = _cent(iv3["lasten_eur"]).to_numpy()
+    src["iv3_baten"] = _cent(iv3["baten_eur"]).to_numpy()
+    src = src.groupby(["taakveld_code", "taakveld_naam"], as_index=False).sum()
+
+    def som(frame, kolom="bedrag_eur"):
+        if frame.empty:
+            return pd.Series(dtype="int64")
+        return _cent(frame[kolom]).groupby(frame["taakveld_code"].to_numpy()).sum()
+
+    instroom = baten.flows[baten.flows["naar"] == gm] if not baten.flows.empty else baten.flows
+    uit_l, uit_b = som(lasten.uitgesloten), som(baten.uitgesloten)
+    src["export_lasten"] = src["taakveld_code"].map(som(lasten.flows)).fillna(0).astype("int64")
+    src["niet_meegeteld_lasten"] = src["taakveld_code"].map(uit_l).fillna(0).astype("int64")
+    src["export_baten"] = src["taakveld_code"].map(som(instroom)).fillna(0).astype("int64")
+    src["niet_meegeteld_baten"] = src["taakveld_code"].map(uit_b).fillna(0).astype("int64")
+    src["verschil_lasten"] = src["iv3_lasten"] - src["export_lasten"] - src["niet_meegeteld_lasten"]
+    src["verschil_baten"] = src["iv3_baten"] - src["export_baten"] - src["niet_meegeteld_baten"]
+    euro = [c for c in src.columns if c not in ("taakveld_code", "taakveld_naam")]
+    src[euro] = src[euro] / 100
+    return src
+
+
+def _inv(naam: str, fout: list[str], goed: str) -> dict:
+    return {
+        "invariant": naam,
+        "ok": not fout,
+        "toelichting": "; ".join(fout[:5])
+        + (f" (en {len(fout) - 5} meer)" if len(fout) > 5 else "")
+        if fout
+        else goed,
+    }
+
+
+def _invarianten(bronnen, lasten: Kant, baten: Kant, gm: str, jaar: int) -> list[dict]:
+    out = []
+    tv = bronnen.set_index("taakveld_code")
+    fout = [f"{c}: {v:+.2f} euro" for c, v in tv["verschil_lasten"].items() if round(v * 100)]
+    out.append(
+        _inv(
+            "lasten: export + niet meegeteld = Iv3 lasten",
+            fout,
+            f"{len(tv)} taakvelden sluiten op de cent; totaal {tv['iv3_lasten'].sum():,.2f} euro",
+        )
+    )
+    fout = [f"{c}: {v:+.2f} euro" for c, v in tv["verschil_baten"].items() if round(v * 100)]
+    instroom = tv["export_baten"].sum()
+    out.append(
+        _inv(
+            "baten: instroom naar de gemeente = Iv3 baten (precies één keer)",
+            fout,
+            f"instroom {instroom:,.2f} euro = Iv3 baten {tv['iv3_baten'].sum():,.2f} euro min "
+            f"niet meegeteld {tv['niet_meegeteld_baten'].sum():,.2f} euro",
+        )
+    )
+    alle = pd.concat([f for f in (lasten.flows, baten.flows) if not f.empty], ignore_index=True)
+    if alle.empty:
+        alle = pd.DataFrame(columns=["van", "naar", "regio_code", "taakveld_code", "jaar"])
+    rijk = alle[alle["van"].astype(str).str.startswith("Rijk")]
+    fout = [
+        f"{r.van} -> {r.naar} via {r.regio_code}" for r in rijk.itertuples() if r.regio_code != gm
+    ]
+    b07 = baten.flows[baten.flows["taakveld_code"] == "0.7"] if not baten.flows.empty else alle[:0]
+    fout += [
+        f"0.7 baten van {r.van} ({r.regio_code})"
+        for r in b07.itertuples()
+        if r.van != VAN_RIJK_FONDS and round(r.bedrag_eur * 100)
+    ]
+    out.append(
+        _inv(
+            "geld van het Rijk komt niet uit een wijk of buurt",
+            fout,
+            f"{len(rijk)} rij(en) van het Rijk, alle bij de gemeente zelf",
+        )
+    )
+    extra = alle[
+        alle["van"].isin(VERBODEN_VAN)
+        | alle.get("categorie", pd.Series(dtype=str)).astype(str).str.startswith("gemeentefonds")
+    ]
+    fout = [f"{r.van}: {r.categorie}" for r in extra.head(5).itertuples()]
+    out.append(
+        _inv(
+            "gemeentefonds niet dubbel (geen clusterstroom naast 0.7)",
+            fout,
+            "de clusters staan alleen in de aansluitingstabel",
+        )
+    )
+    jaren = sorted({int(j) for j in alle["jaar"].dropna()}) if len(alle) else []
+    fout = [f"rijen met jaar {j}" for j in jaren if j != int(jaar)]
+    out.append(
+        _inv(
+            "elke rij draagt het jaar van haar geld",
+            fout,
+            f"alle rijen jaar {jaar} (Iv3)",
+        )
+    )
+    return out
+
+
+def _sleutels(
+    lasten: Kant, baten: Kant, sleuteltabel: pd.DataFrame, sleuteljaren: dict, jaar: int
+) -> pd.DataFrame:
+    parts = []
+    for kant, res, kol in (("lasten", lasten, "sleutel"), ("baten", baten, "sleutel_baten")):
+        if res.flows.empty:
+            continue
+        breed = sleuteldekking(res.flows, per="taakveld_code")
+        keys = sleutel_rijen(breed["taakveld_code"], sleuteltabel)
+        breed.insert(0, "kant", kant)
+        breed.insert(2, "sleutel", [keys[c][kol] for c in breed["taakveld_code"]])
+        jaren = breed["sleutel"].map(
+            lambda k: sorted({sleuteljaren[i] for i in sleutel_indicatoren(k) if i in sleuteljaren})
+        )
+        breed.insert(3, "sleuteljaren", jaren.map(lambda js: "/".join(map(str, js))))
+        oudste = jaren.map(lambda js: min(js) if js else np.nan)
+        breed.insert(4, "verouderd", (int(jaar) - oudste) > SLEUTEL_MAX_LEEFTIJD)
+        parts.append(breed)
+    if not parts:
+        return pd.DataFrame(columns=["kant", "taakveld_code", "sleutel", "sleuteljaren"])
+    out = pd.concat(parts, ignore_index=True)
+    soorten = [s for s in SLEUTEL_SOORTEN if s in out.columns]
+    out[soorten] = out[soorten].fillna(0.0)
+    return out
+
+
+def _dekking(lasten: Kant, baten: Kant) -> pd.DataFrame:
+    parts = []
+    for kant, res in (("lasten", lasten), ("baten", baten)):
+        d = sleuteldekking(res.flows)
+        if not d.empty:
+            parts.append(
+                d.assign(kant=kant)[["kant", "sleutel_soort", "bedrag_eur", "aandeel_pct"]]
+            )
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+
+def klein(inwoners: pd.Series, namen: dict, minimum: int = MIN_INWONERS) -> pd.DataFrame:
+    """Regions under ``minimum`` inhabitants (or unknown): no per-inhabitant figures."""
+    inw = pd.to_numeric(inwoners, errors="coerce")
+    sel = inw[inw.isna() | (inw < minimum)].sort_values()
+    return pd.DataFrame(
+        {
+            "regio_code": sel.index.astype(str),
+            "regio_naam": [namen.get(c, "") for c in sel.index],
+            "inwoners": sel.to_numpy(),
+        }
+    )
+
+
+def _families(lasten: Kant, baten: Kant, andere: pd.DataFrame | None) -> pd.DataFrame:
+    parts = [
+        f.assign(familie=f"{f['familie'].iloc[0]} ({kant})")
+        for kant, f in (("lasten", lasten.flows), ("baten", baten.flows))
+        if not f.empty
+    ]
+    if andere is not None and not andere.empty:
+        parts.append(andere)
+    if not parts:
+        return pd.DataFrame(columns=["familie", "jaar", "bron", "rijen", "bedrag_eur"])
+    alle = pd.concat(parts, ignore_index=True)
+    alle["bron_kort"] = alle["bron"].astype(str).str.split(";").str[0]
+    out = alle.groupby(["familie", "jaar", "bron_kort"], as_index=False).agg(
+        rijen=("bedrag_eur", "size"), bedrag_eur=("bedrag_eur", "sum")
+    )
+    return out.rename(columns={"bron_kort": "bron"})
+
+
+def controleer(
+    iv3: pd.DataFrame,
+    lasten: Kant,
+    baten: Kant,
+    *,
+    gemeente: tuple[str, str],
+    jaar: int,
+    stuk: str,
+    niveau: str,
+    sleuteltabel: pd.DataFrame,
+    sleuteljaren: dict[str, int],
+    inwoners: pd.Series,
+    fonds: Aansluiting | None = None,
+    andere: pd.DataFrame | None = None,
+    minimum_inwoners: int = MIN_INWONERS,
+) -> Controle:
+    """Reconcile one allocation (both sides) with its Iv3 source; see the module docstring.
+
+    ``sleuteljaren`` maps indicator -> KWB year (plus ``_indeling``); ``inwoners`` is indexed
+    by regio_code; ``andere`` holds the other families' flows for the family totals."""
+    gm, naam = gemeente
+    bronnen = _per_taakveld(iv3, lasten, baten, gm)
+    inv = pd.DataFrame(_invarianten(bronnen, lasten, baten, gm, jaar))
+    regios = pd.concat([f for f in (lasten.flows, baten.flows) if not f.empty], ignore_index=True)
+    namen = (
+        dict(zip(regios["regio_code"], regios["regio_naam"], strict=False)) if len(regios) else {}
+    )
+    jaren = [("geld: CBS Iv3 " + stuk, int(jaar))]
+    if "_indeling" in sleuteljaren:
+        jaren.append((f"gebieden: KWB-indeling ({niveau})", int(sleuteljaren["_indeling"])))
+    jaren += [
+        (f"sleutel: {k}", int(v)) for k, v in sorted(sleuteljaren.items()) if not k.startswith("_")
+    ]
+    if fonds is not None and fonds.fonds is not None:
+        jaren.append((f"gemeentefonds: {fonds.fonds.circulaire}", int(fonds.fonds.jaar)))
+    if andere is not None and not andere.empty:
+        for (fam, j), _ in andere.groupby(["familie", "jaar"]):
+            jaren.append((f"familie {fam}", int(j)))
+    return Controle(
+        gemeente_code=gm,
+        gemeente_naam=naam,
+        jaar=int(jaar),
+        stuk=stuk,
+        niveau=niveau,
+        bronnen=bronnen,
+        families=_families(lasten, baten, andere),
+        jaren=pd.DataFrame(jaren, columns=["onderdeel", "jaar"]),
+        invarianten=inv,
+        dekking=_dekking(lasten, baten),
+        sleutels=_sleutels(lasten, baten, sleuteltabel, sleuteljaren, jaar),
+        klein=klein(inwoners, namen, minimum_inwoners),
+        fonds=fonds,
+    )
