@@ -9,6 +9,7 @@ import pandas as pd
 
 from geldstromen import db
 from geldstromen.cli import _engine, _fail, main
+from geldstromen.domain.per_inwoner import MIN_INWONERS
 
 
 def _bedrag(value) -> str:
@@ -76,7 +77,7 @@ def rapport(c) -> None:
         )
         if f.signalen:
             click.echo(f"  Meer dan 5% veranderd: {', '.join(f.signalen)}")
-    _kop("Gebieden onder de inwonergrens (geen bedragen per inwoner)")
+    _kop(f"Gebieden onder de inwonergrens van {MIN_INWONERS} (geen bedragen per inwoner)")
     click.echo(_tabel(c.klein))
     for note in c.opmerkingen:
         click.echo(f"  Let op: {note}")

@@ -19,7 +19,7 @@ Invariants (each must hold to the cent):
 Reported, not failing: the years used, key coverage (intended key, fallback, inhabitants
 only, not allocated), keys older than :data:`SLEUTEL_MAX_LEEFTIJD` years, the gemeentefonds
 against the previous circulaire and against Iv3 0.7, and the areas below the minimum
-population for per-inhabitant figures.
+population (:data:`~geldstromen.domain.per_inwoner.MIN_INWONERS`) for per-inhabitant figures.
 """
 
 from __future__ import annotations
@@ -30,11 +30,10 @@ import numpy as np
 import pandas as pd
 
 from geldstromen.domain.gemeentefonds import Aansluiting
+from geldstromen.domain.per_inwoner import genoeg_inwoners
 from geldstromen.domain.taakvelden import sleutel_indicatoren, sleutel_rijen
 from geldstromen.domain.toerekening import SLEUTEL_SOORTEN, VAN_RIJK_FONDS, sleuteldekking
 
-#: Same rule as the per-inhabitant figures of the pages (minimum population).
-MIN_INWONERS = 500
 #: A key whose KWB year lies more than this many years from the money year is flagged.
 SLEUTEL_MAX_LEEFTIJD = 5
 #: Rows of the old income side that must never be part of the flows.
@@ -220,10 +219,11 @@ def _dekking(lasten: Kant, baten: Kant) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 
-def klein(inwoners: pd.Series, namen: dict, minimum: int = MIN_INWONERS) -> pd.DataFrame:
-    """Regions under ``minimum`` inhabitants (or unknown): no per-inhabitant figures."""
+def klein(inwoners: pd.Series, namen: dict) -> pd.DataFrame:
+    """Regions under the minimum population (``domain.per_inwoner``, or unknown): they get
+    no per-inhabitant figures."""
     inw = pd.to_numeric(inwoners, errors="coerce")
-    sel = inw[inw.isna() | (inw < minimum)].sort_values()
+    sel = inw[~genoeg_inwoners(inw)].sort_values()
     return pd.DataFrame(
         {
             "regio_code": sel.index.astype(str),
@@ -265,7 +265,6 @@ def controleer(
     inwoners: pd.Series,
     fonds: Aansluiting | None = None,
     andere: pd.DataFrame | None = None,
-    minimum_inwoners: int = MIN_INWONERS,
 ) -> Controle:
     """Reconcile one allocation (both sides) with its Iv3 source; see the module docstring.
 
@@ -301,6 +300,6 @@ def controleer(
         invarianten=inv,
         dekking=_dekking(lasten, baten),
         sleutels=_sleutels(lasten, baten, sleuteltabel, sleuteljaren, jaar),
-        klein=klein(inwoners, namen, minimum_inwoners),
+        klein=klein(inwoners, namen),
         fonds=fonds,
     )
