@@ -12,10 +12,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import Engine, delete, text
+from sqlalchemy import Engine, delete
 
 from geldstromen import db
-from geldstromen.config import SQL_DIR
 from geldstromen.schema import bron, raw_lokaal
 
 MART = "mart_lokaal_indicator"
@@ -29,12 +28,7 @@ def bron_id_voor(gemeente: str, niveau: str, jaar: int, naam: str) -> str:
 
 def ververs_mart(conn) -> None:
     """Rebuild ``mart_lokaal_indicator_mat`` (and its index) from the view."""
-    conn.execute(text(f'DROP TABLE IF EXISTS "{MART}_mat"'))
-    conn.execute(text(f'CREATE TABLE "{MART}_mat" AS SELECT * FROM "{MART}"'))  # noqa: S608
-    index = SQL_DIR / "indexes" / f"{MART}.sql"
-    for stmt in index.read_text(encoding="utf-8").split(";"):
-        if stmt.strip():
-            conn.execute(text(stmt))
+    db.materialise_marts(conn, namen=[MART])
 
 
 def importeer(

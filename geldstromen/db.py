@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -261,22 +262,57 @@ def bulk_insert(conn: Connection, table, frame, chunk: int = 50_000) -> int:
     return len(rows)
 
 
-def materialise_marts(conn: Connection, sql_dir: Path = SQL_DIR) -> list[str]:
-    """Copy every mart view into a ``<name>_mat`` table (plus ``sql/indexes/<name>.sql``).
+_INDEX_NAAM = re.compile(r"(create\s+(?:unique\s+)?index\s+(?:if\s+not\s+exists\s+)?)(\w+)", re.I)
+#: Suffix of a mart table (and its indexes) while it is built on PostgreSQL.
+NIEUW = "_nieuw"
 
-    Pages read the tables, so a rerun never recomputes the view stack.
+
+def _bouw(conn: Connection, name: str, sql_dir: Path, suffix: str) -> list[str]:
+    """Create ``<name>_mat<suffix>`` from the view, with the indexes of
+    ``sql/indexes/<name>.sql`` (their names get the same suffix); returns the index names."""
+    tabel = f"{name}_mat"
+    conn.execute(text(f'DROP TABLE IF EXISTS "{tabel}{suffix}"'))
+    conn.execute(text(f'CREATE TABLE "{tabel}{suffix}" AS SELECT * FROM "{name}"'))  # noqa: S608
+    index_file = sql_dir / "indexes" / f"{name}.sql"
+    namen = []
+    if index_file.exists():
+        for stmt in index_file.read_text(encoding="utf-8").split(";"):
+            if not stmt.strip():
+                continue
+            if suffix:
+                stmt = re.sub(rf"\b{tabel}\b", f"{tabel}{suffix}", stmt)
+                stmt = _INDEX_NAAM.sub(lambda m: m.group(1) + m.group(2) + suffix, stmt, count=1)
+            if m := _INDEX_NAAM.search(stmt):
+                namen.append(m.group(2).removesuffix(suffix) if suffix else m.group(2))
+            conn.execute(text(stmt))
+    return namen
+
+
+def materialise_marts(
+    conn: Connection, sql_dir: Path = SQL_DIR, namen: Iterable[str] | None = None
+) -> list[str]:
+    """Copy every mart view (or those in ``namen``) into a ``<name>_mat`` table (plus
+    ``sql/indexes/<name>.sql``). Pages read the tables, so a rerun never recomputes the views.
+
+    PostgreSQL: each table is built as ``<name>_mat_nieuw`` and only when all are built are the
+    old tables dropped and the new ones renamed (a moment before the commit), so pages reading
+    the old tables are not blocked while the build runs. SQLite (WAL): readers keep their
+    snapshot anyway, so the tables are rebuilt in place.
     """
-    done = []
-    # fresh planner statistics: without them SQLite joins raw_cbs_waarde via the wrong index
-    conn.execute(text("ANALYZE"))
-    for path in sorted((sql_dir / "views" / "marts").glob("*.sql")):
-        name = path.stem
+    alles = namen is None
+    if alles:
+        namen = [path.stem for path in sorted((sql_dir / "views" / "marts").glob("*.sql"))]
+        # fresh planner statistics: without them SQLite joins raw_cbs_waarde via the wrong index
+        conn.execute(text("ANALYZE"))
+    namen = list(namen)
+    if conn.dialect.name != "postgresql":
+        for name in namen:
+            _bouw(conn, name, sql_dir, "")
+        return namen
+    indexen = {name: _bouw(conn, name, sql_dir, NIEUW) for name in namen}
+    for name in namen:  # the swap: short, at the end
         conn.execute(text(f'DROP TABLE IF EXISTS "{name}_mat"'))
-        conn.execute(text(f'CREATE TABLE "{name}_mat" AS SELECT * FROM "{name}"'))  # noqa: S608
-        index_file = sql_dir / "indexes" / f"{name}.sql"
-        if index_file.exists():
-            for stmt in index_file.read_text(encoding="utf-8").split(";"):
-                if stmt.strip():
-                    conn.execute(text(stmt))
-        done.append(name)
-    return done
+        conn.execute(text(f'ALTER TABLE "{name}_mat{NIEUW}" RENAME TO "{name}_mat"'))
+        for index in indexen[name]:
+            conn.execute(text(f'ALTER INDEX "{index}{NIEUW}" RENAME TO "{index}"'))
+    return namen
