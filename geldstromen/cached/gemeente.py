@@ -124,3 +124,18 @@ def indicator_ids() -> frozenset[str]:
     from geldstromen.domain.catalogus import indicator_catalogue
 
     return frozenset(indicator_catalogue()["indicator"])
+
+
+@st.cache_resource(**cached.SHARED_SELECTION)
+def fonds_aansluiting(version: str, gemeente_code: str, jaar: int, stuk: str, circulaire):
+    """Gemeentefonds per cluster against the previous circulaire and Iv3 0.7 (shared,
+    read-only)."""
+    return gemeente.fonds_aansluiting(cached.engine(), gemeente_code, int(jaar), stuk, circulaire)
+
+
+@st.cache_resource(**cached.SHARED_SELECTION)
+def verantwoording(version: str, gemeente_code: str, jaar: int, stuk: str, niveau: str):
+    """The reconciliation report (default keys, newest circulaire; shared, read-only)."""
+    from geldstromen.families.verantwoording import verantwoording as bouw
+
+    return bouw(cached.engine(), gemeente_code, int(jaar), stuk, niveau)

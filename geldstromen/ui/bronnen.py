@@ -1,13 +1,16 @@
-"""Renderer for the Bronnen page."""
+"""Renderer for the Bronnen page: sources, key table, gemeentefonds clusters, the
+Verantwoording (reconciliation) of a chosen gemeente and the methods (docs/methods.md)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from geldstromen import cached
+from geldstromen.cached import gemeente as cg
 from geldstromen.domain.export import LICENCE_NOTE
 from geldstromen.domain.gemeentefonds import clusters
 from geldstromen.domain.taakvelden import standaard_sleutels
+from geldstromen.ui import filters, gemeentekeuze, verantwoording
 from geldstromen.ui.tabellen import waarde_tabel
 
 
@@ -30,10 +33,41 @@ def render() -> None:
     waarde_tabel(standaard_sleutels(), bestandsnaam="verdeelsleutels")
     st.subheader("Gemeentefonds: clusters en hun taakvelden (inkomstenkant)")
     st.markdown(
-        "De algemene uitkering per cluster (mei- of septembercirculaire) wordt over de wijken "
-        "verdeeld naar rato van hun toegerekende lasten op de taakvelden van dat cluster "
+        "De algemene uitkering komt van het Rijk: in de geldstromen is dat de Iv3-regel 0.7 "
+        "(van 'Rijk (gemeentefonds)', nooit uit een wijk). De clusters van de mei- of "
+        "septembercirculaire zijn een uitsplitsing van datzelfde geld, geen extra stroom; het "
+        "verschil met Iv3 0.7 staat in de Verantwoording hieronder. Op de Wijkprofiel-pagina "
+        "toont de 'dekking' (een model) hoe de lasten van een wijk gefinancierd zouden zijn: "
+        "per cluster naar rato van de toegerekende lasten op de taakvelden van dat cluster "
         "(bestand `geldstromen/domain/gemeentefonds_clusters.csv`, een benadering van de "
         "clusterindeling van het verdeelmodel van BZK). Clusters zonder eigen taakvelden (*) "
         "volgen de lasten van alle clustertaakvelden. Methode: toegerekend."
     )
     waarde_tabel(clusters(), bestandsnaam="gemeentefonds_clusters")
+    _verantwoording()
+    verantwoording.methoden()
+
+
+def _verantwoording() -> None:
+    """The reconciliation of one gemeente (same function as ``geldstromen controle``)."""
+    st.subheader("Verantwoording: bron tegen geldstromen")
+    st.markdown(
+        "Voor de gekozen gemeente, het jaar en het stuk: de Iv3-bedragen tegen de geldstromen "
+        "per taakveld, de gebruikte jaren, de invarianten tegen dubbeltellen, de "
+        "sleuteldekking en de gebieden onder de inwonergrens. Dezelfde controle draait op de "
+        "commandoregel: `geldstromen controle --gemeente GM0518 --jaar 2024`."
+    )
+    gekozen = gemeentekeuze.kies()
+    if gekozen is None:
+        return
+    version, code, naam = gekozen
+    iv3 = filters.kies_iv3(version, code, None, "br")
+    if iv3 is None:
+        st.info(f"Geen Iv3-gegevens voor {naam} ({code}).")
+        return
+    jaar, stuk = iv3
+    c = cg.verantwoording(version, code, jaar, stuk, "wijk")
+    if c is None:
+        st.info(f"Geen Iv3-gegevens voor {naam} ({code}), {stuk} {jaar}.")
+        return
+    verantwoording.toon(c)

@@ -25,7 +25,8 @@ def editor() -> pd.DataFrame:
     st.caption(
         "Sleutel = indicator-id (of som/product, bv. `bijstand_aantal+ww_aantal`); "
         "`gemeentebreed` = niet toegerekend, `uitgesloten` = niet meegeteld, "
-        "`pro_rata_direct` = naar rato van de toegerekende directe lasten. "
+        "`pro_rata_direct` = naar rato van de toegerekende directe lasten (zonder 6.3), "
+        "`rijk` = baten betaald door het Rijk (nooit uit een wijk). "
         "Wijzigingen gelden alleen in deze sessie."
     )
     if st.button("Terug naar standaard", key="sleutels_reset"):

@@ -17,7 +17,15 @@ from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
 from geldstromen.domain.gemeentefonds import circulaire_label, circulaires, clusters
 from geldstromen.domain.opmaak import euro
 from geldstromen.domain.wijkprofiel import KLASSE_DIMENSIES, regio_tabel
-from geldstromen.ui import filters, gemeentekeuze, sankey, sleutels, state, zorgkosten
+from geldstromen.ui import (
+    filters,
+    gemeentekeuze,
+    sankey,
+    sleutels,
+    state,
+    verantwoording,
+    zorgkosten,
+)
 from geldstromen.ui.tabellen import waarde_tabel
 
 FAMILIES = {"gemeente": "Gemeente (Iv3)", "huishoudens": "Huishoudens", "zorg": "Zorg (Zvw)"}
@@ -128,6 +136,7 @@ def render() -> None:
     per_w = per_inwoner.per_inwoner(totaal, inw)
     per = f"; {euro(per_w)} per inwoner" if pd.notna(per_w) else f"; {per_inwoner.reden(inw)}"
     st.metric(f"Toegerekend aan {names[regio]} ({k.kant}, {k.stuk} {k.jaar})", euro(totaal) + per)
+    verantwoording.toon_dekking(res.flows, regio, names[regio])
     if not res.uitgesloten.empty:
         st.caption(
             "Niet meegeteld (geen uitgaven van het jaar): "
@@ -162,13 +171,8 @@ def _zorgbenchmark(k: Keuze, kwb_jaar: int) -> None:
 
 
 def _inkomsten(k: Keuze, tabel: pd.DataFrame) -> pd.DataFrame:
-    """Income rows (lasten only): gemeentefonds share and overige middelen per region."""
-    if k.kant != "lasten":
-        st.caption(
-            "Baten: de algemene uitkering uit het gemeentefonds staat hier als taakveld 0.7 "
-            "(zoals de gemeente haar boekt); de inkomstenkant per cluster hoort bij de lasten."
-        )
-        return pd.DataFrame(columns=GELDSTROOM_COLUMNS)
+    """Dekking rows (lasten only, a model): gemeentefonds share and overige middelen per
+    region; both sides show the chosen circulaire against the previous one and Iv3 0.7."""
     keuzes = circulaires(cg.gemeentefonds(k.version, k.code), k.jaar)
     circ = None
     if keuzes:
@@ -181,15 +185,26 @@ def _inkomsten(k: Keuze, tabel: pd.DataFrame) -> pd.DataFrame:
             key="wp_circulaire",
         )
     state.schrijf(circulaire=circ)
+    verantwoording.toon_fonds(cg.fonds_aansluiting(k.version, k.code, k.jaar, k.stuk, circ))
+    if k.kant != "lasten":
+        st.caption(
+            "Baten: de algemene uitkering (0.7) en de specifieke uitkeringen (6.3, o.a. BUIG) "
+            "betaalt het Rijk; ze staan bij de gemeente zelf en komen niet uit een wijk. Alleen "
+            "belastingen, heffingen en leges die inwoners en bedrijven betalen (OZB, riool- en "
+            "afvalstoffenheffing, leges burgerzaken) zijn aan wijken toegerekend; parkeergeld "
+            "betalen vooral bezoekers en blijft gemeentebreed."
+        )
+        return pd.DataFrame(columns=GELDSTROOM_COLUMNS)
     rows, fonds, tekst = cg.inkomsten(k.version, k.code, k.niveau, k.jaar, k.stuk, circ, tabel)
     if fonds is None:
-        st.caption(f"Inkomstenkant: {tekst}; de sankey toont alleen de lasten.")
+        st.caption(f"Dekking: {tekst}; de sankey toont alleen de lasten.")
         return pd.DataFrame(columns=GELDSTROOM_COLUMNS)
     st.caption(
-        f"Inkomstenkant: {fonds.bron}. Per cluster toegerekend naar rato van de toegerekende "
-        "lasten op de taakvelden van het cluster (zie Bronnen); de rest van de lasten heet "
-        "'overige middelen gemeente' (eigen baten, belastingen, reserves): een saldo, geen "
-        "waarneming."
+        f"Dekking van de lasten (een model, geen extra geldstroom): {fonds.bron}. Per cluster "
+        "toegerekend naar rato van de toegerekende lasten op de taakvelden van het cluster (zie "
+        "Bronnen); de rest van de lasten heet 'overige middelen gemeente' (eigen baten, "
+        "belastingen, reserves): een saldo, geen waarneming. In de geldstromen en de export "
+        "staat de algemene uitkering één keer: als Iv3 0.7 van het Rijk aan de gemeente."
     )
     with st.expander("Welke taakvelden horen bij welk gemeentefondscluster?"):
         st.caption(
@@ -201,7 +216,7 @@ def _inkomsten(k: Keuze, tabel: pd.DataFrame) -> pd.DataFrame:
 
 
 def _inkomsten_tabel(rows: pd.DataFrame, inw, regio: str, k: Keuze) -> None:
-    st.subheader("Inkomstenkant (toegerekend)")
+    st.subheader("Dekking van de lasten (model, toegerekend)")
     tab = rows[["van", "categorie", "bedrag_eur", "methode", "sleutel", "bron"]].copy()
     tab.insert(3, "per_inwoner_eur", per_inwoner.per_inwoner(tab["bedrag_eur"], inw))
     waarde_tabel(tab.reset_index(drop=True), f"inkomsten_{regio}_{k.jaar}_{k.stuk}")
@@ -209,9 +224,9 @@ def _inkomsten_tabel(rows: pd.DataFrame, inw, regio: str, k: Keuze) -> None:
 
 def _alle(res, ink: pd.DataFrame, k: Keuze, meta: dict) -> None:
     """The gemeente's full flow table, only on request (it has thousands of rows)."""
+    # the dekking rows (ink) are a model of the lasten, not money flows: never added here,
+    # so the table counts the algemene uitkering once (as Iv3 0.7)
     alle = res.flows[GELDSTROOM_COLUMNS]
-    if not ink.empty:
-        alle = pd.concat([alle, ink[GELDSTROOM_COLUMNS]], ignore_index=True)
     if st.toggle(f"Alle geldstromen van de gemeente tonen ({len(alle)} rijen)", key="wp_alle"):
         waarde_tabel(alle, f"geldstromen_{k.code}_{k.niveau}_{k.jaar}", meta)
 

@@ -51,3 +51,9 @@ def test_bronnen_shows_sources_and_default_keys(app):
     frames = [d.value for d in app.dataframe]
     assert any("taakveld_code" in f.columns for f in frames)
     assert any("sha256" in f.columns for f in frames)
+    # the Verantwoording of the chosen gemeente: invariants hold, methods are linked
+    assert "Verantwoording: bron tegen geldstromen" in " ".join(s.value for s in app.subheader)
+    assert any("invariant" in f.columns for f in frames)
+    assert all("Invariant(en) geschonden" not in e.value for e in app.error)
+    assert any("Alle invarianten kloppen" in s.value for s in app.success)
+    assert any("docs/methods.md" in e.label for e in app.expander)
