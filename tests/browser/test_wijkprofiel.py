@@ -43,7 +43,7 @@ def test_amsterdam_wijk_sankey_with_gemeentefonds(browser_page, page_url, screen
     assert any(lab.startswith("6 Sociaal domein") for lab in labels)
     assert not [lab for lab in labels if SLECHT.search(lab)]
     _wacht_op_tekst(page, "septembercirculaire 2024, uitkeringsjaar 2024")
-    _wacht_op_tekst(page, "Inkomstenkant (toegerekend)")
+    _wacht_op_tekst(page, "Dekking van de lasten (model, toegerekend)")
     assert page.locator('[data-testid="stDataFrame"]').count() >= 3
     _wacht_op_tekst(page, "Vergelijkingsgroep:")
     _lang(page)
