@@ -120,7 +120,10 @@ def lees(path: Path, *, niveau: str, jaar: int, bron_id: str) -> dict[str, pd.Da
     try:
         frame = geo.read_geojson(path)
     except Exception as exc:
-        raise IngestFout(f"{path.name}: geen leesbare GeoJSON ({exc})") from exc
+        reden = str(exc).split(";")[0].strip()  # GDAL appends its own source paths after ";"
+        raise IngestFout(
+            f"{path.name}: geen leesbare GeoJSON; afgebroken of beschadigd bestand? ({reden})"
+        ) from exc
     return verwerk(frame, niveau=niveau, jaar=jaar, bron_id=bron_id, naam=path.name)
 
 

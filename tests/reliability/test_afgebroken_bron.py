@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import json
 import shutil
 
 import pytest
@@ -211,3 +212,76 @@ def test_real_kwb_cut_at_a_line_boundary_is_refused(echte_kopie):
     )
     assert result.exit_code == 0, result.output
     assert 0 < _rijen(url, path.stem) < 67187 * 0.6
+
+
+# --- other shapes of damage, on the synthetic fixtures ---------------------------------------
+
+KWB_FIXTURE = "cbs_kwb/kwb2019_84583NED_testdorp_GM9999_gm_wk_bu.csv"
+
+
+def _alleen_kopregel(data):
+    path = data / KWB_FIXTURE
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+
+
+def _regios_samengevallen(data):
+    """Same rows and fields, but every row carries the gemeente code (a broken export)."""
+    path = data / KWB_FIXTURE
+    regels = path.read_text(encoding="utf-8").splitlines()
+    kop, rijen = regels[0], regels[1:]
+    rijen = [";".join([r.split(";")[0], '"GM9999    "', *r.split(";")[2:]]) for r in rijen]
+    path.write_text("\n".join([kop, *rijen]) + "\n", encoding="utf-8")
+
+
+def _geojson_helft(data):
+    """A FeatureCollection re-closed after its first feature: valid JSON, fewer regions."""
+    path = data / "geo" / "pdok_cbs_buurten_2015_testdorp.geojson"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["features"] = doc["features"][:1]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+
+
+def _gzip_afgebroken(data):
+    path = data / "geo" / "pdok_cbs_wijken_2024_simplified.geojson.gz"
+    raw = path.read_bytes()
+    path.write_bytes(raw[: len(raw) // 2])
+
+
+SCHADE = {
+    "alleen-kopregel": (_alleen_kopregel, "tegen"),
+    "regios-samengevallen": (_regios_samengevallen, "1 regio's"),
+    "geojson-een-van-vier": (_geojson_helft, "tegen"),
+    "gzip-afgebroken": (_gzip_afgebroken, "pdok_cbs_wijken_2024"),
+}
+
+
+@pytest.mark.parametrize("naam", sorted(SCHADE))
+def test_other_damage_is_refused_and_changes_nothing(naam, tmp_path):
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    data = fixture_store(url, tmp_path)
+    schade, tekst = SCHADE[naam]
+    schade(data)
+    before = snapshot(url)
+    result = _cli("ingest", "--data-dir", data, "--database-url", url, "--quiet")
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert "Fout:" in result.output and tekst in result.output, result.output
+    assert snapshot(url) == before
+    assert "vcpkg" not in result.output and ".cpp" not in result.output  # no library paths
+
+
+def test_crlf_copy_and_removed_file_keep_the_data(tmp_path):
+    """Windows line endings are the same data (no shrink); a file that disappears from the
+    data folder leaves its stored rows in place (an ingest never deletes a source)."""
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    data = fixture_store(url, tmp_path)
+    path = data / KWB_FIXTURE
+    stored = _rijen(url, path.stem)
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    result = _cli("ingest", "--data-dir", data, "--database-url", url, "--quiet")
+    assert result.exit_code == 0 and "1 bestand(en) ingelezen" in result.output, result.output
+    assert _rijen(url, path.stem) == stored
+    path.unlink()
+    result = _cli("ingest", "--data-dir", data, "--database-url", url, "--quiet")
+    assert result.exit_code == 0, result.output
+    assert _rijen(url, path.stem) == stored

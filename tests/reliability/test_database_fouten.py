@@ -116,6 +116,8 @@ def test_not_writable_store_opens_read_only_and_writes_say_so(tmp_path, monkeypa
     _kwb_bump(data)
     result = _cli("ingest", "--data-dir", data, "--database-url", url, "--quiet")
     _dutch_refusal(result, "alleen-lezen", "ongewijzigd")
+    exported = _cli("export", "indicatoren", *SEL, "--database-url", url)  # reading still works
+    assert exported.exit_code == 0 and "WK999901" in exported.output, exported.output
     monkeypatch.undo()
     assert snapshot(url) == before
 
