@@ -2,27 +2,35 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
 import click
-import yaml
 
 from geldstromen import db
 from geldstromen.cli import _engine, _fail, _write, main
 
 
 def _lees_config(pad: Path) -> dict:
-    tekst = pad.read_text(encoding="utf-8")
+    """The config file, read within limits (size, depth, no YAML aliases) and validated."""
+    from geldstromen.scenario.config import ScenarioFout, valideer
+    from geldstromen.scenario.schema import MAX_BYTES, TE_GROOT, laad_json, laad_yaml
+
+    soort = pad.suffix.lower()
+    if soort not in (".json", ".yaml", ".yml"):
+        _fail(f"{pad.name}: gebruik een .yaml-, .yml- of .json-bestand.")
     try:
-        if pad.suffix.lower() == ".json":
-            return json.loads(tekst)
-        if pad.suffix.lower() in (".yaml", ".yml"):
-            return yaml.safe_load(tekst)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        _fail(f"{pad.name} is geen geldige {pad.suffix[1:].upper()}: {exc}")
-    _fail(f"{pad.name}: gebruik een .yaml-, .yml- of .json-bestand.")
+        if pad.stat().st_size > MAX_BYTES:
+            raise ScenarioFout([TE_GROOT.format(n=f"{MAX_BYTES:,}".replace(",", "."))])
+        try:
+            tekst = pad.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise ScenarioFout([f"{pad.name} is geen tekstbestand in UTF-8."]) from None
+        wat = pad.name
+        config = laad_json(tekst, wat) if soort == ".json" else laad_yaml(tekst, wat)
+        return valideer(config)
+    except ScenarioFout as exc:
+        _fail("het scenario klopt niet:\n- " + "\n- ".join(exc.meldingen))
 
 
 @main.command("scenario")

@@ -23,6 +23,9 @@ from pathlib import Path
 import yaml
 
 from geldstromen.scenario.model import PARTIJEN, Effect, Interventie, Scenario
+from geldstromen.scenario.schema import ScenarioFout, controleer
+
+__all__ = ["ScenarioFout"]  # raised by valideer; defined with the schema
 
 CATALOGUS = Path(__file__).with_name("interventies.yaml")
 GEBRUIKER = "ingevuld door gebruiker"
@@ -46,14 +49,6 @@ BELASTING_LABELS = {
     "belasting_eur": "energiebelasting + ODE per eenheid (euro, excl. btw)",
     "btw_pct": "btw (%)",
 }
-
-
-class ScenarioFout(ValueError):
-    """A config that cannot be used; ``meldingen`` are Dutch sentences."""
-
-    def __init__(self, meldingen: list[str]):
-        super().__init__("\n".join(meldingen))
-        self.meldingen = meldingen
 
 
 @lru_cache(maxsize=1)
@@ -144,64 +139,38 @@ def standaard(interventie_id: str, indicatoren: dict[str, dict], prijzen: dict[s
     return uit
 
 
-def _getal(x, veld: str, wie: str, fouten: list[str]):
-    if x is None:
-        return None
-    if isinstance(x, bool) or not isinstance(x, int | float) or _nan(float(x)):
-        fouten.append(f"{wie}: {VELD_LABELS.get(veld, veld)} moet een getal zijn, niet {x!r}.")
-        return None
-    if x < 0:
-        fouten.append(f"{wie}: {VELD_LABELS.get(veld, veld)} mag niet negatief zijn ({x}).")
-        return None
-    return x
-
-
-def valideer(config: dict) -> None:
-    """Structural checks of a config; raises ScenarioFout with every problem found."""
-    fouten: list[str] = []
-    if not isinstance(config, dict):
-        raise ScenarioFout(["Het scenario moet een object met sleutels zijn (YAML of JSON)."])
-    lijst = config.get("interventies")
-    if not isinstance(lijst, list) or not lijst:
-        raise ScenarioFout(["Het scenario moet minstens één interventie hebben (`interventies`)."])
-    voet = config.get("disconteringsvoet_pct")
-    _getal(voet, "disconteringsvoet_pct", "Scenario", fouten)
+def valideer(config) -> dict:
+    """Check a parsed config: the schema (types, finite numbers, bounds; ``schema.controleer``),
+    then the catalogue (known interventions and effects, each intervention once, a cost split
+    of 100 %). Raises ScenarioFout with every problem found; returns the config."""
     bekend = catalogus()["interventies"]
-    for n, item in enumerate(lijst, start=1):
-        iid = item.get("id") if isinstance(item, dict) else None
+    controleer(config, {iid: spec["label"] for iid, spec in bekend.items()})
+    fouten: list[str] = []
+    gezien: set[str] = set()
+    for n, item in enumerate(config["interventies"], start=1):
+        iid = item["id"]
         if iid not in bekend:
-            fouten.append(
-                f"Interventie {n}: onbekende interventie {iid!r}; kies uit {', '.join(bekend)}."
-            )
+            fouten.append(f"Interventie {n}: onbekende interventie {iid[:40]!r}; kies uit "
+                          f"{', '.join(bekend)}.")  # fmt: skip
             continue
         wie = bekend[iid]["label"]
-        for veld in GETALVELDEN:
-            _getal(item.get(veld), veld, wie, fouten)
+        if iid in gezien:
+            fouten.append(f"{wie} staat twee keer in het scenario; een interventie mag één keer.")
+        gezien.add(iid)
         kv = item.get("kostenverdeling_pct")
         if kv is not None:
-            onbekend = set(kv) - set(PARTIJEN)
-            if onbekend:
-                fouten.append(f"{wie}: onbekende partij(en) {sorted(onbekend)}; kies uit "
-                              f"{', '.join(PARTIJEN)}.")  # fmt: skip
-            waarden = [_getal(v, "kostenverdeling", wie, fouten) for v in kv.values()]
-            som = sum(v for v in waarden if v is not None)
-            if not onbekend and abs(som - 100) > 0.01:
+            som = sum(v for v in kv.values() if v is not None)
+            if abs(som - 100) > 0.01:
                 fouten.append(
                     f"{wie}: de kostenverdeling telt op tot {som:g}%, dat moet 100% zijn."
                 )
-        ids = {e["id"] for e in bekend[iid].get("effecten", [])}
-        for eid, waarden in (item.get("effecten") or {}).items():
+        ids = [e["id"] for e in bekend[iid].get("effecten", [])]
+        for eid in item.get("effecten") or {}:
             if eid not in ids:
-                fouten.append(f"{wie}: onbekend effect {eid!r}; kies uit {', '.join(ids)}.")
-                continue
-            for k in ("per_eenheid", "prijs", *BELASTINGVELDEN):
-                _getal((waarden or {}).get(k), k, f"{wie}, {eid}", fouten)
-            for k in ("ontvanger", "betaler"):
-                p = (waarden or {}).get(k)
-                if p is not None and p not in PARTIJEN:
-                    fouten.append(f"{wie}, {eid}: onbekende {k} {p!r}.")
+                fouten.append(f"{wie}: onbekend effect {eid[:40]!r}; kies uit {', '.join(ids)}.")
     if fouten:
         raise ScenarioFout(fouten)
+    return config
 
 
 def _zet(doel: dict, waarde, bron_als_nieuw: str, leeg: bool) -> None:

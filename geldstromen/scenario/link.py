@@ -1,4 +1,9 @@
-"""The URL form of a scenario config: base64url of zlib-compressed compact JSON."""
+"""The URL form of a scenario config: base64url of zlib-compressed compact JSON.
+
+A link is read within limits before it is parsed: its length, the size once unpacked (a small
+link can unpack to megabytes) and the nesting depth (``schema.laad_json``); then the config is
+validated (``config.valideer``).
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,12 @@ import json
 import zlib
 
 from geldstromen.scenario.config import ScenarioFout, valideer
+from geldstromen.scenario.schema import MAX_BYTES, TE_GROOT, laad_json
 
 MAX_URL_TEKENS = 6000
+BESCHADIGD = (
+    "De scenario-link is beschadigd of onvolledig gekopieerd; het scenario is niet geladen."
+)
 
 
 def codeer(config: dict) -> str:
@@ -24,12 +33,19 @@ def decodeer(tekst: str) -> dict:
         raise ScenarioFout(["De scenario-link is te lang om te lezen."])
     try:
         raw = base64.urlsafe_b64decode(tekst + "=" * (-len(tekst) % 4))
-        config = json.loads(zlib.decompressobj().decompress(raw, 200_000).decode("utf-8"))
-    except (binascii.Error, zlib.error, UnicodeDecodeError, json.JSONDecodeError, ValueError):
-        raise ScenarioFout(
-            [
-                "De scenario-link is beschadigd of onvolledig gekopieerd; het scenario is niet geladen."
-            ]
-        ) from None
-    valideer(config)
-    return config
+        uitpakker = zlib.decompressobj()
+        data = uitpakker.decompress(raw, MAX_BYTES + 1)
+        if len(data) > MAX_BYTES or uitpakker.unconsumed_tail:
+            raise ScenarioFout([TE_GROOT.format(n=f"{MAX_BYTES:,}".replace(",", "."))])
+        tekst_json = data.decode("utf-8")
+    except (binascii.Error, zlib.error, UnicodeDecodeError, ValueError) as exc:
+        if isinstance(exc, ScenarioFout):
+            raise
+        raise ScenarioFout([BESCHADIGD]) from None
+    try:
+        config = laad_json(tekst_json)
+    except ScenarioFout as exc:
+        if any("geen geldige JSON" in m for m in exc.meldingen):
+            raise ScenarioFout([BESCHADIGD]) from None
+        raise
+    return valideer(config)

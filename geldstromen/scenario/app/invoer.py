@@ -17,6 +17,7 @@ from geldstromen.scenario.config import (
     toepassen,
 )
 from geldstromen.scenario.model import PARTIJ_LABELS, PARTIJEN
+from geldstromen.scenario.schema import GRENZEN
 
 ONTBREEKT = "⚠️ geen bron beschikbaar: vul dit zelf in"
 _PARTIJ_OPTIES = ["", *PARTIJEN]
@@ -41,13 +42,19 @@ def _uitleg(waarde, std: dict, leeg: str = ONTBREEKT) -> str:
     )
 
 
-def _getal(label: str, key: str, start, *, geheel: bool = False, fmt: str = "%.2f", bron=""):
-    """A number input that may be empty; ``start`` only seeds it the first time."""
+def _getal(label: str, key: str, start, veld: str, *, geheel: bool = False, fmt: str = "%.2f",
+           bron=""):  # fmt: skip
+    """A number input that may be empty, within the schema's bounds of ``veld``; ``start``
+    only seeds it the first time (a start outside the bounds leaves it empty)."""
+    lo, hi = GRENZEN[veld]
     if key not in st.session_state:
-        st.session_state[key] = None if _leeg(start) else (int(start) if geheel else float(start))
+        ok = not _leeg(start) and lo <= float(start) <= hi
+        st.session_state[key] = (int(start) if geheel else float(start)) if ok else None
     if geheel:
-        return st.number_input(label, min_value=0, step=1, key=key, help=bron or None)
-    return st.number_input(label, min_value=0.0, format=fmt, key=key, help=bron or None)
+        return st.number_input(label, min_value=int(lo), max_value=int(hi), step=1, key=key,
+                               help=bron or None)  # fmt: skip
+    return st.number_input(label, min_value=float(lo), max_value=float(hi), format=fmt, key=key,
+                           help=bron or None)  # fmt: skip
 
 
 def zet_uit_config(regio: str, config: dict) -> None:
@@ -133,8 +140,12 @@ def _effecten(pre: str, std: dict, uit_url: dict | None) -> dict:
         hide_index=True,
         disabled=["Effect", "Eenheid", "Prijseenheid", "Bron (standaard)"],
         column_config={
-            "Per eenheid": st.column_config.NumberColumn(min_value=0),
-            "Prijs": st.column_config.NumberColumn(min_value=0, format="%.4f"),
+            "Per eenheid": st.column_config.NumberColumn(
+                min_value=0, max_value=GRENZEN["per_eenheid"][1]
+            ),
+            "Prijs": st.column_config.NumberColumn(
+                min_value=0, max_value=GRENZEN["prijs"][1], format="%.4f"
+            ),
             "Ontvangt": partij,
             "Betaalt": partij,
         },
@@ -167,7 +178,7 @@ def _belasting(pre: str, e: dict) -> dict:
     for col, k in zip(st.columns(len(BELASTINGVELDEN)), BELASTINGVELDEN, strict=True):
         with col:
             uit[k] = _getal(BELASTING_LABELS[k].capitalize(), f"{pre}_{e['id']}_{k}",
-                            b[k]["waarde"], fmt="%.5f" if k == "belasting_eur" else "%.1f")  # fmt: skip
+                            b[k]["waarde"], k, fmt="%.5f" if k == "belasting_eur" else "%.1f")  # fmt: skip
             st.caption(_uitleg(uit[k], b[k]))
     return uit
 
@@ -186,23 +197,26 @@ def interventie(regio: str, iid: str, indicatoren: dict, prijzen: dict, startjaa
         c1, c2, c3 = st.columns(3)
         with c1:
             eenheden = _getal(f"Aantal {std['eenheid']}", f"{pre}_eenheden",
-                              std["eenheden"]["waarde"], fmt="%.0f")  # fmt: skip
+                              std["eenheden"]["waarde"], "eenheden", fmt="%.0f")  # fmt: skip
             st.caption(_uitleg(eenheden, std["eenheden"], leeg))
         with c2:
             eenmalig = _getal("Investering per eenheid (euro)", f"{pre}_kosten_eenmalig_per_eenheid_eur",
-                              std["kosten_eenmalig_per_eenheid_eur"]["waarde"])  # fmt: skip
+                              std["kosten_eenmalig_per_eenheid_eur"]["waarde"],
+                              "kosten_eenmalig_per_eenheid_eur")  # fmt: skip
             st.caption(_uitleg(eenmalig, std["kosten_eenmalig_per_eenheid_eur"]))
         with c3:
             jaarlijks = _getal("Jaarlijkse kosten per eenheid (euro)",
                                f"{pre}_kosten_jaarlijks_per_eenheid_eur",
-                               std["kosten_jaarlijks_per_eenheid_eur"]["waarde"])  # fmt: skip
+                               std["kosten_jaarlijks_per_eenheid_eur"]["waarde"],
+                               "kosten_jaarlijks_per_eenheid_eur")  # fmt: skip
             st.caption(_uitleg(jaarlijks, std["kosten_jaarlijks_per_eenheid_eur"]))
         c4, c5, _ = st.columns(3)
         with c4:
-            start = _getal("Startjaar", f"{pre}_startjaar", startjaar, geheel=True)
+            start = _getal("Startjaar", f"{pre}_startjaar", startjaar, "startjaar", geheel=True)
             st.caption(_uitleg(start, std["startjaar"]))
         with c5:
-            looptijd = _getal("Looptijd (jaren)", f"{pre}_looptijd_jaar", None, geheel=True)
+            looptijd = _getal("Looptijd (jaren)", f"{pre}_looptijd_jaar", None, "looptijd_jaar",
+                              geheel=True)  # fmt: skip
             st.caption(_uitleg(looptijd, std["looptijd_jaar"]))
         verdeling = _verdeling(pre, std, uit_url)
         effecten = _effecten(pre, std, uit_url)

@@ -35,6 +35,7 @@ from geldstromen.scenario.model import (
     samenvatting,
     terugverdiend,
 )
+from geldstromen.scenario.schema import MAX_VOET
 from geldstromen.scenario.stromen import scenario_laag, standaardjaar, verschil
 from geldstromen.ui.filters import Selectie
 
@@ -212,7 +213,7 @@ def render(sel: Selectie, regio: str, regio_naam: str) -> None:
     with c2:
         if "sc_voet" not in st.session_state:
             st.session_state["sc_voet"] = float(std_voet["waarde"])
-        voet_waarde = st.number_input("Disconteringsvoet (% per jaar)", min_value=0.0, max_value=20.0,
+        voet_waarde = st.number_input("Disconteringsvoet (% per jaar)", min_value=0.0, max_value=MAX_VOET,
                                       step=0.25, key="sc_voet", help=f"Bron: {std_voet['bron']}")  # fmt: skip
     voet = voet_uit(voet_waarde)
     naam = st.text_input("Naam van het scenario", value=f"Scenario {regio_naam}", key="sc_naam")
