@@ -18,6 +18,9 @@ from geldstromen.config import SQL_DIR
 from geldstromen.schema import metadata
 
 VIEW_LAYERS = ("staging", "intermediate", "marts")
+#: Views of earlier versions: dropped first, so that a store built by an older version can be
+#: re-initialised (on PostgreSQL a leftover view would block dropping the views it reads).
+VERVALLEN_VIEWS = ("int_regio__naam_laatst",)
 #: PostgreSQL advisory-lock key of the writer slot (ingest, import-lokaal): "geldstrm".
 SLOT_SLEUTEL = int.from_bytes(b"geldstrm", "big")
 #: Seconds a SQLite connection waits for another writer before "database is locked".
@@ -208,7 +211,7 @@ def drop_views(conn: Connection, names: Iterable[str]) -> None:
 def apply_views(conn: Connection, sql_dir: Path = SQL_DIR) -> list[str]:
     """(Re)create every view from ``sql/views`` in layer order; returns their names."""
     files = view_files(sql_dir)
-    drop_views(conn, [name for name, _ in files])
+    drop_views(conn, [name for name, _ in files] + list(VERVALLEN_VIEWS))
     for name, path in files:
         body = path.read_text(encoding="utf-8").strip().rstrip(";")
         conn.execute(text(f'CREATE VIEW "{name}" AS\n{body}'))

@@ -37,6 +37,14 @@ def _kies(keuzes: pd.DataFrame) -> tuple[str, str, str]:
     return x, y, z
 
 
+def _namen(long: pd.DataFrame) -> pd.Series:
+    """One name per region code: a known name before 'naam onbekend (...)' (an indicator of
+    another year may lack the name that the year of the other indicator has)."""
+    onbekend = long["regio_naam"].astype(str).str.startswith("naam onbekend")
+    beste = long.assign(_onbekend=onbekend).sort_values("_onbekend", kind="stable")
+    return beste.drop_duplicates("regio_code").set_index("regio_code")["regio_naam"]
+
+
 def render(sel: Selectie) -> None:
     """The page body for one selection."""
     heel_nl = st.sidebar.checkbox("Heel Nederland (alleen indicatoren)", key="vb_nl")
@@ -51,8 +59,9 @@ def render(sel: Selectie) -> None:
     paren = tuple((i, int(rows.loc[i, "jaar"])) for i in gekozen)
     long = thema.verband_waarden(sel.version, None if heel_nl else sel.gemeente_code,
                                  sel.niveau, paren)  # fmt: skip
-    wide = long.pivot_table(index=["regio_code", "regio_naam"], columns="id", values="waarde",
+    wide = long.pivot_table(index="regio_code", columns="id", values="waarde",
                             aggfunc="first").reset_index()  # fmt: skip
+    wide.insert(1, "regio_naam", wide["regio_code"].map(_namen(long)))
     for i in gekozen:
         if i not in wide:
             wide[i] = float("nan")

@@ -53,7 +53,7 @@ def _live(fragment: str) -> list[str]:
 def test_names_are_stored_verbatim(xss_url):
     engine = db.make_engine(xss_url)
     with engine.connect() as conn:
-        sql = "select regio_code, regio_naam from int_regio__naam_laatst"
+        sql = "select distinct regio_code, regio_naam from stg_regio__namen"
         rows = {code: naam for code, naam in conn.execute(text(sql))}
     engine.dispose()
     assert rows == NAMEN  # nothing stripped or mangled at ingest: escaping is the UI's job

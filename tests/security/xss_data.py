@@ -59,10 +59,36 @@ def maak_xss_data(target: Path) -> Path:
     data = json.loads(gzip.decompress(wijken.read_bytes()))
     _hernoem(data["features"], "wijkcode", "wijknaam")
     wijken.write_bytes(gzip.compress(json.dumps(data).encode()))
+    _buurten_2015(target)
     for path in [*(target / "iv3").iterdir(), *(target / "gemeentefonds").iterdir()]:
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("Testdorp", NAMEN["GM9999"]), encoding="utf-8")
     return target
+
+
+#: Land area (ha) of the fixture buurten, as in the fixture's KWB 2019 file.
+LAND_HA = {"BU99990101": 300, "BU99990102": 200, "BU99990201": 700}
+
+
+def _buurten_2015(target: Path) -> None:
+    """The 2015 buurt polygons as a KWB 2015 layer (the geometry reader takes this file for
+    buurt 2015 instead): hostile names and the same land area as in 2019, so that the 2019
+    buurten provably carry their 2015 names (int_regio__naam)."""
+    bron = json.loads(
+        (target / "geo" / "pdok_cbs_buurten_2015_testdorp.geojson").read_text(encoding="utf-8")
+    )
+    features = [
+        {"type": "Feature", "geometry": f["geometry"],
+         "properties": {"BU_CODE": code, "BU_NAAM": NAMEN[code], "GM_CODE": "GM9999",
+                        "GM_NAAM": NAMEN["GM9999"], "OPP_LAND": LAND_HA[code]}}
+        for f in bron["features"]
+        if (code := f["properties"]["buurtcode"]) in LAND_HA
+    ]  # fmt: skip
+    assert {f["properties"]["BU_CODE"] for f in features} == set(LAND_HA)
+    doel = target / "cbs_kwb_2015_geo"
+    doel.mkdir(exist_ok=True)
+    collectie = {"type": "FeatureCollection", "features": features}
+    (doel / "cbs_buurt_2015_kwb.geojson").write_text(json.dumps(collectie), encoding="utf-8")
 
 
 def xss_store(tmp: Path) -> str:

@@ -1,8 +1,9 @@
 -- grain: one row per regio x jaar x indicator (what the Kaart page and exports read)
--- regio_naam: name of the same year, else of the latest year with a name, else the code
+-- regio_naam: name of the same year or of a year in which the code provably denotes the same
+-- area (int_regio__naam); else 'naam onbekend (<code>)', never the name of another area
 select
     i.regio_code,
-    coalesce(n.regio_naam, l.regio_naam, i.regio_code) as regio_naam,
+    coalesce(n.regio_naam, 'naam onbekend (' || i.regio_code || ')') as regio_naam,
     i.niveau,
     i.gemeente_code,
     i.jaar,
@@ -15,5 +16,4 @@ select
     i.thema,
     i.tabel_id || ' (' || i.jaar || '), ' || i.attributie as bron
 from int_indicator__waarden as i
-left join stg_regio__namen as n on n.regio_code = i.regio_code and n.jaar = i.jaar
-left join int_regio__naam_laatst as l on l.regio_code = i.regio_code
+left join int_regio__naam as n on n.regio_code = i.regio_code and n.jaar = i.jaar
