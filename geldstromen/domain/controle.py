@@ -182,30 +182,51 @@ def _invarianten(bronnen, lasten: Kant, baten: Kant, gm: str, jaar: int) -> list
     return out
 
 
+def _jaren(expr: str, sleuteljaren: dict) -> list[int]:
+    return sorted({sleuteljaren[i] for i in sleutel_indicatoren(expr) if i in sleuteljaren})
+
+
 def _sleutels(
     lasten: Kant, baten: Kant, sleuteltabel: pd.DataFrame, sleuteljaren: dict, jaar: int
 ) -> pd.DataFrame:
+    """Per side and taakveld: the intended key and its fallback with their KWB years, the
+    euros per key kind, and ``verouderd`` when a key that placed money is more than
+    :data:`SLEUTEL_MAX_LEEFTIJD` years older than the money."""
     parts = []
-    for kant, res, kol in (("lasten", lasten, "sleutel"), ("baten", baten, "sleutel_baten")):
+    for kant, res, kol, fkol in (
+        ("lasten", lasten, "sleutel", "fallback"),
+        ("baten", baten, "sleutel_baten", "fallback_baten"),
+    ):
         if res.flows.empty:
             continue
         breed = sleuteldekking(res.flows, per="taakveld_code")
+        for soort in SLEUTEL_SOORTEN:
+            if soort not in breed:
+                breed[soort] = 0.0
         keys = sleutel_rijen(breed["taakveld_code"], sleuteltabel)
+        sleutel = [keys[c][kol] for c in breed["taakveld_code"]]
+        terugval = [keys[c][fkol] for c in breed["taakveld_code"]]
+        j_sl = [_jaren(k, sleuteljaren) for k in sleutel]
+        j_tv = [_jaren(k, sleuteljaren) for k in terugval]
+        j_inw = _jaren("inwoners_aantal", sleuteljaren)
+        gebruikt = [
+            (a if b != 0 else []) + (c if t != 0 else []) + (j_inw if i != 0 else [])
+            for a, b, c, t, i in zip(
+                j_sl, breed["bedoeld"], j_tv, breed["terugval"], breed["alleen inwoners"],
+                strict=True,
+            )
+        ]  # fmt: skip
+        oudste = pd.Series([min(js) if js else np.nan for js in gebruikt], index=breed.index)
         breed.insert(0, "kant", kant)
-        breed.insert(2, "sleutel", [keys[c][kol] for c in breed["taakveld_code"]])
-        jaren = breed["sleutel"].map(
-            lambda k: sorted({sleuteljaren[i] for i in sleutel_indicatoren(k) if i in sleuteljaren})
-        )
-        breed.insert(3, "sleuteljaren", jaren.map(lambda js: "/".join(map(str, js))))
-        oudste = jaren.map(lambda js: min(js) if js else np.nan)
-        breed.insert(4, "verouderd", (int(jaar) - oudste) > SLEUTEL_MAX_LEEFTIJD)
+        breed.insert(2, "sleutel", sleutel)
+        breed.insert(3, "sleuteljaren", ["/".join(map(str, js)) for js in j_sl])
+        breed.insert(4, "terugvalsleutel", terugval)
+        breed.insert(5, "terugvaljaren", ["/".join(map(str, js)) for js in j_tv])
+        breed.insert(6, "verouderd", (int(jaar) - oudste) > SLEUTEL_MAX_LEEFTIJD)
         parts.append(breed)
     if not parts:
         return pd.DataFrame(columns=["kant", "taakveld_code", "sleutel", "sleuteljaren"])
-    out = pd.concat(parts, ignore_index=True)
-    soorten = [s for s in SLEUTEL_SOORTEN if s in out.columns]
-    out[soorten] = out[soorten].fillna(0.0)
-    return out
+    return pd.concat(parts, ignore_index=True)
 
 
 def _dekking(lasten: Kant, baten: Kant) -> pd.DataFrame:

@@ -141,3 +141,44 @@ def test_conservation_per_cluster_and_balance(lasten, fonds):
     for code in set(frame["regio_code"]):
         mine = rows[rows["regio_code"] == code]["bedrag_eur"]
         assert _cents(mine) == _cents(frame[frame["regio_code"] == code]["bedrag_eur"])
+
+
+def _circ(rows):
+    """rows: (circulaire, uitkeringsjaar, cluster, euro)."""
+    return pd.DataFrame(rows, columns=["circulaire", "uitkeringsjaar", "cluster", "bedrag_eur"])
+
+
+def test_aansluiting_against_previous_circulaire_and_iv3():
+    from geldstromen.domain.gemeentefonds import aansluiting, vorige_circulaire
+
+    alle = _circ(
+        [
+            ("M2024", 2024, "Participatie", 100.0),
+            ("M2024", 2024, "Overig", 0.0),
+            ("M2024", 2024, "Totaal", 100.0),
+            ("S2024", 2024, "Participatie", 104.0),  # +4 %: no flag
+            ("S2024", 2024, "Overig", 10.0),  # from 0: flagged
+            ("S2024", 2024, "Totaal", 114.0),  # +14 %: flagged
+            ("S2023", 2024, "Participatie", 90.0),
+            ("S2023", 2024, "Totaal", 90.0),
+            ("S2024", 2025, "Participatie", 999.0),  # other uitkeringsjaar: ignored
+        ]
+    )
+    assert vorige_circulaire(["S2024", "M2024", "S2023"], "M2024") == "S2023"
+    assert vorige_circulaire(["S2024"], "S2024") is None
+    a = aansluiting(alle, ("GM9999", "Testdorp"), 2024, iv3_07_eur=120.0)
+    assert a.fonds.circulaire == "S2024" and a.vorige == "M2024"
+    t = a.tabel.set_index("cluster")
+    assert t.at["Participatie", "verschil_eur"] == 4.0 and not t.at["Participatie", "signaal"]
+    assert t.at["Overig", "signaal"] and pd.isna(t.at["Overig", "verschil_pct"])
+    assert round(t.at["Totaal", "verschil_pct"], 6) == 14.0 and t.at["Totaal", "signaal"]
+    assert a.signalen == ["Overig", "Totaal"]
+    assert a.totaal_eur == 114.0 and a.verschil_iv3_eur == 6.0
+    # the user's choice: the meicirculaire, against the september one of the year before
+    mei = aansluiting(alle, ("GM9999", "Testdorp"), 2024, "M2024", 120.0)
+    assert mei.vorige == "S2023" and mei.tabel.set_index("cluster").at["Totaal", "vorige_eur"] == 90
+    # an unknown circulaire falls back to the newest and says so
+    weg = aansluiting(alle, ("GM9999", "Testdorp"), 2024, "M2030")
+    assert weg.fonds.circulaire == "S2024" and "M2030" in weg.tekst
+    geen = aansluiting(alle, ("GM9999", "Testdorp"), 2030)
+    assert geen.fonds is None and "uitkeringsjaar 2030" in geen.tekst
