@@ -55,7 +55,7 @@ def rapport(c) -> None:
     totaal = c.bronnen[euro].sum().to_frame().T.assign(taakveld_code="totaal")
     click.echo(_tabel(pd.concat([c.bronnen[kol], totaal[kol]], ignore_index=True), euro))
     _kop("Totalen per familie in de export (euro)")
-    click.echo(_tabel(c.families, ["bedrag_eur"]))
+    click.echo(_tabel(c.families, ["bedrag_eur", "bron_eur", "verschil_eur"]))
     _kop("Sleuteldekking: geld per soort sleutel (euro, aandeel in %)")
     click.echo(_tabel(c.dekking, ["bedrag_eur"]))
     _kop("Taakvelden niet (helemaal) met hun bedoelde sleutel, of met een oude sleutel")

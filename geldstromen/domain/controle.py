@@ -254,7 +254,15 @@ def klein(inwoners: pd.Series, namen: dict) -> pd.DataFrame:
     )
 
 
-def _families(lasten: Kant, baten: Kant, andere: pd.DataFrame | None) -> pd.DataFrame:
+def _families(
+    lasten: Kant,
+    baten: Kant,
+    andere: pd.DataFrame | None,
+    bronnen: pd.DataFrame,
+    bron_totalen: pd.DataFrame | None,
+) -> pd.DataFrame:
+    """Export totals per family (gemeente per side) next to the source total they must
+    equal: Iv3 lasten/baten without what is left out, and e.g. the Vektis costs of zorg."""
     parts = [
         f.assign(familie=f"{f['familie'].iloc[0]} ({kant})")
         for kant, f in (("lasten", lasten.flows), ("baten", baten.flows))
@@ -262,14 +270,41 @@ def _families(lasten: Kant, baten: Kant, andere: pd.DataFrame | None) -> pd.Data
     ]
     if andere is not None and not andere.empty:
         parts.append(andere)
+    kolommen = ["familie", "jaar", "bron", "rijen", "bedrag_eur", "bron_eur", "verschil_eur"]
     if not parts:
-        return pd.DataFrame(columns=["familie", "jaar", "bron", "rijen", "bedrag_eur"])
+        return pd.DataFrame(columns=kolommen)
     alle = pd.concat(parts, ignore_index=True)
     alle["bron_kort"] = alle["bron"].astype(str).str.split(";").str[0]
     out = alle.groupby(["familie", "jaar", "bron_kort"], as_index=False).agg(
         rijen=("bedrag_eur", "size"), bedrag_eur=("bedrag_eur", "sum")
     )
-    return out.rename(columns={"bron_kort": "bron"})
+    out = out.rename(columns={"bron_kort": "bron"})
+    bron = {
+        "gemeente (lasten)": float(
+            bronnen["iv3_lasten"].sum() - bronnen["niet_meegeteld_lasten"].sum()
+        ),
+        "gemeente (baten)": float(
+            bronnen["iv3_baten"].sum() - bronnen["niet_meegeteld_baten"].sum()
+        ),
+    }
+    if bron_totalen is not None and not bron_totalen.empty:
+        bron |= dict(zip(bron_totalen["familie"], bron_totalen["bron_eur"], strict=True))
+    per_familie = out.groupby("familie")["bedrag_eur"].transform("sum")
+    out["bron_eur"] = out["familie"].map(bron)
+    out["verschil_eur"] = out["bron_eur"] - per_familie
+    return out[kolommen]
+
+
+def _familie_invariant(families: pd.DataFrame) -> dict:
+    """Every family with a source total adds up to it (to the cent)."""
+    met = families.dropna(subset=["bron_eur"]).drop_duplicates("familie")
+    fout = [
+        f"{r.familie}: {r.verschil_eur:+.2f} euro"
+        for r in met.itertuples()
+        if abs(r.verschil_eur) >= 0.01
+    ]
+    namen = ", ".join(met["familie"])
+    return _inv("families: export = brontotaal", fout, f"sluit voor {namen}")
 
 
 def controleer(
@@ -286,6 +321,7 @@ def controleer(
     inwoners: pd.Series,
     fonds: Aansluiting | None = None,
     andere: pd.DataFrame | None = None,
+    bron_totalen: pd.DataFrame | None = None,
 ) -> Controle:
     """Reconcile one allocation (both sides) with its Iv3 source; see the module docstring.
 
@@ -293,7 +329,10 @@ def controleer(
     by regio_code; ``andere`` holds the other families' flows for the family totals."""
     gm, naam = gemeente
     bronnen = _per_taakveld(iv3, lasten, baten, gm)
-    inv = pd.DataFrame(_invarianten(bronnen, lasten, baten, gm, jaar))
+    families = _families(lasten, baten, andere, bronnen, bron_totalen)
+    inv = pd.DataFrame(
+        _invarianten(bronnen, lasten, baten, gm, jaar) + [_familie_invariant(families)]
+    )
     regios = pd.concat([f for f in (lasten.flows, baten.flows) if not f.empty], ignore_index=True)
     namen = (
         dict(zip(regios["regio_code"], regios["regio_naam"], strict=False)) if len(regios) else {}
@@ -316,7 +355,7 @@ def controleer(
         stuk=stuk,
         niveau=niveau,
         bronnen=bronnen,
-        families=_families(lasten, baten, andere),
+        families=families,
         jaren=pd.DataFrame(jaren, columns=["onderdeel", "jaar"]),
         invarianten=inv,
         dekking=_dekking(lasten, baten),

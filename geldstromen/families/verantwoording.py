@@ -10,18 +10,41 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import Engine
 
+from geldstromen import queries
 from geldstromen.domain.controle import Controle, Kant, controleer
+from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
 from geldstromen.domain.taakvelden import standaard_sleutels
 from geldstromen.families import gemeente, huishoudens, zorg
 
 
-def _andere(engine: Engine, gemeente_code: str, niveau: str, jaar: int) -> pd.DataFrame:
-    parts = [
-        bouw(engine, gemeente_code, niveau, jaar)
-        for bouw in (huishoudens.huishoudens_flows, zorg.zorg_flows)
-    ]
-    parts = [p for p in parts if not p.empty]
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+def _andere(engine: Engine, gemeente_code: str, niveau: str, jaar: int):
+    """The other families' flows and the source totals they must add up to (zorg: the
+    Vektis costs of the gemeente in the Vektis year used, without the TOTAAL row)."""
+    hh = huishoudens.huishoudens_flows(engine, gemeente_code, niveau, jaar)
+    model = zorg.zorg_model(engine, gemeente_code, niveau, jaar)
+    parts = [p for p in (hh, model.flows) if not p.empty]
+    totalen = []
+    if not model.flows.empty and model.vektis_jaar is not None:
+        rows = queries.run_query(engine, "zorg_vektis_gemeente", gemeente_code=gemeente_code)
+        gm = rows[
+            (rows["gebied"] == "gemeente")
+            & (rows["jaar"].astype(int) == int(model.vektis_jaar))
+            & (rows["kostenpost"] != "TOTAAL")
+        ]
+        totalen.append(
+            {
+                "familie": "zorg",
+                "bron_jaar": int(model.vektis_jaar),
+                "bron_totaal": f"Vektis Zvw {model.vektis_jaar}, kosten van de gemeente",
+                "bron_eur": float(gm["bedrag_eur"].sum()),
+            }
+        )
+    frame = (
+        pd.concat([p[GELDSTROOM_COLUMNS] for p in parts], ignore_index=True)
+        if parts
+        else pd.DataFrame()
+    )
+    return frame, pd.DataFrame(totalen)
 
 
 def verantwoording(
@@ -50,7 +73,9 @@ def verantwoording(
     if lasten.indelingsjaar is not None:
         sleuteljaren["_indeling"] = int(lasten.indelingsjaar)
     fonds = gemeente.fonds_aansluiting(engine, gemeente_code, jaar, stuk, circulaire)
-    andere = _andere(engine, gemeente_code, niveau, int(kwb_jaar or lasten.indelingsjaar or jaar))
+    andere, bron_totalen = _andere(
+        engine, gemeente_code, niveau, int(kwb_jaar or lasten.indelingsjaar or jaar)
+    )
     out = controleer(
         iv3,
         Kant(lasten.flows, lasten.uitgesloten),
@@ -64,6 +89,7 @@ def verantwoording(
         inwoners=lasten.inwoners,
         fonds=fonds,
         andere=andere,
+        bron_totalen=bron_totalen,
     )
     out.opmerkingen += [r.opmerking for r in res.values() if r.opmerking]
     return out

@@ -182,3 +182,22 @@ def test_key_coverage_and_composite_65plus_key(engine):
     assert s.at["6.3", "verouderd"]
     dh = verantwoording(engine, "GM0518", 2024)
     assert set(dh.klein["regio_code"]) >= {"WK051801", "WK051843"}  # Oostduinen, Forepark
+
+
+def test_family_totals_against_their_sources(engine, shared_data):
+    """controle: per family the export total next to its source total; zorg must add up to
+    the Vektis costs of the gemeente (recomputed from the raw Vektis 2023 file)."""
+    c = verantwoording(engine, "GM0344", 2024)
+    fam = c.families.drop_duplicates("familie").set_index("familie")
+    raw = pd.read_csv(
+        shared_data / "zorg" / "vektis2023_derived_category_breakdown_gemeente.csv.gz"
+    )
+    vektis = raw.loc[raw["gemeentenaam"] == "UTRECHT", "actual_cost"].sum()
+    assert round(fam.at["zorg", "bron_eur"], 2) == round(vektis, 2)
+    assert round(c.families.loc[c.families["familie"] == "zorg", "bedrag_eur"].sum()) == round(
+        vektis
+    )
+    iv3 = _iv3(shared_data, "Utrecht", 2024)
+    lasten = iv3.loc[~iv3["code"].isin(["0.10", "0.11"]), "Lasten"].sum() * 1000
+    assert round(fam.at["gemeente (lasten)", "bron_eur"]) == round(lasten)
+    assert "families: export = brontotaal" in set(c.invarianten["invariant"])
