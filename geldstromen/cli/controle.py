@@ -94,13 +94,16 @@ def controle(gemeente, jaar, stuk, niveau, circulaire, database_url) -> None:
     """Verantwoording: bron tegen export per familie en taakveld, de gebruikte jaren, de
     invarianten tegen dubbeltellen, de sleuteldekking (bedoeld / terugval / alleen inwoners)
     en de gebieden onder de inwonergrens. Exitcode 1 als een invariant niet klopt."""
-    from geldstromen.families.verantwoording import verantwoording
+    from geldstromen.families.verantwoording import GeenToerekening, verantwoording
 
     engine = _engine(database_url)
     if not db.is_initialised(engine):
         _fail("de database is leeg; voer eerst `geldstromen ingest` uit.")
     code = gemeente.strip().upper()
-    c = verantwoording(engine, code, jaar, stuk, niveau, circulaire=circulaire)
+    try:
+        c = verantwoording(engine, code, jaar, stuk, niveau, circulaire=circulaire)
+    except GeenToerekening as exc:
+        _fail(f"{exc}.")
     if c is None:
         _fail(f"geen Iv3-gegevens voor {code} ({stuk} {jaar}).")
     rapport(c)

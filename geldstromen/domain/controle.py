@@ -77,6 +77,12 @@ class Controle:
         return [f"{r.invariant}: {r.toelichting}" for r in bad.itertuples()]
 
 
+def _samen(frames) -> pd.DataFrame:
+    """Concatenate the non-empty frames (an empty frame when there are none)."""
+    frames = [f for f in frames if f is not None and not f.empty]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
 def _cent(series) -> pd.Series:
     return (pd.to_numeric(series, errors="coerce").fillna(0) * 100).round().astype("int64")
 
@@ -138,7 +144,7 @@ def _invarianten(bronnen, lasten: Kant, baten: Kant, gm: str, jaar: int) -> list
             f"niet meegeteld {tv['niet_meegeteld_baten'].sum():,.2f} euro",
         )
     )
-    alle = pd.concat([f for f in (lasten.flows, baten.flows) if not f.empty], ignore_index=True)
+    alle = _samen([lasten.flows, baten.flows])
     if alle.empty:
         alle = pd.DataFrame(columns=["van", "naar", "regio_code", "taakveld_code", "jaar"])
     rijk = alle[alle["van"].astype(str).str.startswith("Rijk")]
@@ -333,7 +339,7 @@ def controleer(
     inv = pd.DataFrame(
         _invarianten(bronnen, lasten, baten, gm, jaar) + [_familie_invariant(families)]
     )
-    regios = pd.concat([f for f in (lasten.flows, baten.flows) if not f.empty], ignore_index=True)
+    regios = _samen([lasten.flows, baten.flows])
     namen = (
         dict(zip(regios["regio_code"], regios["regio_naam"], strict=False)) if len(regios) else {}
     )

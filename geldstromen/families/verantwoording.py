@@ -47,6 +47,10 @@ def _andere(engine: Engine, gemeente_code: str, niveau: str, jaar: int):
     return frame, pd.DataFrame(totalen)
 
 
+class GeenToerekening(ValueError):
+    """The allocation could not be made (no KWB regions at the level); Dutch message."""
+
+
 def verantwoording(
     engine: Engine,
     gemeente_code: str,
@@ -57,7 +61,8 @@ def verantwoording(
     circulaire: str | None = None,
     kwb_jaar: int | None = None,
 ) -> Controle | None:
-    """The reconciliation report of one gemeente, Iv3 year and document; None without Iv3.
+    """The reconciliation report of one gemeente, Iv3 year and document; None without Iv3;
+    :class:`GeenToerekening` when there are no regions to allocate to.
 
     ``kwb_jaar``: the KWB year of the other families (default: the allocation's indeling)."""
     sleutels = standaard_sleutels() if sleutels is None else sleutels
@@ -69,6 +74,11 @@ def verantwoording(
         for kant in gemeente.KANTEN
     }
     lasten = res["lasten"]
+    if lasten.flows.empty:
+        raise GeenToerekening(
+            f"geen toerekening mogelijk voor {gemeente_code} op {niveau}niveau: "
+            f"{lasten.opmerking or 'geen gebieden'}"
+        )
     sleuteljaren = {r.indicator: int(r.jaar) for r in lasten.sleuteljaren.itertuples()}
     if lasten.indelingsjaar is not None:
         sleuteljaren["_indeling"] = int(lasten.indelingsjaar)

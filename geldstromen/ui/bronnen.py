@@ -10,6 +10,7 @@ from geldstromen.cached import gemeente as cg
 from geldstromen.domain.export import LICENCE_NOTE
 from geldstromen.domain.gemeentefonds import clusters
 from geldstromen.domain.taakvelden import standaard_sleutels
+from geldstromen.families.verantwoording import GeenToerekening
 from geldstromen.ui import filters, gemeentekeuze, verantwoording
 from geldstromen.ui.tabellen import waarde_tabel
 
@@ -66,7 +67,11 @@ def _verantwoording() -> None:
         st.info(f"Geen Iv3-gegevens voor {naam} ({code}).")
         return
     jaar, stuk = iv3
-    c = cg.verantwoording(version, code, jaar, stuk, "wijk")
+    try:
+        c = cg.verantwoording(version, code, jaar, stuk, "wijk")
+    except GeenToerekening as exc:
+        st.info(f"{str(exc).capitalize()}.")
+        return
     if c is None:
         st.info(f"Geen Iv3-gegevens voor {naam} ({code}), {stuk} {jaar}.")
         return

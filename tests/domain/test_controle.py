@@ -1,0 +1,100 @@
+"""The reconciliation (domain.controle): invariants hold on a correct allocation and fail,
+naming the taakveld, when money is missing, counted twice or paid by a wijk for the Rijk."""
+
+from __future__ import annotations
+
+import pandas as pd
+from click.testing import CliRunner
+
+from geldstromen.cli import main
+from geldstromen.domain.controle import Kant, controleer
+from geldstromen.domain.taakvelden import standaard_sleutels
+from geldstromen.domain.toerekening import Context, Gebied, toerekenen
+
+IV3 = pd.DataFrame(
+    {
+        "taakveld_code": ["0.7", "0.10", "6.3", "7.3", "0.4"],
+        "taakveld_naam": ["Algemene uitkering", "Mutaties", "Inkomen", "Afval", "Overhead"],
+        "lasten_eur": [0.0, 40.0, 3000.0, 200.0, 100.0],
+        "baten_eur": [9000.0, 50.0, 1000.0, 240.0, 0.0],
+    }
+)
+
+
+def _gebied():
+    codes = ["WK999900", "WK999901"]
+    regios = pd.DataFrame({"regio_code": codes, "regio_naam": ["Noord", "Zuid"]})
+    waarden = pd.DataFrame(
+        {"inwoners_aantal": [300, 5000], "bijstand_aantal": [10, 90], "woningen_aantal": [1, 2]},
+        index=codes,
+    )
+    return Gebied(regios, waarden, {"inwoners_aantal": 2024, "bijstand_aantal": 2015})
+
+
+def _kanten():
+    out = {}
+    for kant in ("lasten", "baten"):
+        ctx = Context("GM9999", "Testdorp", 2024, kant, "CBS Iv3 begroting 2024")
+        bedragen = IV3.rename(columns={f"{kant}_eur": "bedrag_eur"})
+        flows, uit = toerekenen(bedragen, standaard_sleutels(), ctx, _gebied())
+        out[kant] = Kant(flows, uit)
+    return out
+
+
+def _controle(lasten, baten):
+    inw = pd.Series([300, 5000], index=["WK999900", "WK999901"])
+    return controleer(
+        IV3, lasten, baten, gemeente=("GM9999", "Testdorp"), jaar=2024, stuk="begroting",
+        niveau="wijk", sleuteltabel=standaard_sleutels(),
+        sleuteljaren={"inwoners_aantal": 2024, "bijstand_aantal": 2015, "_indeling": 2024},
+        inwoners=inw,
+    )  # fmt: skip
+
+
+def test_correct_allocation_passes_and_reports():
+    k = _kanten()
+    c = _controle(k["lasten"], k["baten"])
+    assert c.ok, c.fouten
+    tv = c.bronnen.set_index("taakveld_code")
+    assert tv.at["0.10", "niet_meegeteld_baten"] == 50 and tv.at["0.7", "export_baten"] == 9000
+    # 9000 + 1000 + 240 = the baten without 0.10, once
+    assert tv["export_baten"].sum() == 10240
+    assert set(c.klein["regio_code"]) == {"WK999900"}  # 300 inhabitants: below the minimum
+    s = c.sleutels.set_index(["kant", "taakveld_code"])
+    assert s.at[("lasten", "6.3"), "verouderd"]  # bijstand of KWB 2015 for money of 2024
+    assert not s.at[("lasten", "7.3"), "verouderd"]
+    jaren = dict(zip(c.jaren["onderdeel"], c.jaren["jaar"], strict=True))
+    assert jaren["sleutel: bijstand_aantal"] == 2015
+
+
+def test_missing_double_and_regional_rijk_money_fail():
+    k = _kanten()
+    lasten = k["lasten"].flows
+    # a lost row of 6.3
+    weg = lasten.drop(lasten.index[lasten["taakveld_code"] == "6.3"][:1])
+    c = _controle(Kant(weg, k["lasten"].uitgesloten), k["baten"])
+    assert not c.ok and any("6.3" in f for f in c.fouten)
+    # the gemeentefonds once more on top of 0.7, and 0.7 paid by a wijk
+    baten = k["baten"].flows
+    extra = baten[baten["taakveld_code"] == "0.7"].assign(
+        categorie="gemeentefonds: Overig", van="WK999901", regio_code="WK999901"
+    )
+    c = _controle(k["lasten"], Kant(pd.concat([baten, extra]), k["baten"].uitgesloten))
+    fout = " ".join(c.fouten)
+    assert not c.ok
+    assert "0.7" in fout and "gemeentefonds niet dubbel" in fout and "Rijk" in fout
+
+
+def test_controle_cli_on_fixture_store(fixture_db_url):
+    res = CliRunner().invoke(
+        main,
+        ["controle", "--gemeente", "GM9999", "--jaar", "2023", "--database-url", fixture_db_url],
+    )
+    assert res.exit_code == 0, res.output
+    assert "Alle invarianten kloppen." in res.stdout
+    bad = CliRunner().invoke(
+        main,
+        ["controle", "--gemeente", "GM0000", "--jaar", "2023", "--database-url", fixture_db_url],
+    )
+    assert bad.exit_code == 1 and "Fout: geen Iv3-gegevens voor GM0000" in bad.stderr
+    assert "Traceback" not in bad.output
