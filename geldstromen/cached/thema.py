@@ -37,6 +37,11 @@ RIVM = [
 ]  # fmt: skip
 
 
+#: The energy burden named exactly: not the energy quote of the 10 % energy-poverty threshold.
+ENERGIELAST_LABEL = "Energielast (energiekosten per huishouden / gestandaardiseerd inkomen)"
+ENERGIELAST_EENHEID = "% van het gestandaardiseerd besteedbaar huishoudensinkomen"
+
+
 @dataclass
 class Thema:
     """A wide table (one row per region), a column catalogue and notes for the reader."""
@@ -85,22 +90,26 @@ def energie(version: str, gemeente_code: str, niveau: str, jaar: int) -> Thema:
     tabel = basis.merge(tabel.drop(columns="regio_naam"), on="regio_code", how="left")
     model = ch.huishoudens_model(version, gemeente_code, niveau, jaar)
     notities = list(model.notities)
-    afgeleid = ["energiekosten_per_woning_eur", "energiekosten_eur", "energielast_pct"]
+    afgeleid = [
+        "energiekosten_per_woning_eur", "energiekosten_eur", "warmtekosten_eur", "energielast_pct",
+    ]  # fmt: skip
     if model.energie.empty:
         for col in afgeleid:
             tabel[col] = float("nan")
     else:
         tabel = tabel.merge(model.energie[["regio_code", *afgeleid]], on="regio_code", how="left")
         t = model.tarief
-        bron = f"CBS KWB {jaar}; CBS energieprijzen {t['jaar']}"
+        w = model.warmte or {"jaar": "?"}
+        bron = f"CBS KWB {jaar}; CBS energieprijzen {t['jaar']}; ACM warmtetarief {w['jaar']}"
         rijen = [
             (
                 "energiekosten_per_woning_eur",
-                "Energiekosten per woning",
+                "Energiekosten per woning (gas, elektriciteit, warmte)",
                 "euro per woning per jaar",
             ),
             ("energiekosten_eur", "Energiekosten alle woningen", "euro per jaar"),
-            ("energielast_pct", "Energielast (energiekosten / inkomen)", "% van inkomen"),
+            ("warmtekosten_eur", "Warmtekosten woningen op stadsverwarming", "euro per jaar"),
+            ("energielast_pct", ENERGIELAST_LABEL, ENERGIELAST_EENHEID),
         ]
         extra = pd.DataFrame(
             [{"kolom": k, "label": lab, "eenheid": e, "methode": "geschat", "bron": bron,
@@ -156,7 +165,7 @@ def indicator_jaren(version: str, gemeente_code: str, niveau: str) -> pd.DataFra
 STROMEN = {
     "zorgkosten_per_inwoner_eur": ("Zorgkosten Zvw per inwoner (geschat)", "euro per inwoner"),
     "energiekosten_per_woning_eur": ("Energiekosten per woning (geschat)", "euro per woning"),
-    "energielast_pct": ("Energielast (geschat)", "% van inkomen"),
+    "energielast_pct": (f"{ENERGIELAST_LABEL} (geschat)", ENERGIELAST_EENHEID),
 }
 
 

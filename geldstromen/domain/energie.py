@@ -1,13 +1,28 @@
 """Household energy costs and energy burden per region.
 
 Costs = gas use per dwelling x dwellings x gas price + electricity use per dwelling x dwellings
-x electricity price. Prices: CBS 81309NED yearly average transaction prices (incl. btw and
-taxes; gas in euro/GJ converted with 0.03517 GJ per m3, upper heating value, Groningen
-quality), else the mean of the 84672NED monthly variable tariffs (levering + ODE +
-energiebelasting; fixed charges left out). Burden = energy costs / total personal income.
+x electricity price + estimated heat costs of dwellings on stadsverwarming. Prices: CBS
+81309NED yearly average transaction prices (incl. btw and taxes; gas in euro/GJ converted with
+0.03517 GJ per m3, upper heating value, Groningen quality), else the mean of the 84672NED
+monthly variable tariffs (levering + ODE + energiebelasting; fixed charges left out).
+
+Heat (``geschat``): KWB averages gas use over all dwellings, so a region on district heating
+looks cheap. Dwellings on stadsverwarming (KWB share) pay the ACM maximum heat tariff of the
+year (``warmtetarieven_acm.csv``: fixed charges + price per GJ). Their heat demand is taken as
+the gas use of the gas-heated dwellings nearby (the region's average gas use / share on gas,
+when at least half is on gas; else the gemeente's) x 0.03517 GJ/m3 x 0.9 (boiler efficiency).
+A region whose share is not published (CBS '.') gets no heat estimate, and says so.
+
+Burden: energy costs per household as % of the average *standardised disposable* household
+income (KWB ``GemGestandaardiseerdInkomenVanHuish``: disposable income divided by the CBS
+equivalence factor). Named exactly because it is not the energy quote of the 10 % threshold:
+for households of more than one person the standardised income is lower than their disposable
+income, so the ratio is higher than their energy quote.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pandas as pd
 
@@ -54,13 +69,60 @@ def kies_tarief(prijzen: pd.DataFrame, jaar: int) -> dict | None:
     return {"jaar": pj, "gas_eur_m3": float(gas), "elek_eur_kwh": float(elek), "uitleg": uitleg}
 
 
-def energiekosten(ind: pd.DataFrame, tarief: dict) -> pd.DataFrame:
-    """Per region: energy costs (euro per year, all dwellings) and burden (% of income)."""
+#: Heat delivered per m3 of gas burnt: upper heating value x boiler efficiency 0.9.
+KETELRENDEMENT = 0.9
+#: Above this share on stadsverwarming the region's own gas figure says too little about the
+#: heat demand of a dwelling; the gemeente's is used instead.
+MAX_AANDEEL_EIGEN = 50.0
+WARMTE_FILE = Path(__file__).with_name("warmtetarieven_acm.csv")
+
+
+def warmtetarieven() -> pd.DataFrame:
+    """ACM maximum heat tariffs per year (euro incl. btw) with their source."""
+    return pd.read_csv(WARMTE_FILE)
+
+
+def kies_warmtetarief(jaar: int, tabel: pd.DataFrame | None = None) -> dict:
+    """The ACM tariff of ``jaar`` or the nearest year (ties: the later one), said in
+    ``uitleg``; ``vast_eur`` = vastrecht + meettarief + huur afleverset (per dwelling/year)."""
+    tabel = warmtetarieven() if tabel is None else tabel
+    rij = tabel.loc[(tabel["jaar"] - jaar).abs().add(-tabel["jaar"] / 1e4).idxmin()]
+    vast = float(rij[["vastrecht_eur", "meettarief_eur", "afleverset_eur"]].fillna(0).sum())
+    tj = int(rij["jaar"])
+    uitleg = (
+        f"ACM-maximumtarief warmte {tj}: vast {vast:.2f} euro per woning per jaar + "
+        f"{rij['gj_prijs_eur']:.2f} euro per GJ ({rij['bron']})"
+    )
+    if tj != jaar:
+        uitleg += f"; tariefjaar {tj} gebruikt voor {jaar} (dichtstbijzijnde jaar)"
+    return {"jaar": tj, "vast_eur": vast, "gj_eur": float(rij["gj_prijs_eur"]), "uitleg": uitleg}
+
+
+def _gas_per_gaswoning(gas_m3: pd.Series, sv_pct: pd.Series) -> pd.Series:
+    aandeel_gas = 1 - sv_pct / 100
+    return (gas_m3 / aandeel_gas).where(sv_pct <= MAX_AANDEEL_EIGEN)
+
+
+def energiekosten(
+    ind: pd.DataFrame,
+    tarief: dict,
+    warmte: dict | None = None,
+    gemeente: dict | None = None,
+) -> pd.DataFrame:
+    """Per region: energy costs (euro per year, all dwellings, incl. estimated heat) and the
+    burden (% of the standardised disposable household income).
+
+    ``warmte``: :func:`kies_warmtetarief` (None: no heat estimate); ``gemeente``: the
+    gemeente's ``aardgas_m3_per_woning`` and ``stadsverwarming_pct`` (for regions mostly on
+    district heating)."""
     out = ind.copy()
     for col in (
         "aardgas_m3_per_woning",
         "elektriciteit_kwh_per_woning",
         "woningen_aantal",
+        "huishoudens_aantal",
+        "stadsverwarming_pct",
+        "gestandaardiseerd_inkomen_eur",
         "inkomen_per_inwoner_eur",
         "inwoners_aantal",
     ):
@@ -72,8 +134,27 @@ def energiekosten(ind: pd.DataFrame, tarief: dict) -> pd.DataFrame:
     out["stroomkosten_eur"] = (
         out["elektriciteit_kwh_per_woning"] * out["woningen_aantal"] * tarief["elek_eur_kwh"]
     )
-    out["energiekosten_eur"] = out["gaskosten_eur"] + out["stroomkosten_eur"]
+    sv = pd.to_numeric(out["stadsverwarming_pct"], errors="coerce")
+    gas_gw = _gas_per_gaswoning(out["aardgas_m3_per_woning"], sv)
+    if gemeente:
+        gm = _gas_per_gaswoning(
+            pd.Series([gemeente.get("aardgas_m3_per_woning")], dtype=float),
+            pd.Series([gemeente.get("stadsverwarming_pct")], dtype=float),
+        ).iloc[0]
+        gas_gw = gas_gw.fillna(gm).where(sv.notna())
+    out["warmte_gj_per_woning"] = gas_gw * GJ_PER_M3 * KETELRENDEMENT
+    if warmte is None:
+        out["warmtekosten_eur"] = float("nan")
+    else:
+        per_woning = warmte["vast_eur"] + warmte["gj_eur"] * out["warmte_gj_per_woning"]
+        out["warmtekosten_eur"] = out["woningen_aantal"] * sv / 100 * per_woning
+        out.loc[sv == 0, "warmtekosten_eur"] = 0.0  # no dwelling on district heating
+    out["energiekosten_eur"] = (
+        out["gaskosten_eur"] + out["stroomkosten_eur"] + out["warmtekosten_eur"].fillna(0.0)
+    )
     out["energiekosten_per_woning_eur"] = out["energiekosten_eur"] / out["woningen_aantal"]
-    out["inkomen_totaal_eur"] = out["inkomen_per_inwoner_eur"] * out["inwoners_aantal"]
-    out["energielast_pct"] = 100 * out["energiekosten_eur"] / out["inkomen_totaal_eur"]
+    huishoudens = out["huishoudens_aantal"].where(out["huishoudens_aantal"] > 0)
+    out["energiekosten_per_huishouden_eur"] = out["energiekosten_eur"] / huishoudens
+    inkomen = out["gestandaardiseerd_inkomen_eur"].where(out["gestandaardiseerd_inkomen_eur"] > 0)
+    out["energielast_pct"] = 100 * out["energiekosten_per_huishouden_eur"] / inkomen
     return out

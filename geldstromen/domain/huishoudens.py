@@ -43,13 +43,14 @@ def inkomen_flows(ind: pd.DataFrame, niveau: str, jaar: int, bron: str) -> pd.Da
 
 
 def energie_flows(kosten: pd.DataFrame, niveau: str, jaar: int, uitleg: str, bron: str):
-    """Energy costs per region (huishoudens -> energieleveranciers)."""
+    """Energy costs per region incl. estimated district heat (huishoudens ->
+    energieleveranciers)."""
     return _flow(
         kosten,
         kosten["energiekosten_eur"],
         "huishoudens",
         "energieleveranciers",
-        "Energie (gas en elektriciteit)",
+        "Energie (gas, elektriciteit en warmte)",
         f"verbruik per woning x woningen (KWB {jaar}) x prijs: {uitleg}",
         bron,
         niveau,

@@ -17,8 +17,12 @@ INDICATOREN = [
     "elektriciteit_kwh_per_woning", "stadsverwarming_pct", "koopwoningen_pct",
     "huurwoningen_pct", "corporatiewoningen_pct", "bouwjaar_voor_2000_pct",
     "inkomen_per_inwoner_eur", "huish_laagste_40_pct", "huish_hoogste_20_pct",
-    "huish_laag_inkomen_pct", "huish_sociaal_minimum_pct",
+    "huish_laag_inkomen_pct", "huish_sociaal_minimum_pct", "gestandaardiseerd_inkomen_eur",
 ]  # fmt: skip
+
+
+#: Gemeente figures for the heat demand of regions mostly on district heating.
+WARMTE_GEMEENTE = ["aardgas_m3_per_woning", "stadsverwarming_pct"]
 
 
 @dataclass
@@ -29,6 +33,24 @@ class HuishoudensModel:
     energie: pd.DataFrame = field(default_factory=pd.DataFrame)
     tarief: dict | None = None
     notities: list[str] = field(default_factory=list)
+    warmte: dict | None = None  # ACM heat tariff used for dwellings on stadsverwarming
+
+
+def _warmte_notities(model: HuishoudensModel, kosten: pd.DataFrame, n: int) -> None:
+    sv = pd.to_numeric(kosten["stadsverwarming_pct"], errors="coerce")
+    onbekend = int(sv.isna().sum())
+    geschat = int((kosten["warmtekosten_eur"] > 0).sum())
+    model.notities.append(
+        f"Stadsverwarming: warmtekosten geschat voor {geschat} van {n} gebieden "
+        f"({model.warmte['uitleg']}; warmtevraag = gasverbruik van de woningen op gas x "
+        f"{energie.GJ_PER_M3} GJ/m3 x ketelrendement {energie.KETELRENDEMENT})."
+        + (
+            f" {onbekend} gebieden zonder gepubliceerd aandeel stadsverwarming (CBS '.'): "
+            "daar zijn geen warmtekosten meegeteld."
+            if onbekend
+            else ""
+        )
+    )
 
 
 def huishoudens_model(engine: Engine, gemeente_code: str, niveau: str, jaar: int):
@@ -55,12 +77,15 @@ def huishoudens_model(engine: Engine, gemeente_code: str, niveau: str, jaar: int
     if model.tarief is None:
         model.notities.append("Energie: geen energieprijzen ingelezen (cbs_prijzen/).")
     else:
-        kosten = energie.energiekosten(ind, model.tarief)
+        model.warmte = energie.kies_warmtetarief(int(model.tarief["jaar"]))
+        gm = regio_wide(engine, gemeente_code, "gemeente", jaar, WARMTE_GEMEENTE)
+        gm_waarden = gm.iloc[0].to_dict() if len(gm) else None
+        kosten = energie.energiekosten(ind, model.tarief, model.warmte, gm_waarden)
         model.energie = kosten
         pb = prijzen.loc[prijzen["jaar"] == model.tarief["jaar"], "bron"].iloc[0]
-        parts.append(
-            huishoudens.energie_flows(kosten, niveau, jaar, model.tarief["uitleg"], f"{kwb}; {pb}")
-        )
+        uitleg = f"{model.tarief['uitleg']}; stadsverwarming: {model.warmte['uitleg']}"
+        parts.append(huishoudens.energie_flows(kosten, niveau, jaar, uitleg, f"{kwb}; {pb}"))
+        _warmte_notities(model, kosten, n)
         zonder = int(kosten["energiekosten_eur"].isna().sum())
         if zonder:
             model.notities.append(

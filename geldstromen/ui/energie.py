@@ -28,7 +28,8 @@ KOPPEN = {
     "huish_laag_inkomen_pct": "Laag inkomen (% huishoudens)",
     "energiekosten_per_woning_eur": "Energiekosten (EUR/woning/jaar, geschat)",
     "energiekosten_eur": "Energiekosten totaal (EUR/jaar, geschat)",
-    "energielast_pct": "Energielast (% van inkomen, geschat)",
+    "warmtekosten_eur": "waarvan stadsverwarming (EUR/jaar, geschat)",
+    "energielast_pct": "Energielast (% van gestandaardiseerd inkomen, geschat)",
 }
 #: criterion -> (default on, default weight, high is urgent)
 CRITERIA = {
@@ -115,6 +116,14 @@ def render(sel: Selectie) -> None:
         columns={**KOPPEN, "regio_code": "code", "regio_naam": "gebied"}
     )
     waarde_tabel(tabel.round(1), f"energie_{sel.gemeente_code}_{sel.niveau}_{sel.jaar}")
+    st.caption(
+        "Energielast = energiekosten per huishouden (gas, elektriciteit en geschatte warmte "
+        "van woningen op stadsverwarming tegen het ACM-maximumtarief) gedeeld door het "
+        "gemiddeld gestandaardiseerd besteedbaar huishoudensinkomen (CBS: besteedbaar inkomen "
+        "gedeeld door de equivalentiefactor). Dit is niet de energiequote van de 10%-grens voor "
+        "energiearmoede: voor huishoudens van meer personen ligt deze verhouding hoger dan hun "
+        "werkelijke energiequote. Vergelijk gebieden onderling, niet met 10%."
+    )
     with st.expander("Eenheid, jaar, methode en bron per kolom", expanded=True):
         st.dataframe(_kolominfo(t.kolommen), hide_index=True, width="stretch")
         for n in t.notities:

@@ -24,7 +24,7 @@ def test_energy_income_and_missing_gas(engine):
     model = huishoudens.huishoudens_model(engine, "GM9998", "buurt", 2019)
     f = model.flows
     assert model.tarief["gas_eur_m3"] == pytest.approx(20.0 * energie.GJ_PER_M3)
-    en = f[f["categorie"] == "Energie (gas en elektriciteit)"].set_index("regio_code")
+    en = f[f["categorie"] == "Energie (gas, elektriciteit en warmte)"].set_index("regio_code")
     assert list(en.index) == ["BU99980101"]  # gas use suppressed elsewhere: no row, a note
     assert en.loc["BU99980101", "bedrag_eur"] == pytest.approx(
         1500 * 1600 * 20.0 * 0.03517 + 2400 * 1600 * 0.200
