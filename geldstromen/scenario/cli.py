@@ -64,7 +64,7 @@ def scenario_cmd(regio, jaar, config_pad, fmt, output, voor_na_jaar, database_ur
         export_tabel,
         indicatoren_voor,
         invullen,
-        tarieven_voor,
+        prijzen_voor,
     )
 
     if fmt == "pdf" and output is None:
@@ -78,7 +78,7 @@ def scenario_cmd(regio, jaar, config_pad, fmt, output, voor_na_jaar, database_ur
     indicatoren = indicatoren_voor(frame, jaar)
     if not indicatoren:
         _fail(f"geen wijkgegevens voor {regio} in {jaar}.")
-    prijzen = tarieven_voor(fam.energietarieven(engine), jaar)
+    prijzen = prijzen_voor(fam.energietarieven(engine))
     try:
         items, voet = invullen(config, indicatoren, prijzen, date.today().year, "config-bestand")
     except ScenarioFout as exc:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from geldstromen.scenario.belasting import pad, tarief_in
 from geldstromen.scenario.model import PARTIJEN, Effect, Interventie, Scenario
 from geldstromen.scenario.schema import ScenarioFout, controleer
 
@@ -110,13 +111,15 @@ def standaard(interventie_id: str, indicatoren: dict[str, dict], prijzen: dict[s
     for e in spec.get("effecten", []):
         prijs = prijzen.get(e["prijs_uit"]) if "prijs_uit" in e else e.get("prijs")
         ctx = indicatoren.get(e.get("context_indicator", ""))
-        tarief = prijzen.get(f"belasting_{e['belasting']}") if e.get("belasting") else None
+        tarief = tarief_in(e["belasting"], startjaar) if e.get("belasting") else None
         belasting = None
         if e.get("belasting"):
+            # shown: the start year's rates; computed: the rates of every scenario year
             belasting = {
                 "drager": e["belasting"],
                 "belasting_eur": dict((tarief or {}).get("belasting") or _waarde(None, None)),
                 "btw_pct": dict((tarief or {}).get("btw_pct") or _waarde(None, None)),
+                "per_jaar": tarief is not None,
             }
         uit["effecten"].append(
             {
@@ -204,7 +207,10 @@ def toepassen(standaard_item: dict, item: dict, bron: str = GEBRUIKER, leeg: boo
         _zet(e["prijs"], waarden.get("prijs"), bron, leeg)
         if e.get("belasting"):
             for k in BELASTINGVELDEN:
+                voor = e["belasting"][k]["bron"]
                 _zet(e["belasting"][k], waarden.get(k), bron, leeg)
+                if e["belasting"][k]["bron"] != voor:  # a chosen rate holds for every year
+                    e["belasting"]["per_jaar"] = False
         for k in ("ontvanger", "betaler"):
             if k in waarden:
                 e[k] = waarden[k]
@@ -231,6 +237,8 @@ def ontbrekend(item: dict) -> list[str]:
 
 def naar_interventie(item: dict) -> Interventie:
     """A complete filled-in intervention as the arithmetic's dataclass."""
+    start, looptijd = int(item["startjaar"]["waarde"]), int(item["looptijd_jaar"]["waarde"])
+    jaren = range(start, start + looptijd)
     effecten = tuple(
         Effect(
             id=e["id"],
@@ -242,6 +250,9 @@ def naar_interventie(item: dict) -> Interventie:
             **{
                 k: float(e["belasting"][k]["waarde"]) for k in BELASTINGVELDEN if e.get("belasting")
             },
+            belasting_per_jaar=tuple(pad(e["belasting"]["drager"], jaren))
+            if e.get("belasting") and e["belasting"].get("per_jaar")
+            else (),
         )
         for e in item["effecten"]
     )
@@ -254,8 +265,8 @@ def naar_interventie(item: dict) -> Interventie:
         kostenverdeling_pct={
             p: float(v or 0) for p, v in item["kostenverdeling_pct"]["waarden"].items()
         },
-        startjaar=int(item["startjaar"]["waarde"]),
-        looptijd_jaar=int(item["looptijd_jaar"]["waarde"]),
+        startjaar=start,
+        looptijd_jaar=looptijd,
         effecten=effecten,
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from geldstromen.scenario.belasting import DRAGERS, tarief
+from geldstromen.scenario.belasting import pad_tekst, tarief, tarieftabel
 from geldstromen.scenario.config import (
     GEBRUIKER,
     VELD_LABELS,
@@ -29,36 +29,53 @@ def indicatoren_voor(frame: pd.DataFrame, jaar: int) -> dict[str, dict]:
     return {r["indicator"]: r for r in rijen.to_dict("records")}
 
 
-def prijzen_voor(tarieven: pd.DataFrame, jaar: int) -> dict[str, dict]:
-    """Energy prices usable as effect prices; ``aardgasprijs`` in euro per m3 (yearly average)."""
+MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"]  # fmt: skip
+
+
+def prijzen_voor(tarieven: pd.DataFrame) -> dict[str, dict]:
+    """Effect prices from the store's CBS energy prices: ``aardgasprijs``, the variable supply
+    price (leveringstarief) per m³ excl. btw and taxes, of the last year with monthly tariffs
+    (CBS 84672NED), as the mean of its months. The btw of each month is read from the same
+    table (energiebelasting incl. btw / the Belastingdienst rate excl. btw), so 2022's 21 % and
+    9 % are both right. Never the average price incl. fixed charges (81309NED): a saving only
+    lowers the variable part of the bill. Empty when the monthly tariffs are not in the store."""
     if tarieven.empty:
         return {}
-    gas = tarieven[
-        (tarieven["drager"] == "aardgas")
-        & (tarieven["eenheid"] == "eur_per_gj")
-        & (tarieven["periode"].astype(str).str.strip() == str(int(jaar)))
-        & tarieven["waarde"].notna()
-    ]
-    if gas.empty:
+    gas = tarieven[(tarieven["drager"] == "aardgas") & tarieven["waarde"].notna()]
+    var = gas[(gas["component"] == "variabel_leveringstarief") & (gas["eenheid"] == "eur_per_m3")]
+    eb = gas[(gas["component"] == "energiebelasting") & (gas["eenheid"] == "eur_per_m3")]
+    if var.empty:
         return {}
-    rij = gas.iloc[0]
-    waarde = round(float(rij["waarde"]) * GJ_PER_M3, 4)
-    bron = (
-        f"{rij['bron']}: {float(rij['waarde']):g} euro/GJ x {GJ_PER_M3} GJ/m³ "
-        f"(gemiddelde transactieprijs huishoudens incl. btw en belastingen, {int(jaar)})"
+    jaar = int(var["jaar"].max())
+    t = tarief("aardgas", jaar)
+    if t is None:
+        return {}
+    rijen = var[var["jaar"] == jaar].merge(
+        eb[eb["jaar"] == jaar][["periode", "waarde"]].rename(columns={"waarde": "eb_incl"}),
+        on="periode",
     )
-    return {"aardgasprijs": {"waarde": waarde, "bron": bron}}
+    if rijen.empty:
+        return {}
+    # 84672NED has energiebelasting and ODE in separate columns, like the Belastingdienst table
+    eb_excl = float(tarieftabel().set_index(["jaar", "drager"]).at[(jaar, "aardgas"),
+                                                                   "energiebelasting_eur"])  # fmt: skip
+    factor = rijen["eb_incl"] / eb_excl
+    kaal = rijen["waarde"] / factor
+    maanden = sorted(rijen["periode"].str.split().str[-1], key=_maand)
+    btw = sorted({round((f - 1) * 100) for f in factor})
+    waarde = round(float(kaal.mean()), 4)
+    bron = (
+        f"{rijen['bron'].iloc[0]}: variabel leveringstarief aardgas {jaar}, gemiddelde van "
+        f"{len(rijen)} maanden ({maanden[0]}–{maanden[-1]}), excl. btw "
+        f"({' en '.join(f'{b}%' for b in btw)}), zonder vaste kosten en belastingen; "
+        f"{jaar} is het laatst bekende jaar en geldt voor elk scenariojaar (doorgetrokken)"
+    )
+    return {"aardgasprijs": {"waarde": waarde, "bron": bron, "jaar": jaar}}
 
 
-def tarieven_voor(tarieven: pd.DataFrame, jaar: int) -> dict[str, dict]:
-    """Effect prices (``prijzen_voor``) plus the energy-tax rates of the same year
-    (``belasting_aardgas``, ``belasting_elektriciteit``) where the tariff table has them."""
-    uit = prijzen_voor(tarieven, jaar)
-    for drager in DRAGERS:
-        t = tarief(drager, jaar)
-        if t is not None:
-            uit[f"belasting_{drager}"] = t
-    return uit
+def _maand(naam: str) -> int:
+    return MAANDEN.index(naam) if naam in MAANDEN else 99
 
 
 def standaard_voet() -> dict:
@@ -114,15 +131,29 @@ def aannames(items: list[dict], voet: dict) -> pd.DataFrame:
                          e["prijs"]["waarde"], e["prijs_eenheid"], e["prijs"]["bron"]))  # fmt: skip
             if e.get("belasting"):
                 b = e["belasting"]
+                jaren = _jaren(i)
+                per_jaar = (f"; per jaar van het scenario: {pad_tekst(b['drager'], jaren)}"
+                            if b.get("per_jaar") and jaren else "")  # fmt: skip
                 rows.append(("aanname", label, f"{e['ontvanger']} <- rijk", None,
                              f"{e['label']} (energiebelasting + ODE in de prijs)",
                              b["belasting_eur"]["waarde"], f"euro per eenheid {b['drager']}, excl. btw",
-                             b["belasting_eur"]["bron"]))  # fmt: skip
+                             _bron(b["belasting_eur"]["bron"], per_jaar)))  # fmt: skip
                 rows.append(("aanname", label, f"{e['ontvanger']} <- rijk", None,
                              f"{e['label']} (btw in de prijs)", b["btw_pct"]["waarde"], "%",
-                             b["btw_pct"]["bron"]))  # fmt: skip
+                             _bron(b["btw_pct"]["bron"], per_jaar)))  # fmt: skip
     out = pd.DataFrame([(*r, METHODE) for r in rows], columns=EXPORT_COLUMNS)
     return out.astype({"jaar": "Int64", "waarde": "object"})
+
+
+def _jaren(item: dict) -> range | None:
+    start, looptijd = item["startjaar"]["waarde"], item["looptijd_jaar"]["waarde"]
+    if start is None or looptijd is None:
+        return None
+    return range(int(start), int(start) + int(looptijd))
+
+
+def _bron(bron: str | None, extra: str) -> str | None:
+    return None if bron is None else bron + extra
 
 
 def export_tabel(scenario: Scenario | None, items: list[dict], voet: dict,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from geldstromen.scenario.belasting import belastingdeel
+from geldstromen.scenario.belasting import prijs_incl
 
 PARTIJEN = ("gemeente", "huishoudens", "woningcorporatie", "zorgverzekeraar", "rijk")
 PARTIJ_LABELS = {
@@ -46,10 +46,14 @@ GEEN_BEREIK_EUR = 0.005
 
 @dataclass(frozen=True)
 class Effect:
-    """A yearly effect per unit: ``per_eenheid`` quantity x ``eur_per_hoeveelheid`` euro.
+    """A yearly effect per unit: ``per_eenheid`` quantity x a price per quantity.
 
-    With ``belasting_eur`` (energiebelasting + ODE per quantity, excl. btw) or ``btw_pct`` the
-    price includes taxes: that part of the receiver's saving is a transfer from ``rijk``.
+    Without taxes the price is ``eur_per_hoeveelheid``. An energy saving has taxes: then
+    ``eur_per_hoeveelheid`` is the variable supply price (leveringstarief, excl. btw) and the
+    household saves ``(supply + belasting) x (1 + btw)`` per quantity; ``belasting`` (energiebelasting
+    + ODE per quantity, excl. btw) and ``btw`` are those of each year (``belasting_per_jaar``:
+    ``(jaar, belasting_eur, btw_pct)``), else the constant ``belasting_eur`` / ``btw_pct``.
+    Everything but the supply price is a transfer from ``rijk`` (lower tax income).
     """
 
     id: str
@@ -60,12 +64,19 @@ class Effect:
     betaler: str | None = None
     belasting_eur: float = 0.0
     btw_pct: float = 0.0
+    belasting_per_jaar: tuple[tuple[int, float, float], ...] = ()
 
-    def belasting_per_hoeveelheid(self) -> float:
-        """Tax part of the price per quantity (0 without tax assumptions)."""
-        if not (self.belasting_eur or self.btw_pct):
-            return 0.0
-        return belastingdeel(self.eur_per_hoeveelheid, self.belasting_eur, self.btw_pct)
+    def belasting_in(self, jaar: int) -> tuple[float, float]:
+        """(energiebelasting + ODE, btw %) of one year."""
+        for j, b, btw in self.belasting_per_jaar:
+            if j == jaar:
+                return b, btw
+        return self.belasting_eur, self.btw_pct
+
+    def prijs_in(self, jaar: int) -> float:
+        """The price per quantity the receiver saves in ``jaar`` (incl. taxes, if any)."""
+        b, btw = self.belasting_in(jaar)
+        return prijs_incl(self.eur_per_hoeveelheid, b, btw)
 
 
 @dataclass(frozen=True)
@@ -99,12 +110,12 @@ class Scenario:
 
 
 def _effect_rows(e: Effect, eenheden: float, jaren: range) -> list[tuple]:
-    bedrag = eenheden * e.per_eenheid * e.eur_per_hoeveelheid
     # Only a saving from outside the parties (no payer) carries a tax part for the Rijk.
     extern = e.ontvanger and not e.betaler
-    belasting = eenheden * e.per_eenheid * e.belasting_per_hoeveelheid() if extern else 0.0
     rows = []
     for j in jaren:
+        bedrag = eenheden * e.per_eenheid * e.prijs_in(j)
+        belasting = bedrag - eenheden * e.per_eenheid * e.eur_per_hoeveelheid if extern else 0.0
         if e.ontvanger:
             rows.append((e.ontvanger, j, "baten", e.label, bedrag - belasting, e.betaler))
         if e.betaler:
@@ -233,7 +244,11 @@ def _aangepast(scenario: Scenario, param: tuple, factor: float) -> Scenario:
         eff_pos, eff_veld = rest
         effecten = list(i.effecten)
         e = effecten[eff_pos]
-        effecten[eff_pos] = replace(e, **{eff_veld: getattr(e, eff_veld) * factor})
+        nieuw = {eff_veld: getattr(e, eff_veld) * factor}
+        if eff_veld == "belasting_eur":  # the tax of every year, not only the constant
+            nieuw["belasting_per_jaar"] = tuple((j, b * factor, btw)
+                                                for j, b, btw in e.belasting_per_jaar)  # fmt: skip
+        effecten[eff_pos] = replace(e, **nieuw)
         interventies[pos] = replace(i, effecten=tuple(effecten))
     else:
         interventies[pos] = replace(i, **{veld: getattr(i, veld) * factor})
@@ -253,7 +268,7 @@ def parameters(scenario: Scenario) -> list[tuple[tuple, str]]:
             )
         for k, e in enumerate(i.effecten):
             out.append((("i", pos, "effect", k, "per_eenheid"), f"{i.label}: {e.label} (effect)"))
-            if e.belasting_eur:
+            if e.belasting_eur or e.belasting_per_jaar:
                 out.append(
                     (("i", pos, "effect", k, "belasting_eur"), f"{i.label}: {e.label} (belasting)")
                 )

@@ -48,7 +48,7 @@ def test_den_haag_wijk_scenario(browser_page, page_url, screenshot):
     assert (
         "wijkgegevens 84583NED (2019): woningen_aantal" in tekst
     )  # default units show where they came from
-    assert "Geen aardgasprijs" not in tekst  # gas price from the store (81309NED)
+    assert "Geen variabel leveringstarief" not in tekst  # gas price from the store (84672NED)
 
 
 def _klaar(page) -> None:

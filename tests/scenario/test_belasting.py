@@ -9,9 +9,16 @@ import pytest
 
 from geldstromen.domain.opmaak import euro
 from geldstromen.rapport.koppeling import kies_iv3
-from geldstromen.scenario.belasting import belastingdeel, tarief, tarieftabel
-from geldstromen.scenario.config import naar_config, ontbrekend, scenario_uit, standaard
-from geldstromen.scenario.gegevens import aannames, tarieven_voor
+from geldstromen.scenario.belasting import (
+    pad,
+    pad_tekst,
+    prijs_incl,
+    tarief,
+    tarief_in,
+    tarieftabel,
+)
+from geldstromen.scenario.config import naar_config, scenario_uit, standaard, toepassen
+from geldstromen.scenario.gegevens import aannames
 from geldstromen.scenario.model import (
     BELASTING_POST,
     Effect,
@@ -25,7 +32,10 @@ from geldstromen.scenario.model import (
 )
 from geldstromen.scenario.stromen import samenvoegen, scenario_links, verschil, voor_links
 
+# supply price 1.00 euro per m3 excl. btw; taxes 0.30 per m3 and 21% btw:
+# the household saves (1.00 + 0.30) x 1.21 = 1.573 per m3, of which 0.573 is tax.
 GAS = Effect("aardgas", "Minder aardgas", 100, 1.0, "huishoudens", belasting_eur=0.3, btw_pct=21)
+BESPAARD, BELAST = 1.3 * 1.21, 1.3 * 1.21 - 1.0
 
 
 def _iso(*effecten, kosten=0.0) -> Interventie:
@@ -33,12 +43,12 @@ def _iso(*effecten, kosten=0.0) -> Interventie:
 
 
 def test_tax_part_is_a_transfer_from_the_rijk_hand_computed():
-    # 10 woningen x 100 m3 x 1.00 euro = 1000 per year saved by the households;
-    # tax per m3 = 0.30 + 1.00 x 21/121 = 0.473554; x 1000 m3 = 473.55 the Rijk no longer gets.
+    # 10 woningen x 100 m3 = 1000 m3 per year; the households save 1000 x 1.573 = 1573 a year,
+    # of which 1000 x 0.573 = 573 is energiebelasting + btw the Rijk no longer gets.
     sam = samenvatting(Scenario("t", (_iso(GAS),), 0)).set_index("partij")
-    assert sam.at["huishoudens", "netto_eur"] == pytest.approx(3 * 1000)
-    assert sam.at["rijk", "netto_eur"] == pytest.approx(-3 * 1000 * (0.3 + 21 / 121))
-    assert belastingdeel(1.0, 0.3, 21) == pytest.approx(0.473554, abs=1e-6)
+    assert sam.at["huishoudens", "netto_eur"] == pytest.approx(3 * 1573)
+    assert sam.at["rijk", "netto_eur"] == pytest.approx(-3 * 573)
+    assert prijs_incl(1.0, 0.3, 21) == pytest.approx(1.573)
 
 
 def test_conservation_rijk_loses_exactly_the_households_tax_part():
@@ -53,7 +63,7 @@ def test_conservation_rijk_loses_exactly_the_households_tax_part():
     assert -rijk == pytest.approx(hh["bedrag_eur"].sum())
     # the households' whole saving is unchanged: bill part + tax part = quantity x price
     baten = flows[(flows["partij"] == "huishoudens") & (flows["soort"] == "baten")]
-    assert baten.groupby("jaar")["bedrag_eur"].sum().tolist() == pytest.approx([1000] * 3)
+    assert baten.groupby("jaar")["bedrag_eur"].sum().tolist() == pytest.approx([1573] * 3)
 
 
 def test_no_tax_split_without_tax_assumptions_or_for_a_transfer():
@@ -71,8 +81,8 @@ def test_per_post_shows_the_transfer_per_party():
     b = posten[posten["post"].str.endswith(BELASTING_POST)].set_index("partij")
     assert b.at["rijk", "tegenpartij"] == "huishoudens"
     assert b.at["rijk", "bedrag_eur"] == pytest.approx(-b.at["huishoudens", "bedrag_eur"])
-    # 3 years x 10 units x 100 m3 x (0.30 + 1.00 x 21/121) euro tax per m3
-    assert belastingderving(posten) == pytest.approx(3 * 10 * 100 * belastingdeel(1.0, 0.3, 21))
+    # 3 years x 10 units x 100 m3 x 0.573 euro tax per m3
+    assert belastingderving(posten) == pytest.approx(3 * 10 * 100 * BELAST)
     zonder = per_post(Scenario("t", (_iso(replace(GAS, belasting_eur=0, btw_pct=0)),), 0))
     assert belastingderving(zonder) == 0
 
@@ -89,6 +99,9 @@ def test_tariff_table_has_sources_and_no_gaps_in_a_listed_year():
     t = tarieftabel()
     assert t["bron"].str.contains("Belastingdienst").all()
     assert not t[["energiebelasting_eur", "ode_eur", "btw_pct"]].isna().any().any()
+    for drager in ("aardgas", "elektriciteit"):
+        jaren = sorted(t.loc[t["drager"] == drager, "jaar"])
+        assert jaren == list(range(2019, 2026))
     gas = tarief("aardgas", 2019)
     assert gas["belasting"]["waarde"] == pytest.approx(0.29313 + 0.0524)
     assert gas["btw_pct"]["waarde"] == 21
@@ -96,26 +109,78 @@ def test_tariff_table_has_sources_and_no_gaps_in_a_listed_year():
     assert tarief("aardgas", 1990) is None
 
 
-def test_defaults_fill_the_tax_of_the_data_year_or_leave_it_missing():
-    leeg = pd.DataFrame(columns=["drager", "eenheid", "periode", "waarde", "bron"])
-    item = standaard("isolatie_koop_laag_inkomen", {}, tarieven_voor(leeg, 2020), 2025)
+def test_2025_rates_are_the_belastingplan_2025_rates():
+    # Belastingplan 2025: gas 0-1.000 m3 lowered to 0.57816 euro per m3 (was 0.58301 in 2024);
+    # electricity 0-2.900 kWh 0.10154 euro per kWh; ODE is part of the energiebelasting.
+    gas, stroom = tarief("aardgas", 2025), tarief("elektriciteit", 2025)
+    assert gas["belasting"]["waarde"] == 0.57816 and stroom["belasting"]["waarde"] == 0.10154
+    assert gas["btw_pct"]["waarde"] == stroom["btw_pct"]["waarde"] == 21
+    assert "2025" in gas["belasting"]["bron"] and "Belastingplan 2025" in gas["belasting"]["bron"]
+
+
+def test_each_scenario_year_has_its_own_rates_and_later_years_say_carried_forward():
+    assert pad("aardgas", range(2023, 2028)) == [
+        (2023, 0.4898, 21.0), (2024, 0.58301, 21.0), (2025, 0.57816, 21.0),
+        (2026, 0.57816, 21.0), (2027, 0.57816, 21.0),
+    ]  # fmt: skip
+    later = tarief_in("aardgas", 2031)
+    assert later["belasting"]["waarde"] == 0.57816
+    assert "tarief 2025 voor 2031: doorgetrokken" in later["belasting"]["bron"]
+    assert "doorgetrokken" not in tarief_in("aardgas", 2024)["belasting"]["bron"]
+    assert "eerste bekende jaar" in tarief_in("aardgas", 2010)["btw_pct"]["bron"]
+    assert pad_tekst("aardgas", range(2025, 2040)) == (
+        "2025: 0.57816 euro + 21% btw; 2026–2039: tarief 2025 doorgetrokken "
+        "(0.57816 euro + 21% btw)"
+    )
+
+
+def test_an_intervention_running_2025_2039_is_taxed_at_2025_rates_not_2019():
+    # the review's case: 15 years from 2025 were priced with the 2019 tax (0.34553 per m3)
+    item = standaard("isolatie_koop_laag_inkomen", {}, {}, 2025)
+    b = item["effecten"][0]["belasting"]
+    assert b["belasting_eur"]["waarde"] == 0.57816 and b["per_jaar"]
+    item["eenheden"]["waarde"] = 1
+    item["kosten_eenmalig_per_eenheid_eur"]["waarde"] = 0
+    item["startjaar"]["waarde"], item["looptijd_jaar"]["waarde"] = 2025, 15
+    item["kostenverdeling_pct"]["waarden"] = {"rijk": 100}
+    item["effecten"][0]["per_eenheid"]["waarde"] = 100
+    item["effecten"][0]["prijs"]["waarde"] = 0.5
+    flows = kasstromen(scenario_uit([item], "x", 0))
+    rijk = flows[flows["partij"] == "rijk"].groupby("jaar")["bedrag_eur"].sum()
+    assert list(rijk.index) == list(range(2025, 2040))
+    # 100 m3 x ((0.5 + 0.57816) x 1.21 - 0.5) in every year, never the 2019 rate
+    assert rijk.tolist() == pytest.approx([-100 * ((0.5 + 0.57816) * 1.21 - 0.5)] * 15)
+
+
+def test_defaults_fill_the_tax_of_the_start_year_and_a_typed_rate_holds_every_year():
+    item = standaard("isolatie_koop_laag_inkomen", {}, {}, 2020)
     b = item["effecten"][0]["belasting"]
     assert b["belasting_eur"]["waarde"] == pytest.approx(0.33307 + 0.0775)
     assert "Belastingdienst" in b["btw_pct"]["bron"]
-    zonder = standaard("isolatie_koop_laag_inkomen", {}, tarieven_voor(leeg, 1990), 2025)
-    mis = ontbrekend(zonder)
-    assert any("energiebelasting + ODE" in m for m in mis) and any("btw" in m for m in mis)
+    eerder = standaard("isolatie_koop_laag_inkomen", {}, {}, 2010)["effecten"][0]["belasting"]
+    assert eerder["belasting_eur"]["waarde"] == pytest.approx(0.34553)  # first known year
+    assert "eerste bekende jaar" in eerder["belasting_eur"]["bron"]
+    eigen = toepassen(standaard("isolatie_koop_laag_inkomen", {}, {}, 2025),
+                      {"id": "isolatie_koop_laag_inkomen", "startjaar": 2025, "looptijd_jaar": 3,
+                       "eenheden": 1, "kosten_eenmalig_per_eenheid_eur": 0,
+                       "kostenverdeling_pct": {"rijk": 100},
+                       "effecten": {"aardgas": {"per_eenheid": 1, "prijs": 1, "belasting_eur": 0.5,
+                                                "btw_pct": 21}}})  # fmt: skip
+    assert not eigen["effecten"][0]["belasting"]["per_jaar"]
+    e = scenario_uit([eigen], "x", 0).interventies[0].effecten[0]
+    assert e.belasting_per_jaar == () and e.belasting_in(2027) == (0.5, 21)
 
 
 def test_tax_assumptions_round_trip_and_export_with_source():
-    leeg = pd.DataFrame(columns=["drager", "eenheid", "periode", "waarde", "bron"])
-    item = standaard("isolatie_koop_laag_inkomen", {}, tarieven_voor(leeg, 2019), 2025)
+    item = standaard("isolatie_koop_laag_inkomen", {}, {}, 2019)
     config = naar_config([item], "x", 0)
     eff = config["interventies"][0]["effecten"]["aardgas"]
     assert eff["belasting_eur"] == pytest.approx(0.34553) and eff["btw_pct"] == 21
+    item["looptijd_jaar"]["waarde"] = 10
     rijen = aannames([item], {"waarde": 0, "bron": "x"})
     btw = rijen[rijen["grootheid"] == "Minder aardgas (btw in de prijs)"].iloc[0]
     assert btw["partij"] == "huishoudens <- rijk" and "Belastingdienst" in btw["bron"]
+    assert "2026–2028: tarief 2025 doorgetrokken" in btw["bron"]
 
 
 def test_tariffs_match_cbs_84672ned_2022(shared_data):
@@ -162,7 +227,7 @@ def test_before_links_keep_the_flows_and_the_scenario_is_a_separate_layer():
     assert (extra["van"].str.startswith("Scenario:") | extra["naar"].str.startswith("Scenario:")
             | extra["van"].isin(["Rijk", "Gemeente", "Huishoudens"])).all()  # fmt: skip
     rijk = extra[(extra["van"] == "Rijk") & (extra["naar"] == "Huishoudens")]
-    assert rijk["bedrag_eur"].sum() == pytest.approx(1000 * (0.3 + 21 / 121))
+    assert rijk["bedrag_eur"].sum() == pytest.approx(1000 * BELAST)
     kosten = extra[extra["naar"] == "Scenario: Isolatie (uitvoering)"]
     assert kosten["bedrag_eur"].sum() == pytest.approx(2000)  # 10 x 200, start year only
     tabel = verschil(voor, extra)
@@ -191,14 +256,49 @@ def test_iv3_choice_is_the_closest_year_jaarrekening_first():
     assert kies_iv3(b.iloc[:0], 2019) is None
 
 
-def test_scenario_from_items_carries_the_tax():
-    leeg = pd.DataFrame(columns=["drager", "eenheid", "periode", "waarde", "bron"])
-    item = standaard("isolatie_koop_laag_inkomen", {}, tarieven_voor(leeg, 2019), 2025)
+def test_scenario_from_items_carries_the_tax_of_each_year():
+    item = standaard("isolatie_koop_laag_inkomen", {}, {}, 2024)
     item["eenheden"]["waarde"] = 10
     item["kosten_eenmalig_per_eenheid_eur"]["waarde"] = 0
-    item["looptijd_jaar"]["waarde"] = 2
+    item["startjaar"]["waarde"], item["looptijd_jaar"]["waarde"] = 2024, 3
     item["kostenverdeling_pct"]["waarden"] = {"rijk": 100}
     item["effecten"][0]["per_eenheid"]["waarde"] = 100
     item["effecten"][0]["prijs"]["waarde"] = 1.0
     e = scenario_uit([item], "x", 0).interventies[0].effecten[0]
-    assert e.belasting_eur == pytest.approx(0.34553) and e.btw_pct == 21
+    assert e.belasting_per_jaar == ((2024, 0.58301, 21.0), (2025, 0.57816, 21.0),
+                                    (2026, 0.57816, 21.0))  # fmt: skip
+
+
+def test_real_gas_saving_uses_the_variable_price_and_the_taxes_of_each_year(real_store,
+                                                                           shared_data):  # fmt: skip
+    """Real CBS files: the default gas price is the 2022 variable supply price excl. btw
+    (84672NED), recomputed here from the raw file, and a saving in 2026-2030 adds the taxes of
+    those years (2025 carried forward), not the 2019 average price incl. fixed charges."""
+    from geldstromen import db
+    from geldstromen.scenario import opslag
+    from geldstromen.scenario.gegevens import prijzen_voor
+
+    engine = db.make_engine(real_store(["energieprijzen"]))
+    prijzen = prijzen_voor(opslag.energietarieven(engine))
+    map_ = shared_data / "cbs_prijzen"
+    raw = pd.read_csv(next(map_.glob("cbs_84672NED_*.csv")), sep=";")
+    # 2022: btw 21% January-June, 9% from July (the temporary lower rate on energy)
+    btw = [1.21 if m in ("januari", "februari", "maart", "april", "mei", "juni") else 1.09
+           for m in raw["periode"].str.split().str[-1]]  # fmt: skip
+    verwacht = (raw["aardgas_variabel_leveringstarief_eur_per_m3"] / btw).mean()
+    assert len(raw) == 10 and raw["periode"].str.startswith("2022").all()
+    gas = prijzen["aardgasprijs"]
+    assert gas["waarde"] == pytest.approx(verwacht, abs=1e-4) and gas["jaar"] == 2022
+    assert "10 maanden (januari–oktober)" in gas["bron"] and "doorgetrokken" in gas["bron"]
+    gemiddeld = pd.read_csv(next(map_.glob("cbs_81309NED_*.csv")), sep=";")
+    jaar_2019 = gemiddeld[gemiddeld["periode"] == "2019"]
+    oud = float(jaar_2019["aardgas_huishoudens_20_200gj_eur_per_gj"].iloc[0]) * 0.03517
+    assert oud == pytest.approx(0.9217, abs=1e-4)  # what the scenario used before
+    item = standaard("isolatie_koop_laag_inkomen", {}, prijzen, 2026)
+    item["eenheden"]["waarde"], item["kosten_eenmalig_per_eenheid_eur"]["waarde"] = 1, 0
+    item["startjaar"]["waarde"], item["looptijd_jaar"]["waarde"] = 2026, 5
+    item["kostenverdeling_pct"]["waarden"] = {"rijk": 100}
+    item["effecten"][0]["per_eenheid"]["waarde"] = 100
+    flows = kasstromen(scenario_uit([item], "x", 0))
+    hh = flows[flows["partij"] == "huishoudens"].groupby("jaar")["bedrag_eur"].sum()
+    assert hh.tolist() == pytest.approx([100 * (verwacht + 0.57816) * 1.21] * 5, abs=0.01)

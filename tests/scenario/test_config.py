@@ -35,18 +35,22 @@ IND = {
     "huish_laag_inkomen_pct": {"waarde": 10.0, "jaar": 2019, "bron": "CBS 84583NED", "label": "L"},
     "aardgas_m3_per_woning": {"waarde": 1200.0, "jaar": 2019, "bron": "CBS", "label": "Gas"},
 }
+# Synthetic tariffs in the shape of the store (CBS 84672NED monthly, incl. btw; 81309NED yearly
+# average incl. fixed charges). 2021 rates: energiebelasting 0.34856 excl. btw.
+_EB21 = 0.34856
 TARIEVEN = pd.DataFrame(
     {
-        "tabel_id": ["81309NED", "81309NED"],
-        "jaar": [2019, 2019],
-        "periode": ["2019 1e kwartaal", "2019"],
-        "drager": ["aardgas", "aardgas"],
-        "component": ["huishoudens_20_200gj", "huishoudens_20_200gj"],
-        "eenheid": ["eur_per_gj", "eur_per_gj"],
-        "waarde": [30.0, 20.0],
-        "bron": ["81309NED (2019 1e kwartaal), CBS", "81309NED (2019), CBS"],
+        "tabel_id": ["81309NED", "84672NED", "84672NED", "84672NED", "84672NED"],
+        "jaar": [2021, 2021, 2021, 2021, 2021],
+        "periode": ["2021", "2021 januari", "2021 januari", "2021 juli", "2021 juli"],
+        "drager": ["aardgas"] * 5,
+        "component": ["huishoudens_20_200gj", "variabel_leveringstarief", "energiebelasting",
+                      "variabel_leveringstarief", "energiebelasting"],
+        "eenheid": ["eur_per_gj", "eur_per_m3", "eur_per_m3", "eur_per_m3", "eur_per_m3"],
+        "waarde": [40.0, 0.605, _EB21 * 1.21, 0.545, _EB21 * 1.09],
+        "bron": ["CBS 81309NED"] + ["CBS 84672NED"] * 4,
     }
-)
+)  # fmt: skip
 
 
 def test_default_units_from_the_regions_indicators_with_source():
@@ -87,13 +91,17 @@ def test_no_source_means_empty_and_listed_as_missing():
     assert any("euro per m³" in m for m in mis)  # no gas price in the store
 
 
-def test_gas_price_from_the_store_yearly_average():
-    prijzen = prijzen_voor(TARIEVEN, 2019)
-    assert prijzen["aardgasprijs"]["waarde"] == pytest.approx(20 * 0.03517, abs=1e-4)
-    assert "81309NED (2019)" in prijzen["aardgasprijs"]["bron"]
-    assert prijzen_voor(TARIEVEN, 2018) == {}
+def test_gas_price_is_the_variable_supply_price_excl_btw_never_the_average_incl_fixed():
+    prijzen = prijzen_voor(TARIEVEN)
+    # January 0.605 / 1.21 = 0.50; July 0.545 / 1.09 = 0.50 (btw read from the EB column)
+    assert prijzen["aardgasprijs"]["waarde"] == pytest.approx(0.5)
+    assert prijzen["aardgasprijs"]["waarde"] != pytest.approx(40 * 0.03517, abs=0.1)
+    bron = prijzen["aardgasprijs"]["bron"]
+    assert "84672NED" in bron and "2 maanden (januari–juli)" in bron and "9% en 21%" in bron
+    assert "doorgetrokken" in bron
+    assert prijzen_voor(TARIEVEN[TARIEVEN["tabel_id"] == "81309NED"]) == {}
     item = standaard("isolatie_koop_laag_inkomen", IND, prijzen, 2025)
-    assert item["effecten"][0]["prijs"]["waarde"] == pytest.approx(0.7034)
+    assert item["effecten"][0]["prijs"]["waarde"] == pytest.approx(0.5)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import streamlit as st
 
 from geldstromen import cached
 from geldstromen.scenario import opslag, stromen
-from geldstromen.scenario.gegevens import indicatoren_voor, tarieven_voor
+from geldstromen.scenario.gegevens import indicatoren_voor, prijzen_voor
 
 
 @st.cache_data(**cached.SELECTION)
@@ -17,10 +17,10 @@ def indicatoren(version: str, regio_code: str, jaar: int) -> dict[str, dict]:
 
 
 @st.cache_data(ttl=3600, show_spinner=False)
-def prijzen(version: str, jaar: int) -> dict[str, dict]:
-    """Energy prices and energy-tax rates of one year (``tarieven_voor``; empty when the
-    prices were not ingested)."""
-    return tarieven_voor(opslag.energietarieven(cached.engine()), jaar)
+def prijzen(version: str) -> dict[str, dict]:
+    """Energy prices for effects (``prijzen_voor``; empty when the monthly tariffs were not
+    ingested). The energy taxes of each scenario year come from the tariff table."""
+    return prijzen_voor(opslag.energietarieven(cached.engine()))
 
 
 @st.cache_data(**cached.SELECTION)

@@ -172,7 +172,9 @@ def _belasting(pre: str, e: dict) -> dict:
     st.caption(
         "Van elke bespaarde eenheid is de energiebelasting (+ ODE) en de btw geen besparing op "
         "de leverancier maar minder belastinginkomsten voor het Rijk: een overdracht van het Rijk "
-        "naar wie de rekening betaalt."
+        "naar wie de rekening betaalt. Standaard rekent elk jaar van het scenario met de tarieven "
+        "van dat jaar (na het laatst bekende jaar doorgetrokken; hieronder het startjaar). Een "
+        "eigen waarde geldt voor alle jaren."
     )
     uit = {}
     for col, k in zip(st.columns(len(BELASTINGVELDEN)), BELASTINGVELDEN, strict=True):

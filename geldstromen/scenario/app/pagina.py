@@ -199,10 +199,11 @@ def render(sel: Selectie, regio: str, regio_naam: str) -> None:
     if not indicatoren:
         st.warning(f"Geen wijkgegevens voor {regio_naam} in {sel.jaar}.")
         return
-    prijzen = cached_scenario.prijzen(sel.version, int(sel.jaar))
+    prijzen = cached_scenario.prijzen(sel.version)
     if "aardgasprijs" not in prijzen:
         st.caption(
-            f"Geen aardgasprijs voor {sel.jaar} in de database: vul de prijs per m³ zelf in."
+            "Geen variabel leveringstarief voor aardgas in de database (CBS 84672NED): vul de "
+            "prijs per m³ zelf in."
         )
     spec = catalogus()["interventies"]
     c1, c2 = st.columns([3, 1])
