@@ -12,8 +12,9 @@ import shapely
 from sqlalchemy import Engine
 
 from geldstromen import geo, queries
-from geldstromen.domain.boodschappen import boodschappen, kerncijfers
+from geldstromen.domain.boodschappen import boodschappen, getal, kerncijfers
 from geldstromen.domain.geldstroom import FAMILIES, empty_flows
+from geldstromen.domain.per_inwoner import TE_WEINIG_INWONERS, UITLEG, reden
 from geldstromen.domain.similariteit import profiel
 from geldstromen.rapport.koppeling import gekoppelde_flows
 
@@ -44,6 +45,8 @@ class RapportGegevens:
     namen: dict[str, str] = field(default_factory=dict)
     #: e.g. "Iv3 jaarrekening 2023 toegerekend met sleutels uit KWB 2019" (None: no Iv3)
     koppeling: str | None = None
+    #: why figures per 1000 inwoners are missing ("te weinig inwoners"), else None
+    per_inwoner_melding: str | None = None
 
 
 def ontleed_code(regio_code: str) -> tuple[str, str, str]:
@@ -102,6 +105,17 @@ def _stromen(engine: Engine, gemeente_code: str, niveau: str, jaar: int, regio: 
     return frame, melding, koppel
 
 
+def _per_inwoner_melding(long: pd.DataFrame, code: str) -> str | None:
+    """The minimum-population rule in words when it applies to this region."""
+    inw = long[(long["regio_code"] == code) & (long["indicator"] == "inwoners_aantal")]
+    aantal = inw["waarde"].iloc[0] if len(inw) else None
+    waarom = reden(aantal)
+    if not waarom:
+        return None
+    bij = f" ({getal(aantal, 0)})" if waarom == TE_WEINIG_INWONERS else ""
+    return f"Per 1000 inwoners: {waarom}{bij}; {UITLEG}"
+
+
 def verzamel(engine: Engine, regio_code: str, jaar: int) -> RapportGegevens:
     """Gather key figures vs gemeente, messages, map polygons and flows for one region."""
     code, niveau, gemeente_code = ontleed_code(regio_code)
@@ -131,4 +145,5 @@ def verzamel(engine: Engine, regio_code: str, jaar: int) -> RapportGegevens:
         stromen_melding=stromen_melding,
         koppeling=koppel.tekst if koppel.iv3_jaar is not None else None,
         namen=dict(zip(codes["regio_code"], codes["regio_naam"], strict=True)),
+        per_inwoner_melding=_per_inwoner_melding(long, code),
     )

@@ -151,6 +151,10 @@ def _kern_tabel(pdf: FPDF, g: RapportGegevens, x: float, w: float) -> None:
         borders_layout="HORIZONTAL_LINES",
     ):
         pass
+    if g.per_inwoner_melding:
+        pdf.set_x(x)
+        pdf.set_font("DejaVu", "", 6.5)
+        pdf.multi_cell(w, 3.2, schoon(g.per_inwoner_melding, 400))
     pdf.ln(2)
 
 

@@ -88,6 +88,8 @@ def render(sel: Selectie, regio: str, groot: bool) -> None:
             delta_color="off",
             delta_arrow="off",
         )
+    if g.per_inwoner_melding:
+        st.caption(g.per_inwoner_melding)
     links, rechts = st.columns([1, 1])
     with links:
         st.image(

@@ -20,7 +20,7 @@ from geldstromen.domain.wijkprofiel import per_inwoner_hoofdtaakveld, regio_tabe
 from geldstromen.families import gemeente, huishoudens
 from geldstromen.families import zorg as fzorg
 from geldstromen.families.zorg import regio_wide
-from geldstromen.rapport import verzamel
+from geldstromen.rapport import maak_pdf, verzamel
 from geldstromen.rapport.koppeling import gekoppelde_flows
 
 GM = "GM0518"
@@ -140,12 +140,18 @@ def test_vergelijk_sociaal_zorg_ranking(engine, shared_data):
 def test_rapport_profile(engine, shared_data):
     raw = _raw_2019(shared_data)
     for code in LEEG:
-        kern = verzamel(engine, code, 2019).kern
-        per1000 = kern[kern["eenheid"] == "per 1000 inwoners"]
+        g = verzamel(engine, code, 2019)
+        per1000 = g.kern[g.kern["eenheid"] == "per 1000 inwoners"]
         assert not per1000.empty and per1000["regio"].isna().all()
         assert per1000["gemeente"].notna().any()
+        inw = float(raw[code]["AantalInwoners_5"])
+        assert g.per_inwoner_melding.startswith(f"Per 1000 inwoners: {TE_WEINIG_INWONERS} ")
+        assert f"({inw:.0f})" in g.per_inwoner_melding
+        assert len(maak_pdf(g)) > 1000  # the report still renders with the note
     groot = _grootste(_inwoners_raw(shared_data, 2019))
-    kern = verzamel(engine, groot, 2019).kern.set_index("indicator")
+    g = verzamel(engine, groot, 2019)
+    assert g.per_inwoner_melding is None
+    kern = g.kern.set_index("indicator")
     inw = float(raw[groot]["AantalInwoners_5"])
     bijstand = float(raw[groot]["PersonenPerSoortUitkeringBijstand_83"])
     assert kern.loc["bijstand_aantal", "regio"] == pytest.approx(1000 * bijstand / inw)
