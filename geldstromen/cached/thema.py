@@ -15,8 +15,7 @@ from geldstromen import cached, queries
 from geldstromen.cached import gemeente as cg
 from geldstromen.cached import huishoudens as ch
 from geldstromen.cached import zorg as cz
-from geldstromen.domain import sociaal_domein
-from geldstromen.domain.per_inwoner import per_inwoner
+from geldstromen.domain import sociaal_domein, zorg
 from geldstromen.domain.sleuteljaren import dichtstbij
 
 ENERGIE = [
@@ -191,8 +190,8 @@ def _stromen(
         inw = _long(gemeente_code, niveau, ["inwoners_aantal"])
         inw = inw[inw["jaar"].astype(int) == jaar].set_index("regio_code")["waarde"]
         if not f.empty:
-            tot = f.groupby(["regio_code", "regio_naam"], as_index=False)["bedrag_eur"].sum()
-            tot["waarde"] = per_inwoner(tot["bedrag_eur"], tot["regio_code"].map(inw))
+            tot = zorg.per_gebied(f, inw, top=0)  # the Sociaal domein table's figure
+            tot = tot.rename(columns={"zorgkosten_per_inwoner_eur": "waarde"})
             parts.append(tot.assign(id="zorgkosten_per_inwoner_eur"))
     energie_ids = [i for i in ("energiekosten_per_woning_eur", "energielast_pct") if i in ids]
     if energie_ids:
