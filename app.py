@@ -2,7 +2,9 @@
 
 import streamlit as st
 
+from geldstromen.ui import fouten
 from geldstromen.ui.navigatie import pages
 
 st.set_page_config(page_title="Geldstromen in de wijk", page_icon="💶", layout="wide")
-st.navigation(pages()).run()
+with fouten.pagina():
+    st.navigation(pages()).run()

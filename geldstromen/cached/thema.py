@@ -58,10 +58,16 @@ def _long(gemeente_code: str, niveau: str, ids: list[str]) -> pd.DataFrame:
     )  # fmt: skip
 
 
+#: Columns of the column catalogue that :func:`wide` returns, also when it is empty.
+KOLOMMEN = ["kolom", "label", "eenheid", "methode", "bron", "jaar"]
+
+
 def wide(long: pd.DataFrame, jaar: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Per indicator its year nearest to ``jaar``; wide values and the column catalogue."""
+    """Per indicator its year nearest to ``jaar``; wide values and the column catalogue
+    (with its columns also when no indicator has a value: a year the selector offers may
+    have none of a page's indicators)."""
     if long.empty:
-        return pd.DataFrame(columns=["regio_code", "regio_naam"]), pd.DataFrame()
+        return pd.DataFrame(columns=["regio_code", "regio_naam"]), pd.DataFrame(columns=KOLOMMEN)
     keuze = {i: dichtstbij(g["jaar"], jaar) for i, g in long.groupby("indicator")}
     sel = long[long["jaar"].astype(int) == long["indicator"].map(keuze)]
     tabel = sel.pivot_table(index="regio_code", columns="indicator", values="waarde",

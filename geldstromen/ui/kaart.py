@@ -241,7 +241,7 @@ def render(sel: Selectie, indicator: str, info: dict) -> None:
     """Header, map with legend, and the table of values with method and source."""
     heel_nl = st.sidebar.toggle(
         "Heel Nederland",
-        value=st.query_params.get("heel_nl") == "1",
+        value=state.lees_vlag("heel_nl"),
         key="heel_nl",
         help="Alle gemeenten op dit niveau (lichter vereenvoudigde grenzen).",
     )

@@ -38,7 +38,7 @@ def presentatiemodus() -> bool:
     """Toggle (URL key ``presentatie``); when on, the page hides the sidebar."""
     aan = st.toggle(
         "Presentatiemodus (grote letters, zonder zijbalk)",
-        value=st.query_params.get("presentatie") == "1",
+        value=state.lees_vlag("presentatie"),
         key="presentatie",
     )
     state.schrijf(presentatie="1" if aan else None)

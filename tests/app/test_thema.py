@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 
+import pandas as pd
 import pytest
 import streamlit as st
 
@@ -121,3 +122,32 @@ def test_verbanden_wijken_with_chart(thema_app):
     assert not at.exception
     assert at.metric[0].value == "2"
     assert len(at.get("plotly_chart")) == 1
+
+
+def test_energie_year_without_any_energy_indicator(monkeypatch, thema_db_url):
+    """Issue 18 item 2: a year the selector offers but in which none of the page's KWB
+    indicators is published (KWB 2015 had none of them before ``inwoners_aantal`` joined the
+    list) while the household model has regions: the table shows the regions with every value
+    missing instead of raising ``KeyError: 'jaar' not found in columns``."""
+    from geldstromen.cached import thema
+
+    monkeypatch.setenv("GELDSTROMEN_DATABASE_URL", thema_db_url)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    from geldstromen import cached
+
+    monkeypatch.setattr(thema, "ENERGIE", ["aardgas_m3_per_woning_nooit_gepubliceerd"])
+    uit = thema.energie(cached.data_version(), "GM9998", "wijk", 2019)
+    assert len(uit.tabel) > 0
+    assert uit.tabel["aardgas_m3_per_woning_nooit_gepubliceerd"].isna().all()
+    assert {"kolom", "label", "eenheid", "methode", "bron", "jaar"} <= set(uit.kolommen.columns)
+    st.cache_data.clear()
+
+
+def test_wide_of_nothing_has_the_catalogue_columns():
+    from geldstromen.cached.thema import wide
+
+    tabel, meta = wide(pd.DataFrame(columns=["regio_code", "regio_naam", "indicator", "jaar",
+                                             "waarde", "label", "eenheid", "methode", "bron"]), 2015)  # fmt: skip
+    assert list(tabel.columns) == ["regio_code", "regio_naam"]
+    assert list(meta.columns) == ["kolom", "label", "eenheid", "methode", "bron", "jaar"]
