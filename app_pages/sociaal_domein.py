@@ -5,6 +5,6 @@ import streamlit as st
 from geldstromen.ui import filters, sociaal
 
 st.title("Sociaal domein")
-sel = filters.kies_gebied()
+sel = filters.kies_gebied(pagina="sociaal_domein")
 if sel is not None:
     sociaal.render(sel, *sociaal.kies_iv3(sel))

@@ -50,6 +50,12 @@ def beschikbaarheid(version: str, gemeente_code: str) -> pd.DataFrame:
 
 
 @st.cache_data(**SELECTION)
+def indicator_dekking(version: str, gemeente_code: str) -> pd.DataFrame:
+    """Per level, year and indicator the regions with a value (for each page's default year)."""
+    return queries.run_query(engine(), "indicator_dekking", gemeente_code=gemeente_code)
+
+
+@st.cache_data(**SELECTION)
 def indicator_keuzes(version: str, gemeente_code: str, niveau: str, jaar: int) -> pd.DataFrame:
     """Indicators present for a selection."""
     return queries.run_query(

@@ -8,8 +8,9 @@ import streamlit as st
 
 from geldstromen import cached
 from geldstromen.cached import gemeente as cg
+from geldstromen.domain import jaarkeuze
 from geldstromen.domain.sleuteljaren import dichtstbij
-from geldstromen.ui import gemeentekeuze, state
+from geldstromen.ui import bezoek, gemeentekeuze, state
 
 NIVEAU_LABELS = {"gemeente": "Gemeente", "wijk": "Wijk", "buurt": "Buurt"}
 
@@ -25,8 +26,11 @@ class Selectie:
     jaar: int
 
 
-def kies_gebied(default_gemeente: str = "GM0518") -> Selectie | None:
-    """Gemeente (search by name or code), level and year; None when no data."""
+def kies_gebied(default_gemeente: str = "GM0518", pagina: str = "kaart") -> Selectie | None:
+    """Gemeente (search by name or code), level and year; None when no data. The year opens
+    on the newest one in which the indicators ``pagina`` needs (``jaarkeuze.NODIG``) have
+    values for this gemeente and level, unless the URL or an earlier page of this visit chose
+    a year that has them too; the sidebar names the years that have them."""
     gekozen = gemeentekeuze.kies(default_gemeente)
     if gekozen is None:
         return None
@@ -36,19 +40,42 @@ def kies_gebied(default_gemeente: str = "GM0518") -> Selectie | None:
     niveau = st.sidebar.radio(
         "Niveau",
         niveaus,
-        index=niveaus.index(state.lees("niveau", niveaus, niveaus[0])),
+        index=niveaus.index(bezoek.start("niveau", niveaus, niveaus[0])),
         format_func=NIVEAU_LABELS.get,
         horizontal=True,
         key="niveau",
     )
     jaren = sorted(avail.loc[avail["niveau"] == niveau, "jaar"].astype(int).unique(), reverse=True)
+    dekking = cached.indicator_dekking(version, code)
+    nodig = jaarkeuze.NODIG.get(pagina, jaarkeuze.NODIG["kaart"])
+    keuze = jaarkeuze.kies_jaar(dekking, niveau, nodig)
+    eerder = bezoek.vorige("jaar")
+    standaard = eerder if eerder in keuze.gedekt else (keuze.standaard or jaren[0])
     jaar = st.sidebar.selectbox(
         "Jaar (gebiedsindeling)",
         jaren,
-        index=jaren.index(state.lees("jaar", jaren, jaren[0])),
+        index=jaren.index(state.lees("jaar", jaren, standaard)),
+        format_func=lambda j: str(j) if j in keuze.gedekt else f"{j} (onvolledig)",
         key="jaar",
     )
-    state.schrijf(niveau=niveau, jaar=jaar)
+    st.sidebar.caption(
+        f"Jaren met de gegevens van deze pagina ({niveau}, {naam}): "
+        f"{jaarkeuze.jaren_tekst(keuze.gedekt)}."
+    )
+    if jaar not in keuze.gedekt:
+        labels = jaarkeuze.labels()
+        mist = jaarkeuze.ontbrekend(dekking, niveau, jaar, nodig)
+        st.sidebar.info(
+            f"In {jaar} ontbreekt voor deze pagina: "
+            + ", ".join(str(labels.get(i, i)) for i in mist)
+            + ". Die cijfers zijn voor dit jaar (nog) niet gepubliceerd of niet ingelezen; "
+            + (
+                f"kies {keuze.gedekt[0]} voor een volledige pagina."
+                if keuze.gedekt
+                else "geen jaar heeft ze allemaal."
+            )
+        )
+    bezoek.onthoud(niveau=niveau, jaar=int(jaar))
     return Selectie(version, code, naam, niveau, int(jaar))
 
 

@@ -10,7 +10,7 @@ from geldstromen.cached import tijd, vergelijk
 from geldstromen.domain import per_inwoner
 from geldstromen.domain.boodschappen import getal
 from geldstromen.domain.similariteit import THEMAS, gewichten_per_kenmerk, profiel, vergelijkbaar
-from geldstromen.ui import state
+from geldstromen.ui import bezoek, state
 from geldstromen.ui.filters import Selectie
 
 BEREIK = {
@@ -32,15 +32,10 @@ def kies_regio(sel: Selectie, label: str = "Gebied") -> tuple[str, str] | None:
         st.info("Geen gebieden voor deze keuze.")
         return None
     namen = dict(zip(codes["regio_code"], codes["regio_naam"], strict=True))
-    opties = list(namen)
-    regio = st.sidebar.selectbox(
-        f"{label} ({sel.niveau})",
-        opties,
-        index=opties.index(state.lees("regio", opties, opties[0])),
-        format_func=lambda c: f"{namen[c]} ({c})",
-        key="regio",
+    inwoners = cached.indicator_waarden(
+        sel.version, sel.gemeente_code, sel.niveau, sel.jaar, "inwoners_aantal"
     )
-    state.schrijf(regio=regio)
+    regio = bezoek.kies_regio(namen, sel.niveau, inwoners, label)
     return regio, namen[regio]
 
 

@@ -18,6 +18,7 @@ from geldstromen.domain.gemeentefonds import circulaire_label, circulaires, clus
 from geldstromen.domain.opmaak import euro
 from geldstromen.domain.wijkprofiel import KLASSE_DIMENSIES, regio_tabel
 from geldstromen.ui import (
+    bezoek,
     filters,
     gemeentekeuze,
     sankey,
@@ -63,7 +64,10 @@ def _keuzes() -> Keuze | None:
         return None
     version, code, naam = gekozen
     label = f"{naam} ({code})"
-    niveau = _radio("Niveau", NIVEAUS, "niveau", "wp_niveau")
+    niveau = st.sidebar.radio(
+        "Niveau", NIVEAUS, index=NIVEAUS.index(bezoek.start("niveau", NIVEAUS, NIVEAUS[0])),
+        format_func=filters.NIVEAU_LABELS.get, horizontal=True, key="wp_niveau",
+    )  # fmt: skip
     iv3 = filters.kies_iv3(version, code, None, "wp")
     if iv3 is None:
         st.info(f"Geen Iv3-gegevens voor {label}.")
@@ -78,7 +82,8 @@ def _keuzes() -> Keuze | None:
         format_func=FAMILIES.get,
         key="wp_fam",
     )
-    state.schrijf(niveau=niveau, kant=kant, fam=fams)
+    bezoek.onthoud(niveau=niveau)
+    state.schrijf(kant=kant, fam=fams)
     return Keuze(version, code, label, niveau, int(jaar), stuk, kant, tuple(fams))
 
 
@@ -86,16 +91,8 @@ def _regio(res, niveau: str) -> tuple[str, dict[str, str]]:
     regios = res.flows[res.flows["niveau"] == niveau][["regio_code", "regio_naam"]]
     regios = regios.drop_duplicates().sort_values("regio_code")
     names = dict(zip(regios["regio_code"], regios["regio_naam"], strict=True))
-    codes = list(names)
-    start = state.lees("regio", codes, codes[0])
-    regio = st.selectbox(
-        niveau.capitalize(),
-        codes,
-        index=codes.index(start),
-        format_func=lambda c: f"{names[c]} ({c})",
-        key="wp_regio",
-    )
-    state.schrijf(regio=regio)
+    inwoners = res.inwoners.rename("waarde").rename_axis("regio_code").reset_index()
+    regio = bezoek.kies_regio(names, niveau, inwoners, niveau.capitalize(), key="wp_regio")
     return regio, names
 
 
