@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import click
@@ -118,7 +117,7 @@ def export_geldstromen(
     in het kopblok (CSV, regels met #) of op het blad 'verdeelsleutels' (xlsx); niet te
     koppelen gemeentenamen worden genoemd."""
     from geldstromen import db
-    from geldstromen.domain.export import export_bytes, neutralise_formulas, to_csv_bytes
+    from geldstromen.domain.export import kopblok, to_csv_bytes, to_xlsx_bytes
     from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
     from geldstromen.families.gemeente import namen_onbekend
 
@@ -154,30 +153,7 @@ def export_geldstromen(
         "opmerkingen": " | ".join(notes),
     }
     if fmt == "csv":
-        head = io.StringIO()
-        for key, value in meta.items():
-            head.write(f"# {key}: {value}\n")
-        head.write(
-            "# verdeelsleutels (taakveld_code,sleutel,fallback,sleutel_baten,"
-            "fallback_baten,toelichting):\n"
-        )
-        for line in neutralise_formulas(sleutels).to_csv(index=False).splitlines()[1:]:
-            head.write(f"# {line}\n")
-        payload = head.getvalue().encode("utf-8") + to_csv_bytes(frame)
+        payload = to_csv_bytes(frame, kop=kopblok(meta, sleutels, "verdeelsleutels"))
     else:
-        payload = _xlsx(export_bytes(frame, "xlsx", meta), sleutels)
+        payload = to_xlsx_bytes(frame, meta, {"verdeelsleutels": sleutels})
     _write(payload, output, fmt)
-
-
-def _xlsx(workbook: bytes, sleutels: pd.DataFrame) -> bytes:
-    """Add the key table as sheet ``verdeelsleutels``."""
-    from openpyxl import load_workbook
-
-    wb = load_workbook(io.BytesIO(workbook))
-    sheet = wb.create_sheet("verdeelsleutels")
-    sheet.append(list(sleutels.columns))
-    for row in sleutels.itertuples(index=False):
-        sheet.append(list(row))
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()

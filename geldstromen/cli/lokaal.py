@@ -14,7 +14,15 @@ from geldstromen import db
 from geldstromen.cli import NIVEAUS, _engine, main
 from geldstromen.config import get_settings
 from geldstromen.domain.upload import UploadFout, lees_pad
-from geldstromen.domain.validatie import EENHEDEN, Uitkomst, indeling, rapport, valideer
+from geldstromen.domain.validatie import (
+    CODE_PATROON,
+    EENHEDEN,
+    Codes,
+    Uitkomst,
+    indeling,
+    rapport,
+    valideer,
+)
 
 
 def _regios(database_url, gemeente, niveau, jaar) -> tuple[set[str], dict[str, list[int]]]:
@@ -30,12 +38,42 @@ def _regios(database_url, gemeente, niveau, jaar) -> tuple[set[str], dict[str, l
     return huidig, oude
 
 
+def _alle_regios(database_url, niveau, jaar) -> tuple[Codes, dict[str, list[int]]]:
+    """Without a gemeente: every known code of the level(s) in the store, of ``jaar`` (codes
+    only known in other years are named as old codes) or of any year when no year is given."""
+    import pandas as pd
+
+    from geldstromen.queries import run_query
+
+    engine = _engine(database_url)
+    if not db.is_initialised(engine):
+        raise UploadFout(
+            "de database is leeg, dus de regiocodes kunnen niet worden gecontroleerd; voer "
+            "eerst `geldstromen ingest` uit."
+        )
+    niveaus = [niveau] if niveau else list(CODE_PATROON)
+    codes = pd.concat([run_query(engine, "lokaal_regios_niveau", niveau=n) for n in niveaus])
+    if jaar is None:
+        huidig, oude = set(codes["regio_code"].astype(str).str.strip()), {}
+        bereik = "in de database (in geen enkele gebiedsindeling)"
+    else:
+        huidig, oude = indeling(codes, jaar)
+        if not huidig:
+            raise UploadFout(f"geen gebiedsindeling {jaar} in de database.")
+        bereik = f"in de gebiedsindeling {jaar} van de database"
+    regios = Codes(huidig)
+    regios.bereik = bereik
+    return regios, oude
+
+
 def controleer(path, gemeente, niveau, jaar, eenheid, database_url) -> Uitkomst:
-    """Read and validate a file (against the indeling when a gemeente is given)."""
+    """Read and validate a file: every code is checked against the codes in the store (of the
+    gemeente's indeling when a gemeente is given, else of all gemeenten)."""
     tabel = lees_pad(Path(path), get_settings().max_upload_mb)
-    regios = oude = None
     if gemeente:
         regios, oude = _regios(database_url, gemeente, niveau, jaar)
+    else:
+        regios, oude = _alle_regios(database_url, niveau, jaar)
     uitkomst = valideer(tabel, niveau=niveau, regios=regios, oude=oude, eenheid=eenheid)
     uitkomst.meldingen[:0] = tabel.meldingen
     return uitkomst

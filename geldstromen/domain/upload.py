@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,14 @@ DELIMITERS = (";", ",", "\t", "|")
 MAX_NAAM = 200
 #: An Excel file may unpack to at most this many times its size (and at most 50 x the limit).
 MAX_ZIP_RATIO = 100
+#: At most this many data rows (a gemeente has a few hundred buurten; NL about 15,000).
+MAX_RIJEN = 50_000
+#: At most this many columns with something in them.
+MAX_KOLOMMEN = 500
+#: At most this many cells read in all (Excel: also the empty cells a row spells out).
+MAX_CELLEN = 500_000
+#: At most this many empty rows in a row (a stray cell far below the data).
+MAX_LEGE_RIJEN = 10_000
 _BINARY_MAGIC = {
     b"%PDF": "PDF",
     b"\x89PNG": "PNG-afbeelding",
@@ -38,6 +47,10 @@ class UploadFout(Exception):
     """A file that cannot be read at all; the message is Dutch."""
 
 
+class Getal(str):
+    """The text of a number cell of an Excel file: a typed number, never ambiguous."""
+
+
 @dataclass
 class Tabel:
     """A read file: header and rows as text, plus what was detected."""
@@ -48,6 +61,12 @@ class Tabel:
     codering: str | None = None
     scheidingsteken: str | None = None
     meldingen: list[str] = field(default_factory=list)
+    #: the row number in the file (Excel row, CSV record) of each row of ``rijen``
+    nummers: list[int] | None = None
+
+    def nummer(self, n: int) -> int:
+        """Row number in the file of ``rijen[n]`` (empty rows are skipped, not renumbered)."""
+        return self.nummers[n] if self.nummers else n + 2
 
 
 def korte_naam(naam: str) -> str:
@@ -109,30 +128,101 @@ def _check_zip(data: bytes, max_mb: int) -> zipfile.ZipFile:
 
 
 def _lees_xlsx(data: bytes, max_mb: int) -> Tabel:
+    """Stream the first sheet: the declared dimension is ignored (it can be wrong or a bomb),
+    rows and cells are counted while reading and refused above the caps."""
     from openpyxl import load_workbook
 
     _check_zip(data, max_mb)
+    nummers: list[int] = []
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-        sheet = book.worksheets[0]
-        rows = [
-            ["" if v is None else _cell_text(v) for v in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
-        book.close()
+        try:
+            sheet = book.worksheets[0]
+            sheet.reset_dimensions()
+            rows = _begrensd(
+                (
+                    ["" if v is None else _cell_text(v) for v in row]
+                    for row in sheet.iter_rows(values_only=True)
+                ),
+                nummers,
+            )
+        finally:
+            book.close()
+    except UploadFout:
+        raise
     except Exception as exc:  # openpyxl raises many kinds on a broken workbook
         raise UploadFout(
             f"Excel-bestand kan niet worden gelezen ({korte_naam(str(exc))})."
         ) from exc
-    rows = [r for r in rows if any(c.strip() for c in r)]
+    rows = _knip_lege_kolommen(rows, opvullen=True)
     if not rows:
         raise UploadFout("Het Excel-bestand bevat geen gegevens.")
-    return Tabel(kop=rows[0], rijen=rows[1:], soort="xlsx")
+    return Tabel(kop=rows[0], rijen=rows[1:], soort="xlsx", nummers=nummers[1:])
+
+
+def _begrensd(rows, nummers: list[int], eerste: int = 1) -> list[list[str]]:
+    """Non-empty rows of ``rows`` (an iterator), refused as soon as a cap is passed; the row
+    number of each kept row (counting from ``eerste``) is appended to ``nummers``."""
+    out: list[list[str]] = []
+    cellen = leeg = 0
+    for nummer, row in enumerate(rows, start=eerste):
+        cellen += len(row)
+        if cellen > MAX_CELLEN:
+            raise UploadFout(
+                f"Het bestand heeft te veel cellen (meer dan {MAX_CELLEN:,}); ".replace(",", ".")
+                + "splits het of laat lege kolommen en rijen weg."
+            )
+        if not any(c.strip() for c in row):
+            leeg += 1
+            if leeg > MAX_LEGE_RIJEN:
+                raise UploadFout(
+                    f"Meer dan {MAX_LEGE_RIJEN:,} lege rijen achter elkaar; ".replace(",", ".")
+                    + "verwijder de lege rijen (of een losse cel ver onder de gegevens)."
+                )
+            continue
+        leeg = 0
+        nummers.append(nummer)
+        if len(out) > MAX_RIJEN:
+            raise UploadFout(
+                f"Het bestand heeft te veel rijen (meer dan {MAX_RIJEN:,} gegevensrijen); ".replace(
+                    ",", "."
+                )
+                + "er is niets ingelezen."
+            )
+        out.append(row)
+    return out
+
+
+def _knip_lege_kolommen(rows: list[list[str]], *, opvullen: bool) -> list[list[str]]:
+    """Drop trailing columns that are empty in every row (Excel's padded cells, ``;;;``);
+    refuse more than :data:`MAX_KOLOMMEN` used columns. ``opvullen`` pads short rows (Excel
+    does not store trailing empty cells; a CSV's short row stays short and is reported)."""
+    breedte = 0
+    for row in rows:
+        for i in range(len(row) - 1, breedte - 1, -1):
+            if row[i].strip():
+                breedte = i + 1
+                break
+    if breedte > MAX_KOLOMMEN:
+        raise UploadFout(
+            f"Het bestand heeft te veel kolommen ({breedte}, maximaal {MAX_KOLOMMEN})."
+        )
+    out = []
+    for row in rows:
+        row = row[:breedte] if len(row) > breedte else row
+        if opvullen and len(row) < breedte:
+            row = row + [""] * (breedte - len(row))
+        out.append(row)
+    return out
 
 
 def _cell_text(value: object) -> str:
+    if isinstance(value, bool):
+        return str(value)
     if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+        return Getal(int(value))
+    if isinstance(value, int | float):
+        return Getal(repr(value))
     return str(value)
 
 
@@ -167,7 +257,7 @@ def _decode(data: bytes) -> tuple[str, str]:
 
 def detecteer_scheidingsteken(text: str) -> str:
     """csv.Sniffer on the first lines; falls back to the most frequent of ``; , tab |``."""
-    lines = [line for line in text.splitlines() if line.strip()][:20]
+    lines = [line for line in text[:1_000_000].splitlines()[:200] if line.strip()][:20]
     sample = "\n".join(lines)
     try:
         delim = csv.Sniffer().sniff(sample, delimiters="".join(DELIMITERS)).delimiter
@@ -180,22 +270,66 @@ def detecteer_scheidingsteken(text: str) -> str:
     return delim if counts[delim] else ";"
 
 
+#: Excel's hint line ``sep=;`` (first line of a "CSV (gescheiden door lijstscheidingsteken)").
+_SEP_REGEL = re.compile(r'"?sep=(.)"?[ \t]*(\r\n|\r|\n)', re.IGNORECASE)
+
+
 def _lees_csv(data: bytes) -> Tabel:
     encoding, text = _decode(data)
     if not text.strip():
         raise UploadFout("Het bestand is leeg.")
-    delim = detecteer_scheidingsteken(text)
+    meldingen = []
+    sep = _SEP_REGEL.match(text)
+    if sep and sep.group(1) in DELIMITERS:
+        delim, text = sep.group(1), text[sep.end() :]
+        meldingen.append("Eerste regel 'sep=' (Excel) gebruikt als scheidingsteken.")
+    elif sep:
+        raise UploadFout(
+            f"De eerste regel noemt een onbekend scheidingsteken ({korte_naam(sep.group(1))!r}); "
+            "gebruik ; , tab of |."
+        )
+    else:
+        delim = detecteer_scheidingsteken(text)
+    nummers: list[int] = []
+    eindes = {e for e in ("\r\n", "\r", "\n") if e in text[:1_000_000]}
+    if "\r" in text and "\r\n" not in text:
+        meldingen.append("Regeleinden: alleen CR (oud Mac-formaat), gewoon gelezen.")
+    elif len(eindes) > 1 and text.replace("\r\n", "").count("\r"):
+        meldingen.append("Gemengde regeleinden (CR, LF, CRLF), gewoon gelezen.")
     try:
-        rows = list(csv.reader(io.StringIO(text), delimiter=delim))
+        rows = _begrensd(csv.reader(_regels(text), delimiter=delim), nummers, 2 if sep else 1)
     except csv.Error as exc:
-        raise UploadFout(f"CSV kan niet worden gelezen ({korte_naam(str(exc))}).") from exc
-    rows = [r for r in rows if any(c.strip() for c in r)]
+        raise UploadFout(f"CSV kan niet worden gelezen ({_csv_fout(str(exc))}).") from exc
+    rows = _knip_lege_kolommen(rows, opvullen=False)
+    if not rows:
+        raise UploadFout("Het bestand is leeg.")
     naam = {";": "puntkomma", ",": "komma", "\t": "tab", "|": "verticale streep"}[delim]
     return Tabel(
         kop=rows[0],
         rijen=rows[1:],
+        nummers=nummers[1:],
         soort="csv",
         codering=encoding,
         scheidingsteken=delim,
-        meldingen=[f"Gelezen als CSV, codering {encoding}, scheidingsteken {naam}."],
+        meldingen=[f"Gelezen als CSV, codering {encoding}, scheidingsteken {naam}.", *meldingen],
     )
+
+
+_REGEL = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def _regels(text: str):
+    """Lines with their ending (CR, LF or CRLF: old Mac files too), one at a time, so the csv
+    module can join quoted line breaks and nothing is copied whole."""
+    return (m.group() for m in _REGEL.finditer(text))
+
+
+def _csv_fout(message: str) -> str:
+    """A Dutch reason for the csv module's English errors."""
+    if "field larger than field limit" in message:
+        return "een veld is te lang (meer dan 131.072 tekens)"
+    if "new-line character" in message:
+        return "een regeleinde midden in een veld zonder aanhalingstekens"
+    if "NUL" in message:
+        return "nul-tekens in het bestand"
+    return korte_naam(message)

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from geldstromen.cached import gemeente as cg
+from geldstromen.domain.export import to_csv_bytes
 from geldstromen.domain.sleuteltabel import fouten
 from geldstromen.domain.taakvelden import standaard_sleutels
 
@@ -54,7 +55,7 @@ def editor() -> pd.DataFrame:
     st.download_button(
         "Sleutels downloaden (CSV, ook te gebruiken met `geldstromen export geldstromen "
         "--sleutels`)",
-        tabel.to_csv(index=False).encode("utf-8"),
+        to_csv_bytes(tabel),
         file_name="verdeelsleutels.csv",
         mime="text/csv",
         key="sleutels_download",

@@ -74,12 +74,12 @@ def _verslag(uitkomst: Uitkomst, naam: str) -> None:
     text = rapport(uitkomst, naam)
     if uitkomst.waarden.empty:
         st.error("Niets ingelezen: er is geen enkele geldige waarde gevonden.")
-    elif uitkomst.afgewezen:
-        st.warning(f"Deels ingelezen: {len(uitkomst.afgewezen)} rij(en)/kolom(men)/cel(len) "
+    elif uitkomst.aantal_afgewezen:
+        st.warning(f"Deels ingelezen: {uitkomst.aantal_afgewezen} rij(en)/kolom(men)/cel(len) "
                    "afgewezen; zie het verslag.")  # fmt: skip
     else:
         st.success("Alle rijen en kolommen zijn geaccepteerd.")
-    with st.expander("Controleverslag", expanded=bool(uitkomst.afgewezen)):
+    with st.expander("Controleverslag", expanded=bool(uitkomst.aantal_afgewezen)):
         st.text(text)
 
 

@@ -13,6 +13,7 @@ from geldstromen.cached import gemeente as cg
 from geldstromen.cached import huishoudens as ch
 from geldstromen.cached import zorg as cz
 from geldstromen.domain import per_inwoner
+from geldstromen.domain.export import csv_tekst
 from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
 from geldstromen.domain.gemeentefonds import circulaire_label, circulaires, clusters
 from geldstromen.domain.opmaak import euro
@@ -144,7 +145,7 @@ def render() -> None:
         "gemeente": k.code,
         "jaar": str(k.jaar),
         "stuk": k.stuk,
-        "sleutels": tabel.to_csv(index=False),
+        "sleutels": csv_tekst(tabel),
     }
     waarde_tabel(tab, f"wijkprofiel_{regio}_{k.jaar}_{k.stuk}_{k.kant}", meta)
     if pd.isna(per_w):

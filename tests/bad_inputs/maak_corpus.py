@@ -31,6 +31,36 @@ def _xlsx(rows: list[list]) -> bytes:
     return buf.getvalue()
 
 
+def _xlsx_dimensie(rows: list[list], ref: str, cel: str | None = None) -> bytes:
+    """An xlsx whose sheet declares ``<dimension ref=...>`` (wrong on purpose), optionally
+    with one more value in cell ``cel``."""
+    import re
+
+    source = zipfile.ZipFile(io.BytesIO(_xlsx_verre_cel(rows, cel) if cel else _xlsx(rows)))
+    members = {}
+    for info in source.infolist():
+        data = source.read(info)
+        if info.filename == "xl/worksheets/sheet1.xml":
+            data = re.sub(
+                rb'<dimension ref="[^"]*" ?/>', f'<dimension ref="{ref}"/>'.encode(), data
+            )
+        members[info.filename] = data
+    return _zip(members)
+
+
+def _xlsx_verre_cel(rows: list[list], cel: str) -> bytes:
+    """An xlsx with ``rows`` and one more value in cell ``cel`` (far away)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.active[cel] = 1
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
 def _zip(members: dict[str, bytes]) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -53,6 +83,9 @@ def _poly(coords, crs: str | None = None, props: dict | None = None) -> bytes:
     return json.dumps(doc).encode()
 
 
+XKOP = ["regio_code", "bewoners_aantal"]
+#: 20 data rows: the two wijken of the fixture store and 18 codes it does not know
+TWINTIG = [["WK999901", 1], ["WK999902", 2]] + [[f"WK9999{n:02d}", n] for n in range(10, 28)]
 KWB_KOP = '"ID";"WijkenEnBuurten";"AantalInwoners_5"\n'
 UPLOAD = [
     ("leeg.csv", b"", "weigeren", "leeg"),
@@ -205,7 +238,50 @@ UPLOAD = [
         "deels",
         "HTML",
     ),  # fmt: skip
-]
+    # second round (issue 18): dimensions, caps, numbers, line endings
+    ("xlsx_dimensie_bom.xlsx", _xlsx_dimensie([XKOP, ["WK999901", 12]], "A1:XFD8000"), "geldig",
+     "geldig"),
+    ("xlsx_dimensie_bom_verre_cel.xlsx",
+     _xlsx_dimensie([XKOP, ["WK999901", 12]], "A1:XFD8000", "A8000"), "deels", "rij 8000"),
+    ("xlsx_dimensie_heel_nl.xlsx", _xlsx_dimensie([XKOP, ["WK999901", 12]], "A1:XFD1048576"),
+     "geldig", "geldig"),
+    ("xlsx_dimensie_te_klein.xlsx", _xlsx_dimensie([XKOP, *TWINTIG], "A1:B3"), "deels",
+     "18 afgewezen"),
+    ("xlsx_dimensie_breed.xlsx", _xlsx_dimensie([XKOP, ["WK999901", 1], ["WK999902", 2]],
+                                                "A1:XFD3"), "geldig", "2 waarde(n)"),
+    ("xlsx_verre_cel.xlsx", _xlsx_verre_cel([XKOP, ["WK999901", 12]], "A1048576"), "weigeren",
+     "lege rijen"),
+    ("xlsx_verre_kolom.xlsx", _xlsx_verre_cel([XKOP, ["WK999901", 12]], "XFD2"), "weigeren",
+     "te veel kolommen"),
+    ("xlsx_lege_kolommen.xlsx", _xlsx([XKOP + ["", "", ""], ["WK999901", 12, "", "", ""]]),
+     "geldig", "geldig"),
+    ("csv_lege_kolommen.csv", b"regio_code;bewoners_aantal;;;\nWK999901;12;;;\n", "geldig",
+     "geldig"),
+    ("getal_dubbelzinnig_komma.csv", b'regio_code,uitgaven_eur\nWK999901,12\nWK999902,"1.234"\n',
+     "deels", "dubbelzinnig"),
+    ("getal_dubbelzinnig_puntkomma.csv", b"regio_code;uitgaven_eur\nWK999901;12\nWK999902;1.234\n",
+     "deels", "dubbelzinnig"),
+    ("getal_punt_nul_in_puntkomma.csv",
+     b"regio_code;uitgaven_eur\nWK999901;1.234\nWK999902;0.125\n", "geldig", "geldig"),
+    ("getal_spaties.csv", (KOP + OK + "WK999902;1 2 3\n").encode(), "deels", "geen getal"),
+    ("getal_eur_midden.csv", b"regio_code;uitgaven_eur\nWK999901;12\nWK999902;1EUR2\n", "deels",
+     "geen getal"),
+    ("getal_arabisch_indisch.csv", (KOP + OK + "WK999902;\u0661\u0662\n").encode(), "deels",
+     "0-9"),
+    ("getal_volle_breedte.csv", (KOP + OK + "WK999902;\uff11\uff12\n").encode(), "deels", "0-9"),
+    ("pct_negatief.csv", b"regio_code;aandeel_pct\nWK999901;12\nWK999902;-10\n", "deels",
+     "0-100"),
+    ("pct_boven_100.csv", b"regio_code;aandeel_pct\nWK999901;12\nWK999902;250\n", "deels",
+     "0-100"),
+    ("cr_regeleinden.csv", (KOP + OK + "WK999902;3\n").replace("\n", "\r").encode(), "geldig",
+     "alleen CR"),
+    ("gemengde_regeleinden.csv", (KOP.replace("\n", "\r") + OK.replace("\n", "\r\n")
+                                  + "WK999902;3\n").encode(), "geldig", "gemengde"),
+    ("sep_regel.csv", ("sep=;\r\n" + KOP + OK + "WK999902;3,5\n").encode("utf-8-sig"), "geldig",
+     "sep="),
+    ("sep_regel_komma.csv", b'"sep=,"\nregio_code,uitgaven_eur\nWK999901,"1.234,5"\n', "geldig",
+     "sep="),
+]  # fmt: skip
 INGEST = [
     ("kwb_binair.csv", "kwb_csv", bytes(range(256)) * 4, "kan niet worden gelezen"),
     ("kwb_leeg.csv", "kwb_csv", b"", "kan niet worden gelezen"),
