@@ -103,7 +103,9 @@ def standaard(interventie_id: str, indicatoren: dict[str, dict], prijzen: dict[s
             "bron": kv.get("bron"),
         },
         "startjaar": _waarde(startjaar, "standaard: dit jaar (keuze, geen bron)"),
-        "looptijd_jaar": _waarde(None, None),
+        "looptijd_jaar": _waarde(
+            spec.get("looptijd_jaar", {}).get("waarde"), spec.get("looptijd_jaar", {}).get("bron")
+        ),
         "effecten": [],
     }
     for veld in ("kosten_eenmalig_per_eenheid_eur", "kosten_jaarlijks_per_eenheid_eur"):
@@ -128,9 +130,7 @@ def standaard(interventie_id: str, indicatoren: dict[str, dict], prijzen: dict[s
                 "label": e["label"],
                 "hoeveelheid": e["hoeveelheid"],
                 "prijs_eenheid": e["prijs_eenheid"],
-                "per_eenheid": _waarde(
-                    e["per_eenheid"].get("waarde"), e["per_eenheid"].get("bron")
-                ),
+                "per_eenheid": per_eenheid_uit(e["per_eenheid"], indicatoren),
                 "prijs": _waarde((prijs or {}).get("waarde"), (prijs or {}).get("bron")),
                 "ontvanger": e.get("ontvanger"),
                 "betaler": e.get("betaler"),
@@ -140,6 +140,22 @@ def standaard(interventie_id: str, indicatoren: dict[str, dict], prijzen: dict[s
             }
         )
     return uit
+
+
+def per_eenheid_uit(spec: dict, indicatoren: dict[str, dict]) -> dict:
+    """An effect's quantity per unit: a sourced number, or ``vast + factor x`` the region's
+    indicator (``uit_indicator``), with the indicator's value, year and source in ``bron``."""
+    if "uit_indicator" not in spec:
+        return _waarde(spec.get("waarde"), spec.get("bron"))
+    rij = indicatoren.get(spec["uit_indicator"])
+    if rij is None or rij.get("waarde") is None or _nan(rij["waarde"]):
+        return {"waarde": None, "bron": None, "ontbreekt": spec["uit_indicator"]}
+    x = float(rij["waarde"])
+    factor, vast = float(spec.get("factor", 1)), float(spec.get("vast", 0))
+    waarde = round(vast + factor * x, 2)
+    wijk = f"{spec['uit_indicator']} {x:g} ({rij.get('jaar')}, {str(rij.get('bron')).split(', Bron:')[0]})"
+    som = (f"{vast:g} + " if vast else "") + (f"{factor:g} x " if factor != 1 else "") + wijk
+    return {"waarde": waarde, "bron": f"{spec['bron']}: {som}"}
 
 
 def valideer(config) -> dict:

@@ -302,3 +302,37 @@ def test_real_gas_saving_uses_the_variable_price_and_the_taxes_of_each_year(real
     flows = kasstromen(scenario_uit([item], "x", 0))
     hh = flows[flows["partij"] == "huishoudens"].groupby("jaar")["bedrag_eur"].sum()
     assert hh.tolist() == pytest.approx([100 * (verwacht + 0.57816) * 1.21] * 5, abs=0.01)
+
+
+@pytest.mark.parametrize("regio", ["WK051829", "WK036300", "WK036311"])
+def test_real_every_catalogue_intervention_computes_without_typing(real_store, regio):
+    """Real KWB 2019 and CBS prices: a chosen intervention has every value with a source for
+    Den Haag and Amsterdam wijken (before: "Isolatie koopwoningen" missed five values). The one
+    gap left is data CBS does not publish: stadsverwarming_pct is suppressed for WK051829 and
+    WK036300 in 2019, so the warmtenet's units are named as missing there, not invented."""
+    from geldstromen import db
+    from geldstromen.scenario import opslag
+    from geldstromen.scenario.config import catalogus, ontbrekend
+    from geldstromen.scenario.gegevens import indicatoren_voor, prijzen_voor
+    from geldstromen.scenario.model import samenvatting
+
+    engine = db.make_engine(real_store(["cbs_kwb", "energieprijzen"]))
+    ind = indicatoren_voor(opslag.regio_indicatoren(engine, regio), 2019)
+    prijzen = prijzen_voor(opslag.energietarieven(engine))
+    for iid in catalogus()["interventies"]:
+        item = standaard(iid, ind, prijzen, 2026)
+        stadsverwarming = ind["stadsverwarming_pct"]["waarde"]
+        if iid == "warmtenet" and pd.isna(stadsverwarming):
+            assert ontbrekend(item) == ["aantal eenheden"]
+            assert item["eenheden"]["ontbreekt"] == "stadsverwarming_pct"
+            continue
+        assert ontbrekend(item) == [], (iid, ontbrekend(item))
+        sam = samenvatting(scenario_uit([item], iid, 2.25)).set_index("partij")
+        assert (sam["kosten_eur"].sum() > 0) == (item["eenheden"]["waarde"] > 0), iid
+    iso = standaard("isolatie_koop_laag_inkomen", ind, prijzen, 2026)
+    gas = ind["aardgas_m3_per_woning"]["waarde"]
+    assert iso["effecten"][0]["per_eenheid"]["waarde"] == pytest.approx(0.2 * gas, abs=0.01)
+    verwacht = round(ind["woningen_aantal"]["waarde"] * ind["koopwoningen_pct"]["waarde"] / 100
+                     * ind["bouwjaar_voor_2000_pct"]["waarde"] / 100
+                     * ind["huish_laag_inkomen_pct"]["waarde"] / 100)  # fmt: skip
+    assert iso["eenheden"]["waarde"] == verwacht

@@ -7,6 +7,7 @@ import pytest
 
 from geldstromen.scenario.config import (
     ScenarioFout,
+    catalogus,
     naar_config,
     ontbrekend,
     scenario_uit,
@@ -82,13 +83,38 @@ def test_absent_keeps_the_default_but_a_cleared_input_is_missing():
     assert "jaarlijkse kosten per eenheid (euro)" in ontbrekend(pagina)
 
 
-def test_no_source_means_empty_and_listed_as_missing():
-    item = standaard("isolatie_koop_laag_inkomen", IND, {}, 2025)
-    assert item["kosten_eenmalig_per_eenheid_eur"]["waarde"] is None
-    mis = ontbrekend(item)
-    assert "investering per eenheid (euro)" in mis
-    assert "kostenverdeling (nu 30%, moet 100% zijn)" in mis
-    assert any("euro per m³" in m for m in mis)  # no gas price in the store
+def test_every_catalogue_value_has_a_source_and_every_intervention_computes_untyped():
+    prijzen = prijzen_voor(TARIEVEN)
+    ind = {**IND, "corporatiewoningen_pct": {"waarde": 30.0, "jaar": 2019, "bron": "CBS"},
+           "stadsverwarming_pct": {"waarde": 10.0, "jaar": 2019, "bron": "CBS"},
+           "huishoudens_aantal": {"waarde": 900.0, "jaar": 2019, "bron": "CBS"},
+           "huish_sociaal_minimum_pct": {"waarde": 8.0, "jaar": 2019, "bron": "CBS"}}  # fmt: skip
+    for iid in catalogus()["interventies"]:
+        item = standaard(iid, ind, prijzen, 2026)
+        assert ontbrekend(item) == [], (iid, ontbrekend(item))
+        for veld in ("eenheden", "kosten_eenmalig_per_eenheid_eur",
+                     "kosten_jaarlijks_per_eenheid_eur", "startjaar", "looptijd_jaar"):  # fmt: skip
+            assert item[veld]["bron"], (iid, veld)
+        assert item["kostenverdeling_pct"]["bron"]
+        for e in item["effecten"]:
+            assert e["per_eenheid"]["bron"] and e["prijs"]["bron"], (iid, e["id"])
+        scenario_uit([item], iid, 2.25)  # computes
+
+
+def test_effect_from_the_regions_gas_use_with_its_source():
+    item = standaard("isolatie_koop_laag_inkomen", IND, {}, 2026)
+    gas = item["effecten"][0]["per_eenheid"]
+    assert gas["waarde"] == pytest.approx(0.2 * 1200)  # 20% of 1200 m3 per woning
+    assert "ESB" in gas["bron"] and "aardgas_m3_per_woning 1200 (2019, CBS)" in gas["bron"]
+    warmte = standaard("warmtenet", IND, {}, 2026)["effecten"]
+    assert warmte[0]["per_eenheid"]["waarde"] == 1200  # no gas at all any more
+    assert warmte[1]["per_eenheid"]["waarde"] == pytest.approx(760.77 + 43.79 * 0.03517 * 1200,
+                                                               abs=0.1)  # fmt: skip
+    zonder = {k: v for k, v in IND.items() if k != "aardgas_m3_per_woning"}
+    leeg = standaard("isolatie_koop_laag_inkomen", zonder, {}, 2026)
+    assert leeg["effecten"][0]["per_eenheid"]["waarde"] is None
+    assert any("m³ per woning per jaar" in m for m in ontbrekend(leeg))
+    assert any("euro per m³" in m for m in ontbrekend(leeg))  # no gas price in the store
 
 
 def test_gas_price_is_the_variable_supply_price_excl_btw_never_the_average_incl_fixed():

@@ -41,19 +41,21 @@ def _metrics(at) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
-def test_empty_defaults_are_said_not_invented(app):
+def test_defaults_carry_sources_and_gaps_in_the_data_are_said_not_invented(app):
     at = _open(app)
     warns = " ".join(w.value for w in at.warning)
-    assert "telt nog niet mee" in warns and "investering per eenheid (euro)" in warns
+    # the fixture store has no koopwoningen_pct and no monthly energy prices
+    assert "telt nog niet mee" in warns and "euro per m³" in warns
     assert (
         at.number_input(
             key="sc_WK999901_isolatie_koop_laag_inkomen_kosten_eenmalig_per_eenheid_eur"
         ).value
-        is None
+        == 6200
     )
+    assert at.number_input(key="sc_WK999901_isolatie_koop_laag_inkomen_looptijd_jaar").value == 25
     captions = " ".join(c.value for c in at.caption)
     assert "ontbreekt in de wijkgegevens" in captions  # the fixture has no koopwoningen_pct
-    assert "Bron: RVO, ISDE" in captions
+    assert "Bron: RVO, ISDE" in captions and "Bron: Milieu Centraal" in captions
     assert "Scenario" in at.info[0].value and "geen waarneming" in at.info[0].value
 
 
@@ -127,7 +129,7 @@ def test_cli_xlsx(fixture_db_url, tmp_path):
         ({"id": "tovenarij"}, "onbekende interventie"),
         ({"kostenverdeling_pct": {"rijk": 50, "gemeente": 20}}, "telt op tot 70%"),
         ({"eenheden": -1}, "mag niet negatief zijn"),
-        ({"looptijd_jaar": None}, "looptijd (jaren)"),
+        ({"looptijd_jaar": 0}, "looptijd (jaren) moet tussen 1 en 100 liggen"),
     ],
 )
 def test_cli_config_errors_exit_1_without_traceback(fixture_db_url, tmp_path, wijziging, melding):

@@ -217,7 +217,7 @@ def interventie(regio: str, iid: str, indicatoren: dict, prijzen: dict, startjaa
             start = _getal("Startjaar", f"{pre}_startjaar", startjaar, "startjaar", geheel=True)
             st.caption(_uitleg(start, std["startjaar"]))
         with c5:
-            looptijd = _getal("Looptijd (jaren)", f"{pre}_looptijd_jaar", None, "looptijd_jaar",
+            looptijd = _getal("Looptijd (jaren)", f"{pre}_looptijd_jaar", std["looptijd_jaar"]["waarde"], "looptijd_jaar",
                               geheel=True)  # fmt: skip
             st.caption(_uitleg(looptijd, std["looptijd_jaar"]))
         verdeling = _verdeling(pre, std, uit_url)
