@@ -1,10 +1,13 @@
 """``geldstromen ingest --online``: KWB tables straight from the CBS ODataFeed (plus PDOK
 geometries when that module offers an online path).
 
-The KWB years default to the latest complete ones (the newest KWB year lacks income and
-energy for about two years); set ``GELDSTROMEN_ONLINE_KWB_JAREN`` (e.g. ``2019,2023``) to
-choose others. The rows are the same as those of the file path (typed OData, ``null`` =
-suppressed), so the catalogue and views need nothing special.
+The KWB years default to every edition 2015-2025 (the newest editions lack income and energy
+until CBS revises them; those cells are ``null`` = missing, never 0); set
+``GELDSTROMEN_ONLINE_KWB_JAREN`` (e.g. ``2019,2023``) to choose others. The rows are the same
+as those of the file path (typed OData, ``null`` = suppressed), renamed topics are mapped to
+their catalogue stem (``geldstromen/domain/indicatoren/aliassen/cbs_kwb.csv``), and the names
+of gemeenten, wijken and buurten come from each table's ``WijkenEnBuurten`` dimension
+(``Key`` = the space-padded region code, ``Title`` = the name).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from data_sources.cbs_kwb import KWB_TABELLEN, check_numeric, kolommen_frame
 from data_sources.cbs_odata import CbsFeed
 from geldstromen.config import Settings
 
-STANDAARD_JAREN = (2022, 2023)
+STANDAARD_JAREN = tuple(range(2015, 2026))
 
 
 def kwb_jaren(env: dict[str, str] | None = None) -> list[int]:
@@ -43,8 +46,11 @@ def kwb_jaren(env: dict[str, str] | None = None) -> list[int]:
     return jaren
 
 
-def kwb_frames(rows: list[dict], props: list[dict], bron_id: str, jaar: int) -> dict:
-    """TypedDataSet rows + DataProperties to the raw tables (same shape as the JSON file path)."""
+def kwb_frames(
+    rows: list[dict], props: list[dict], bron_id: str, jaar: int, regios: list[dict] | None = None
+) -> dict:
+    """TypedDataSet rows + DataProperties (+ the ``WijkenEnBuurten`` dimension) to the raw
+    tables (same shape as the JSON file path, plus region names in ``raw_regio``)."""
     if not rows:
         raise IngestFout(f"{bron_id}: CBS gaf een lege tabel terug")
     frame = pd.DataFrame(rows)
@@ -52,9 +58,34 @@ def kwb_frames(rows: list[dict], props: list[dict], bron_id: str, jaar: int) -> 
         raise IngestFout(f"{bron_id}: kolom WijkenEnBuurten ontbreekt in de CBS-tabel")
     frame = frame.drop(columns=["ID"], errors="ignore").astype("string")
     long = long_cbs(frame, bron_id=bron_id, jaar=jaar, code_col="WijkenEnBuurten", keep_null=True)
-    kolommen = kolommen_frame(bron_id, [c for c in frame.columns if c != "WijkenEnBuurten"], props)
+    kolommen = kolommen_frame(
+        bron_id, [c for c in frame.columns if c != "WijkenEnBuurten"], props, soort="cbs_kwb"
+    )
     check_numeric(long, kolommen, bron_id)
-    return {"raw_cbs_waarde": long, "raw_cbs_kolom": kolommen}
+    out = {"raw_cbs_waarde": long, "raw_cbs_kolom": kolommen}
+    if regios:
+        out["raw_regio"] = regio_namen(regios, frame, bron_id, jaar)
+    return out
+
+
+def regio_namen(regios: list[dict], frame: pd.DataFrame, bron_id: str, jaar: int) -> pd.DataFrame:
+    """``raw_regio`` rows from the ``WijkenEnBuurten`` dimension (``Key``, ``Title``) for the
+    gemeente, wijk and buurt codes; the gemeente name is the dimension title of its GM code."""
+    namen = {str(r.get("Key") or "").strip(): str(r.get("Title") or "").strip() for r in regios}
+    codes = sorted({c.strip() for c in frame["WijkenEnBuurten"].dropna()})
+    rows = []
+    for code in codes:
+        if code[:2] not in ("GM", "WK", "BU") or not namen.get(code):
+            continue
+        gm = "GM" + code[2:6]
+        rows.append(
+            {"bron_id": bron_id, "jaar": jaar, "regio_code": code, "regio_naam": namen[code],
+             "gemeente_code": gm, "gemeente_naam": namen.get(gm) or None}
+        )  # fmt: skip
+    return pd.DataFrame(
+        rows,
+        columns=["bron_id", "jaar", "regio_code", "regio_naam", "gemeente_code", "gemeente_naam"],
+    )
 
 
 @dataclass
@@ -70,9 +101,10 @@ class OnlineKwb(Bestand):
             if self.feed is None or not self.tabel_id or not self.jaar:
                 raise IngestFout(f"{self.bron_id}: geen CBS-tabel om op te halen")
             props, h1 = self.feed.verzameling(self.tabel_id, "DataProperties")
+            regios, h3 = self.feed.verzameling(self.tabel_id, "WijkenEnBuurten")
             rows, h2 = self.feed.verzameling(self.tabel_id, "TypedDataSet")
-            self.sha256 = hashlib.sha256(f"{h1}{h2}".encode()).hexdigest()
-            self._tabellen = kwb_frames(rows, props, self.bron_id, self.jaar)
+            self.sha256 = hashlib.sha256(f"{h1}{h3}{h2}".encode()).hexdigest()
+            self._tabellen = kwb_frames(rows, props, self.bron_id, self.jaar, regios)
         return self._tabellen
 
     def checksum(self) -> str:

@@ -43,7 +43,17 @@ ROWS = [
     {"ID": 2, "WijkenEnBuurten": "BU99990101", "Gemeentenaam_1": "Testdorp  ",
      "AantalInwoners_5": 4100, "HuishoudensTotaal_29": None},
 ]  # fmt: skip
+REGIOS = {
+    "odata.metadata": f"{BASE}/{TABEL}/$metadata#Cbs.OData.WebAPI.WijkenEnBuurten",
+    "value": [
+        {"Key": "NL01      ", "Title": "Nederland", "Description": None},
+        {"Key": "GM9999    ", "Title": "Testdorp", "Description": None},
+        {"Key": "WK999901  ", "Title": "Wijk 01 Centrum", "Description": None},
+        {"Key": "BU99990101", "Title": "Oude Haven", "Description": None},
+    ],
+}
 URL_PROPS = f"{BASE}/{TABEL}/DataProperties?$format=json"
+URL_REGIOS = f"{BASE}/{TABEL}/WijkenEnBuurten?$format=json"
 URL_DATA = f"{BASE}/{TABEL}/TypedDataSet?$format=json"
 URL_DATA_2 = f"{URL_DATA}&$skip=2"
 
@@ -64,6 +74,7 @@ def _feed(tmp_path, base=BASE, **extra):
 
 def _register_table(rsps):
     rsps.get(URL_PROPS, json=PROPS)
+    rsps.get(URL_REGIOS, json=REGIOS)
     page1 = {"value": ROWS[:2], "odata.nextLink": URL_DATA_2}
     rsps.get(URL_DATA, json=page1, match=[responses.matchers.query_string_matcher("$format=json")])
     rsps.get(URL_DATA_2, json={"value": ROWS[2:]})
@@ -172,13 +183,21 @@ def test_online_ingest_gives_the_file_path_rows(tmp_path, monkeypatch):
     assert buurt.loc["inwoners_aantal", "waarde"] == 4100
     assert math.isnan(buurt.loc["huishoudens_aantal", "waarde"])  # null = suppressed
     assert buurt.loc["huishoudens_aantal", "bron_kolom"] == "HuishoudensTotaal"
+    namen = (
+        run_query(engine, "export_indicatoren", gemeente_code="GM9999", niveau="buurt", jaar=2023)[
+            "regio_naam"
+        ]
+        .unique()
+        .tolist()
+    )
+    assert namen == ["Oude Haven"]  # the buurt's name from the dimension, not its code
     calls = len(responses.calls)
     again = ingest(engine, online.kwb_online(settings, [2023]))
     assert again.overgeslagen == ["kwb2023_85618NED_online"] and len(responses.calls) == calls
 
 
 def test_kwb_jaren_from_environment():
-    assert kwb_jaren({}) == [2022, 2023]
+    assert kwb_jaren({}) == list(range(2015, 2026))
     assert kwb_jaren({"GELDSTROMEN_ONLINE_KWB_JAREN": "2019, 2024"}) == [2019, 2024]
     with pytest.raises(IngestFout, match="Geen KWB-tabel"):
         kwb_jaren({"GELDSTROMEN_ONLINE_KWB_JAREN": "1999"})
