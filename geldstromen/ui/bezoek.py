@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from geldstromen.domain.jaarkeuze import meest_inwoners, verwante_regio
+from geldstromen.domain.opmaak import gebied
 from geldstromen.ui import state
 
 PREFIX = "_gekozen_"
@@ -61,7 +62,7 @@ def kies_regio(
         f"{label} ({niveau})",
         opties,
         index=opties.index(begin),
-        format_func=lambda c: f"{namen[c]} ({c})",
+        format_func=lambda c: gebied(namen[c], c),
         key=key,
     )
     onthoud(regio=regio)

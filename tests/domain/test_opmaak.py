@@ -14,3 +14,11 @@ def test_euro_uses_dutch_thousands_separator_and_whole_euros():
 def test_missing_amount_is_a_dash_not_nan_or_zero():
     assert euro(None) == "—"
     assert euro(math.nan) == "—"
+
+
+def test_gebied_label_names_the_code_once():
+    from geldstromen.domain.opmaak import gebied
+
+    assert gebied("Wijk 29 Schildersbuurt", "WK051829") == "Wijk 29 Schildersbuurt (WK051829)"
+    assert gebied("naam onbekend (WK036300)", "WK036300") == "naam onbekend (WK036300)"
+    assert gebied(None, "WK036300") == "WK036300" and gebied("WK036300", "WK036300") == "WK036300"
