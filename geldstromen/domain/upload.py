@@ -27,6 +27,8 @@ MAX_RIJEN = 50_000
 MAX_KOLOMMEN = 500
 #: At most this many cells read in all (Excel: also the empty cells a row spells out).
 MAX_CELLEN = 500_000
+#: At most this many characters on one line of a CSV file.
+MAX_REGEL = 1_000_000
 #: At most this many empty rows in a row (a stray cell far below the data).
 MAX_LEGE_RIJEN = 10_000
 _BINARY_MAGIC = {
@@ -258,7 +260,7 @@ def _decode(data: bytes) -> tuple[str, str]:
 def detecteer_scheidingsteken(text: str) -> str:
     """csv.Sniffer on the first lines; falls back to the most frequent of ``; , tab |``."""
     lines = [line for line in text[:1_000_000].splitlines()[:200] if line.strip()][:20]
-    sample = "\n".join(lines)
+    sample = "\n".join(lines)[:65_536]
     try:
         delim = csv.Sniffer().sniff(sample, delimiters="".join(DELIMITERS)).delimiter
     except csv.Error:
@@ -320,8 +322,15 @@ _REGEL = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 def _regels(text: str):
     """Lines with their ending (CR, LF or CRLF: old Mac files too), one at a time, so the csv
-    module can join quoted line breaks and nothing is copied whole."""
-    return (m.group() for m in _REGEL.finditer(text))
+    module can join quoted line breaks and nothing is copied whole; a line longer than
+    :data:`MAX_REGEL` is refused before the csv module splits it into cells."""
+    for nummer, m in enumerate(_REGEL.finditer(text), start=1):
+        if m.end() - m.start() > MAX_REGEL:
+            raise UploadFout(
+                f"Regel {nummer} is te lang ({(m.end() - m.start()):,} tekens, ".replace(",", ".")
+                + f"maximaal {MAX_REGEL:,}).".replace(",", ".")
+            )
+        yield m.group()
 
 
 def _csv_fout(message: str) -> str:

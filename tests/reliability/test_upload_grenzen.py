@@ -119,6 +119,15 @@ def test_a_million_short_rows_are_refused_from_the_row_cap():
     assert piek < 60 * MB, piek  # the decoded text (11 MB) and at most MAX_RIJEN rows
 
 
+def test_one_endless_line_is_refused_before_it_is_split_into_cells():
+    """19 MB of ``;`` on one line: before the line cap the csv module built a row of 19
+    million cells (189 MB traced) before the cell cap could see it."""
+    data = b"regio_code;a_eur\n" + b";" * 19_000_000 + b"\n"
+    fout, piek = _piek(lambda: lees_bytes(data, "lang.csv", 20))
+    assert isinstance(fout, UploadFout) and "Regel 2 is te lang" in str(fout)
+    assert piek < 60 * MB, piek
+
+
 def test_cell_cap_counts_every_cell(monkeypatch):
     monkeypatch.setattr(upload_mod, "MAX_CELLEN", 1_000)
     data = b"regio_code;a_eur\n" + b"WK999901;1\n" * 600
