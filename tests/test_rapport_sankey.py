@@ -14,9 +14,9 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from geldstromen import db  # noqa: E402
+from geldstromen.families.stromen import kies_iv3, koppeltekst  # noqa: E402
 from geldstromen.rapport import maak_pdf, verzamel  # noqa: E402
 from geldstromen.rapport import sankey as sk  # noqa: E402
-from geldstromen.rapport.koppeling import kies_iv3, koppeltekst  # noqa: E402
 
 
 def _flow(familie, van, naar, categorie, bedrag, methode="geschat", taakveld=None):

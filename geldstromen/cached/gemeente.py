@@ -1,6 +1,5 @@
-"""Cached gemeente money flows (family ``gemeente``). The default key table is cached for
-everyone; an allocation with a session's own keys is cached for that session only (never in a
-shared cache), so the page and its income side use one allocation per rerun."""
+"""Cached gemeente inputs (family ``gemeente``): Iv3 availability, class comparison and the
+gemeentefonds. The allocation itself goes through the one route, ``cached.stromen``."""
 
 from __future__ import annotations
 
@@ -8,70 +7,13 @@ import pandas as pd
 import streamlit as st
 
 from geldstromen import cached
-from geldstromen.domain.taakvelden import standaard_sleutels
 from geldstromen.families import gemeente
-from geldstromen.families.gemeente import GemeenteToerekening
 
 
 @st.cache_data(**cached.SELECTION)
 def iv3_beschikbaar(version: str, gemeente_code: str) -> pd.DataFrame:
     """Iv3 years and documents of a gemeente."""
     return gemeente.beschikbaar(cached.engine(), gemeente_code)
-
-
-@st.cache_resource(**cached.SHARED_SELECTION)
-def _standaard(version, gemeente_code, niveau, jaar, stuk, kant) -> GemeenteToerekening:
-    # Shared read-only object (default keys, identical for every user): no copy per rerun.
-    return gemeente.toerekening(cached.engine(), gemeente_code, niveau, jaar, stuk, kant)
-
-
-def toerekening(
-    version: str,
-    gemeente_code: str,
-    niveau: str,
-    jaar: int,
-    stuk: str,
-    kant: str,
-    sleutels: pd.DataFrame | None = None,
-) -> GemeenteToerekening:
-    """Allocation with the default keys (shared cache) or the session's own keys (cached for
-    this session only)."""
-    if sleutels is None or sleutels.equals(standaard_sleutels()):
-        return _standaard(version, gemeente_code, niveau, int(jaar), stuk, kant)
-    return _eigen(version, gemeente_code, niveau, int(jaar), stuk, kant, sleutels)
-
-
-@st.cache_data(scope="session", ttl=3600, max_entries=4, show_spinner=False)
-def _eigen(version, gemeente_code, niveau, jaar, stuk, kant, sleutels) -> GemeenteToerekening:
-    # A session's own keys: cleared when the session ends, never seen by other users.
-    return gemeente.toerekening(cached.engine(), gemeente_code, niveau, jaar, stuk, kant, sleutels)
-
-
-@st.cache_resource(**cached.SHARED_SELECTION)
-def _inkomsten_standaard(version, gemeente_code, niveau, jaar, stuk, circulaire):
-    res = _standaard(version, gemeente_code, niveau, jaar, stuk, "lasten")
-    return gemeente.inkomsten(
-        res, gemeentefonds(version, gemeente_code), gemeente_code, jaar, circulaire
-    )
-
-
-def inkomsten(
-    version: str,
-    gemeente_code: str,
-    niveau: str,
-    jaar: int,
-    stuk: str,
-    circulaire: str | None,
-    sleutels: pd.DataFrame | None = None,
-):
-    """Income side of the lasten allocation (gemeentefonds share and overige middelen per
-    region): (rows, fonds used or None, note). Cached for the default keys only."""
-    if sleutels is None or sleutels.equals(standaard_sleutels()):
-        return _inkomsten_standaard(version, gemeente_code, niveau, int(jaar), stuk, circulaire)
-    res = toerekening(version, gemeente_code, niveau, jaar, stuk, "lasten", sleutels)
-    return gemeente.inkomsten(
-        res, gemeentefonds(version, gemeente_code), gemeente_code, jaar, circulaire
-    )
 
 
 @st.cache_resource(**cached.SHARED_SELECTION)

@@ -12,11 +12,11 @@ import pandas as pd
 import streamlit as st
 
 from geldstromen import cached, queries
-from geldstromen.cached import gemeente as cg
 from geldstromen.cached import huishoudens as ch
-from geldstromen.cached import zorg as cz
+from geldstromen.cached import stromen as cs
 from geldstromen.domain import sociaal_domein, zorg
 from geldstromen.domain.sleuteljaren import dichtstbij
+from geldstromen.families.stromen import Selectie
 
 ENERGIE = [
     "aardgas_m3_per_woning", "elektriciteit_kwh_per_woning", "stadsverwarming_pct",
@@ -142,8 +142,13 @@ def sociaal(version: str, gemeente_code: str, niveau: str, jaar: int, iv3_jaar: 
     tabel = sociaal_domein.per_1000(tabel)
     notities: list[str] = []
     if iv3_jaar is not None:
-        toer = cg.toerekening(version, gemeente_code, niveau, iv3_jaar, stuk, "lasten")
-        tabel, n = sociaal_domein.sociaal_geld(toer.flows, toer.opmerking, tabel)
+        route = cs.stromen(
+            version, Selectie(gemeente_code, niveau, iv3_jaar, stuk, "lasten", ("gemeente",))
+        )
+        toer = route.gemeente.get("lasten")
+        flows = toer.flows if toer is not None else route.flows
+        opmerking = toer.opmerking if toer is not None else "; ".join(route.notities)
+        tabel, n = sociaal_domein.sociaal_geld(flows, opmerking, tabel)
         notities += n
     rlong = _long(gemeente_code, niveau, RIVM)
     rivm, rmeta = wide(rlong, jaar)
@@ -192,7 +197,7 @@ def _stromen(
 ) -> pd.DataFrame:
     parts = []
     if "zorgkosten_per_inwoner_eur" in ids:
-        f = cz.zorg_flows(version, gemeente_code, niveau, jaar)
+        f = cs.stromen(version, Selectie(gemeente_code, niveau, jaar, families=("zorg",))).flows
         inw = _long(gemeente_code, niveau, ["inwoners_aantal"])
         inw = inw[inw["jaar"].astype(int) == jaar].set_index("regio_code")["waarde"]
         if not f.empty:

@@ -6,9 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from geldstromen import cached, queries
-from geldstromen.cached import huishoudens as ch
-from geldstromen.cached import zorg as cz
-from geldstromen.domain.geldstroom import FAMILIES
+from geldstromen.cached import stromen as cs
+from geldstromen.families.stromen import Selectie, regio_sommen
 
 
 @st.cache_data(**cached.SELECTION)
@@ -37,49 +36,21 @@ def profiel_regios(version: str, regio_codes: tuple[str, ...], jaar: int) -> pd.
     )
 
 
-def _gemeente_flows(version: str, gemeente_code: str, niveau: str, jaar: int) -> pd.DataFrame:
-    """Lasten of the nearest Iv3 year on this year's regions and keys (the pairing as bron)."""
-    from geldstromen.rapport.koppeling import gekoppelde_flows
-
-    flows, koppeling = gekoppelde_flows(cached.engine(), gemeente_code, niveau, jaar)
-    flows = flows[flows["regio_code"] == flows["naar"]]
-    return flows.assign(bron=koppeling.tekst)
-
-
-#: Per family: the flows of every region of a gemeente, level and year (the cached family
-#: flows where other pages share them).
-FLOWS = {"gemeente": _gemeente_flows, "huishoudens": ch.huishoudens_flows, "zorg": cz.zorg_flows}
-
-
 @st.cache_data(**cached.SELECTION)
 def geldstromen_per_inwoner(
     version: str, gemeenten: tuple[str, ...], niveau: str, jaar: int
 ) -> tuple[pd.DataFrame, dict[str, str]]:
-    """Sum of each family's flows per region (euro) and the families that failed, with why.
-
-    Gemeente: lasten of the nearest Iv3 year allocated with this year's keys (``bronnen``
-    states the pairing). Returns (frame with regio_code, familie, bedrag_eur, methoden,
-    bronnen), {familie: melding}.
-    """
+    """Sum of each family's flows per region (``families.stromen.regio_sommen`` of the route
+    for each gemeente) and the families that failed, with why."""
     parts, fouten = [], {}
-    for familie in FAMILIES:
-        if familie not in FLOWS:
-            fouten[familie] = "nog niet beschikbaar"
-            continue
-        for gm in gemeenten:
-            flows = FLOWS[familie](version, gm, niveau, jaar)
-            if not flows.empty:
-                parts.append(flows)
+    for gm in gemeenten:
+        res = cs.stromen(version, Selectie(gm, niveau, int(jaar), kant="lasten"))
+        parts.append(regio_sommen(res))
+    parts = [p for p in parts if not p.empty]
     if not parts:
         leeg = pd.DataFrame(columns=["regio_code", "familie", "bedrag_eur", "methoden", "bronnen"])
         return leeg, fouten
-    flows = pd.concat(parts, ignore_index=True)
-    som = flows.groupby(["regio_code", "familie"], as_index=False).agg(
-        bedrag_eur=("bedrag_eur", lambda s: s.sum(min_count=1)),
-        methoden=("methode", lambda s: ", ".join(sorted(set(s.dropna())))),
-        bronnen=("bron", lambda s: "; ".join(sorted(set(s.dropna())))),
-    )
-    return som, fouten
+    return pd.concat(parts, ignore_index=True), fouten
 
 
 @st.cache_data(**cached.SELECTION)

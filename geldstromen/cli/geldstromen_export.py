@@ -13,35 +13,36 @@ FAMILIES = ["gemeente", "huishoudens", "zorg", "alle"]
 
 
 def _flows(engine, gemeente, niveau, jaar, stuk, familie, sleutels=None, circulaire=None):
+    """The selection's flows through ``families.stromen`` (lasten and baten) and the
+    gemeentefonds reconciliation; (frame, notes for the metadata, the route's result)."""
     from geldstromen.families import gemeente as fam_gemeente
-    from geldstromen.families import huishoudens, zorg
+    from geldstromen.families.stromen import Selectie, stromen
 
-    parts, notes = [], []
-    if familie in ("gemeente", "alle"):
-        for kant in fam_gemeente.KANTEN:
-            res = fam_gemeente.toerekening(engine, gemeente, niveau, jaar, stuk, kant, sleutels)
-            parts.append(res.flows)
-            if res.opmerking:
-                notes.append(f"gemeente {kant}: {res.opmerking}")
-            for r in res.uitgesloten.itertuples():
-                notes.append(f"niet meegeteld ({kant}): {r.categorie} {r.bedrag_eur:.2f} euro")
-            pairs = ", ".join(f"{x.indicator}={x.jaar}" for x in res.sleuteljaren.itertuples())
-            notes.append(f"sleuteljaren ({kant}, indeling {res.indelingsjaar}): {pairs}")
-        aans = fam_gemeente.fonds_aansluiting(engine, gemeente, jaar, stuk, circulaire)
+    families = ("gemeente", "huishoudens", "zorg") if familie == "alle" else (familie,)
+    sel = Selectie(gemeente, niveau, int(jaar), stuk, "beide", families, sleutels, circulaire)
+    res = stromen(engine, sel)
+    notes = list(res.notities)
+    for kant, toer in res.gemeente.items():
+        for r in toer.uitgesloten.itertuples():
+            notes.append(f"niet meegeteld ({kant}): {r.categorie} {r.bedrag_eur:.2f} euro")
+        pairs = ", ".join(f"{x.indicator}={x.jaar}" for x in toer.sleuteljaren.itertuples())
+        notes.append(f"sleuteljaren ({kant}, indeling {toer.indelingsjaar}): {pairs}")
+    if res.jaren.iv3_jaar is not None:
+        aans = fam_gemeente.fonds_aansluiting(
+            engine, gemeente, res.jaren.iv3_jaar, res.jaren.stuk, circulaire
+        )
         if aans.tekst and aans.fonds is not None:
             click.echo(f"Let op: {aans.tekst}.", err=True)
+        if aans.fonds is not None:
+            res.jaren.circulaire = aans.fonds.circulaire
         notes.append(_fonds_noot(aans))
-    for naam, bouw in (("huishoudens", huishoudens.huishoudens_flows), ("zorg", zorg.zorg_flows)):
-        if familie in (naam, "alle"):
-            part = bouw(engine, gemeente, niveau, jaar)
-            parts.append(part)
-            if part.empty:
-                notes.append(
-                    f"{naam}: geen stromen voor {niveau} {jaar} (geen KWB-gegevens van dit jaar "
-                    f"op dit niveau; deze familie ontbreekt in de export)"
-                )
-    parts = [p for p in parts if not p.empty]
-    return (pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()), notes
+    for naam in ("huishoudens", "zorg"):
+        if naam in families and res.familie(naam).empty:
+            notes.append(
+                f"{naam}: geen stromen voor {niveau} (KWB {res.jaren.kwb_jaar}); deze familie "
+                "ontbreekt in de export"
+            )
+    return res.flows, notes, res
 
 
 def _fonds_noot(aans) -> str:
@@ -84,7 +85,13 @@ def _sleutels(path: Path | None) -> tuple[pd.DataFrame, str]:
 @export.command("geldstromen")
 @click.option("--gemeente", required=True, help="Gemeentecode, bv. GM0363.")
 @click.option("--niveau", type=click.Choice(["wijk", "buurt"]), default="wijk", show_default=True)
-@click.option("--jaar", type=int, required=True, help="Begrotings- of rekeningjaar (Iv3).")
+@click.option(
+    "--jaar",
+    type=int,
+    required=True,
+    help="Gekozen jaar. Ontbreekt een bron voor dat jaar, dan wordt het dichtstbijzijnde jaar "
+    "gebruikt en gemeld; elke rij draagt het jaar van haar geld (kolom jaar).",
+)
 @click.option("--stuk", type=click.Choice(["begroting", "jaarrekening"]), default="begroting")
 @click.option("--familie", type=click.Choice(FAMILIES), default="gemeente", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv")
@@ -126,13 +133,13 @@ def export_geldstromen(
         _fail("de database is leeg; voer eerst `geldstromen ingest` uit.")
     code = gemeente.strip().upper()
     sleutels, sleutel_bron = _sleutels(sleutel_pad)
-    frame, notes = _flows(engine, code, niveau, jaar, stuk, familie, sleutels, circulaire)
+    frame, notes, res = _flows(engine, code, niveau, jaar, stuk, familie, sleutels, circulaire)
     if frame.empty:
         _fail(f"geen geldstromen voor {code} ({niveau}, {stuk} {jaar}): " + "; ".join(notes))
     frame = frame[GELDSTROOM_COLUMNS]
-    for note in notes:
-        if ": geen stromen voor " in note:
-            click.echo(f"Let op: {note}.", err=True)
+    for note in [n for n in notes if ": geen stromen voor " in n] + res.vervangen:
+        click.echo(f"Let op: {note.rstrip('.')}.", err=True)
+    click.echo(res.jaren.regel(), err=True)
     onbekend = namen_onbekend(engine)
     if len(onbekend):
         notes.append(
@@ -149,6 +156,7 @@ def export_geldstromen(
         "jaar": str(jaar),
         "stuk": stuk,
         "familie": familie,
+        "jaren": res.jaren.regel(),
         "verdeelsleutels": sleutel_bron,
         "opmerkingen": " | ".join(notes),
     }

@@ -1,7 +1,9 @@
 """Which KWB year supplies each allocation key, and the regions to allocate to.
 
-The regions are those of the *indeling year*: the year nearest the budget year with
-inhabitants at the level asked (ties: the later year). Every key indicator then comes from
+The regions are those of the *indeling year*: the year nearest the target year in which the
+gemeente has inhabitants at both wijk and buurt level (ties: the later year), so a wijk's
+allocation is the same at both levels and equals the sum of its buurten; only a gemeente with
+no such year uses the nearest year of the level asked (:func:`indelingsjaar`). Every key indicator then comes from
 the year nearest the budget year that has it for at least half of the regions (matched by
 code): a nearer year whose codes belong to another indeling is passed over. Values join the
 regions by code, so a region absent in that key year simply has no value and falls back.
@@ -21,6 +23,24 @@ def dichtstbij(jaren, doeljaar: int) -> int | None:
     """The year nearest ``doeljaar`` (ties: the later one)."""
     jaren = sorted({int(j) for j in jaren}, reverse=True)
     return min(jaren, key=lambda j: abs(j - doeljaar)) if jaren else None
+
+
+def indelingsjaar(wijk_jaren, buurt_jaren, doeljaar: int, niveau: str = "wijk") -> int | None:
+    """The KWB year of the regions for both levels: nearest ``doeljaar`` with inhabitants at
+    wijk and at buurt level; without such a year the nearest of ``niveau``'s own years."""
+    wijk, buurt = {int(j) for j in wijk_jaren}, {int(j) for j in buurt_jaren}
+    beide = wijk & buurt
+    if beide:
+        return dichtstbij(beide, doeljaar)
+    return dichtstbij(buurt if niveau == "buurt" else wijk, doeljaar)
+
+
+def inwonerjaren(waarden: pd.DataFrame) -> set[int]:
+    """Years with at least one known ``inwoners_aantal`` in long key values."""
+    if waarden.empty:
+        return set()
+    inw = waarden[(waarden["indicator"] == "inwoners_aantal") & waarden["waarde"].notna()]
+    return {int(j) for j in inw["jaar"]}
 
 
 def wijk_van_buurt(buurt_code: str) -> str:

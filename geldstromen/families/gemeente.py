@@ -15,7 +15,8 @@ from geldstromen import queries
 from geldstromen.domain.allocatie import benodigde_indicatoren
 from geldstromen.domain.geldstroom import check_flows, empty_flows
 from geldstromen.domain.gemeentefonds import Aansluiting, Fonds, aansluiting, inkomsten_jaar
-from geldstromen.domain.sleuteljaren import gebied
+from geldstromen.domain.sleuteljaren import gebied, inwonerjaren
+from geldstromen.domain.sleuteljaren import indelingsjaar as kies_indelingsjaar
 from geldstromen.domain.taakvelden import standaard_sleutels
 from geldstromen.domain.toerekening import Context, toerekenen
 
@@ -67,11 +68,14 @@ def toerekening(
     kant: str = "lasten",
     sleutels: pd.DataFrame | None = None,
     sleuteljaar: int | None = None,
+    indelingsjaar: int | None = None,
 ) -> GemeenteToerekening:
     """Allocate one gemeente's Iv3 ``kant`` of ``stuk`` ``jaar`` to its wijken or buurten.
 
-    Regions and keys come from the KWB years nearest ``sleuteljaar`` (default: ``jaar``), so
-    an Iv3 year can be allocated with another year's indeling (``rapport.koppeling``)."""
+    Regions come from ``indelingsjaar`` (default: the KWB year nearest ``sleuteljaar`` with
+    both wijk and buurt figures, ``domain.sleuteljaren.indelingsjaar``), keys from the years
+    nearest ``sleuteljaar`` (default: ``jaar``); so both levels use the same wijken and keys
+    and a wijk equals the sum of its buurten. ``families.stromen`` pairs the years."""
     sleutels = standaard_sleutels() if sleutels is None else sleutels
     doeljaar = int(jaar if sleuteljaar is None else sleuteljaar)
     iv3 = iv3_bedragen(engine, gemeente_code, jaar, stuk)
@@ -82,13 +86,16 @@ def toerekening(
         )
     ids = benodigde_indicatoren(sleutels)
     wijk_long = _sleutelwaarden(engine, gemeente_code, "wijk", ids)
+    buurt_ids = ids if niveau == "buurt" else ["inwoners_aantal"]
+    buurt_long = _sleutelwaarden(engine, gemeente_code, "buurt", buurt_ids)
+    if indelingsjaar is None:
+        indelingsjaar = kies_indelingsjaar(
+            inwonerjaren(wijk_long), inwonerjaren(buurt_long), doeljaar, niveau
+        )
     buurten = None
     if niveau == "buurt":
-        buurt_long = _sleutelwaarden(engine, gemeente_code, "buurt", ids)
-        buurten = gebied(buurt_long, doeljaar)
-        wijken = gebied(wijk_long, doeljaar, buurten.sleuteljaren.get("_indeling"))
-    else:
-        wijken = gebied(wijk_long, doeljaar)
+        buurten = gebied(buurt_long, doeljaar, indelingsjaar)
+    wijken = gebied(wijk_long, doeljaar, indelingsjaar)
     laag = buurten if buurten is not None else wijken
     if laag.regios.empty or wijken.regios.empty:
         return GemeenteToerekening(
@@ -114,6 +121,16 @@ def toerekening(
         laag.sleuteljaren.get("_indeling"),
         gemeente_naam=ctx.gemeente_naam,
     )
+
+
+def kwb_indelingsjaar(engine: Engine, gemeente_code: str, niveau: str, doeljaar: int):
+    """The KWB year of the regions (and inhabitants) of a selection: the rule of
+    ``domain.sleuteljaren.indelingsjaar`` on the gemeente's inhabitant years per level."""
+    jaren = {
+        n: inwonerjaren(_sleutelwaarden(engine, gemeente_code, n, ["inwoners_aantal"]))
+        for n in ("wijk", "buurt")
+    }
+    return kies_indelingsjaar(jaren["wijk"], jaren["buurt"], int(doeljaar), niveau)
 
 
 def gemeente_flows(

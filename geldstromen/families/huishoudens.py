@@ -32,6 +32,7 @@ class HuishoudensModel:
     flows: pd.DataFrame
     energie: pd.DataFrame = field(default_factory=pd.DataFrame)
     tarief: dict | None = None
+    budget_jaar: int | None = None
     notities: list[str] = field(default_factory=list)
     warmte: dict | None = None  # ACM heat tariff used for dwellings on stadsverwarming
 
@@ -97,6 +98,7 @@ def huishoudens_model(engine: Engine, gemeente_code: str, niveau: str, jaar: int
         model.notities.append("Bestedingen: Budgetonderzoek (cbs_budget/) niet ingelezen.")
     else:
         bj = int(budget["jaar"].max())
+        model.budget_jaar = bj
         per_klasse, missing = huishoudens.bestedingen_per_klasse(budget[budget["jaar"] == bj])
         parts.append(
             huishoudens.besteding_flows(

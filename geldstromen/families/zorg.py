@@ -77,12 +77,21 @@ def _tarieven_en_totalen(rows: pd.DataFrame, vj: int) -> tuple[pd.DataFrame, pd.
 
 
 def zorg_model(
-    engine: Engine, gemeente_code: str, niveau: str, jaar: int, vektis_jaar: int | None = None
+    engine: Engine,
+    gemeente_code: str,
+    niveau: str,
+    jaar: int,
+    vektis_jaar: int | None = None,
+    doeljaar: int | None = None,
 ) -> ZorgModel:
-    """Zvw flows for every region of a level, with the year pairing and notes."""
+    """Zvw flows for every region of a level (population of KWB ``jaar``), with the year
+    pairing and notes. The Vektis year is ``vektis_jaar`` when present, else the one nearest
+    ``doeljaar`` (default ``jaar``). A row's ``jaar`` is the Vektis year: the year of the
+    money; the KWB year of the population is named in ``sleutel``."""
     rows = queries.run_query(engine, "zorg_vektis_gemeente", gemeente_code=gemeente_code)
     jaren = sorted(rows.loc[rows["gebied"] == "gemeente", "jaar"].astype(int).unique())
-    vj = vektis_jaar if vektis_jaar in jaren else kies_vektis_jaar(jaren, jaar)
+    doel = jaar if doeljaar is None else doeljaar
+    vj = vektis_jaar if vektis_jaar in jaren else kies_vektis_jaar(jaren, doel)
     model = ZorgModel(empty_flows(), vj, jaren)
     if vj is None:
         model.notities.append(f"Geen Vektis-gegevens gekoppeld aan {gemeente_code}.")
@@ -116,7 +125,7 @@ def zorg_model(
             "regio_code": per["regio_code"],
             "regio_naam": per["regio_naam"],
             "niveau": niveau,
-            "jaar": jaar,
+            "jaar": vj,
             "familie": "zorg",
             "van": "zorgverzekeraars",
             "naar": per["regio_naam"],
@@ -156,7 +165,8 @@ def benchmark(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def zorg_flows(engine: Engine, gemeente_code: str, niveau: str, jaar: int) -> pd.DataFrame:
-    """Zvw flows for every region of a level (Vektis year nearest to ``jaar``)."""
+    """Zvw flows for every region of a level (Vektis year nearest to ``jaar``; a row's
+    ``jaar`` is the Vektis year)."""
     flows = zorg_model(engine, gemeente_code, niveau, jaar).flows
     return flows[GELDSTROOM_COLUMNS] if not flows.empty else flows
 

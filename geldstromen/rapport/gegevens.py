@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 from dataclasses import dataclass, field
 
@@ -16,7 +15,7 @@ from geldstromen.domain.boodschappen import boodschappen, getal, kerncijfers
 from geldstromen.domain.geldstroom import FAMILIES, empty_flows
 from geldstromen.domain.per_inwoner import TE_WEINIG_INWONERS, UITLEG, reden
 from geldstromen.domain.similariteit import profiel
-from geldstromen.rapport.koppeling import gekoppelde_flows
+from geldstromen.families.stromen import Selectie, stromen
 
 NIVEAU_PREFIX = {"GM": "gemeente", "WK": "wijk", "BU": "buurt"}
 
@@ -47,6 +46,8 @@ class RapportGegevens:
     koppeling: str | None = None
     #: why figures per 1000 inwoners are missing ("te weinig inwoners"), else None
     per_inwoner_melding: str | None = None
+    #: "Jaren in dit beeld: ..." (``families.stromen.Jaren.regel``)
+    jaren: str | None = None
 
 
 def ontleed_code(regio_code: str) -> tuple[str, str, str]:
@@ -79,30 +80,14 @@ def _kaart(engine: Engine, gemeente_code: str, niveau: str, jaar: int, codes: se
 
 
 def _stromen(engine: Engine, gemeente_code: str, niveau: str, jaar: int, regio: str):
-    """Flows of the region: gemeente lasten (nearest Iv3 year, keys of ``jaar``) and the other
-    families of ``jaar``; plus what is missing and the gemeente year pairing."""
-    parts, missing = [], []
-    gm, koppel = gekoppelde_flows(engine, gemeente_code, niveau, jaar)
-    gm = gm[gm["regio_code"] == regio]
-    if gm.empty:
-        missing.append(f"gemeente ({koppel.tekst})")
-    else:
-        parts.append(gm)
-    for familie in (f for f in FAMILIES if f != "gemeente"):
-        try:
-            module = importlib.import_module(f"geldstromen.families.{familie}")
-            flows = getattr(module, f"{familie}_flows")(engine, gemeente_code, niveau, jaar)
-        except (ImportError, AttributeError):
-            missing.append(familie)
-            continue
-        flows = flows[flows["regio_code"] == regio]
-        if flows.empty:
-            missing.append(familie)
-        else:
-            parts.append(flows)
-    frame = pd.concat(parts, ignore_index=True) if parts else empty_flows()
+    """Flows of the region (``families.stromen``: gemeente lasten of the nearest Iv3 year and
+    the other families, on one KWB year); plus what is missing and the years used."""
+    res = stromen(engine, Selectie(gemeente_code, niveau, int(jaar), kant="lasten"))
+    frame = res.regio(regio)
+    missing = [f for f in FAMILIES if frame.empty or (frame["familie"] == f).sum() == 0]
+    missing = [f"gemeente ({res.jaren.koppeling()})" if f == "gemeente" else f for f in missing]
     melding = f"Geen geldstromen voor: {', '.join(missing)}." if missing else None
-    return frame, melding, koppel
+    return (frame.reset_index(drop=True) if not frame.empty else empty_flows()), melding, res
 
 
 def _per_inwoner_melding(long: pd.DataFrame, code: str) -> str | None:
@@ -128,7 +113,7 @@ def verzamel(engine: Engine, regio_code: str, jaar: int) -> RapportGegevens:
     codes = queries.run_query(engine, "tijd_codes", gemeente_code=gemeente_code, niveau=niveau)
     jaar_codes = set(codes.loc[codes["jaar"] == jaar, "regio_code"])
     kaart, kaart_melding = _kaart(engine, gemeente_code, niveau, jaar, jaar_codes or {code})
-    stromen, stromen_melding, koppel = _stromen(engine, gemeente_code, niveau, jaar, code)
+    flows, stromen_melding, route = _stromen(engine, gemeente_code, niveau, jaar, code)
     return RapportGegevens(
         regio_code=code,
         regio_naam=str(namen.get(code, code)),
@@ -141,9 +126,10 @@ def verzamel(engine: Engine, regio_code: str, jaar: int) -> RapportGegevens:
         bronnen=sorted(set(long["bron"].dropna())),
         kaart=kaart,
         kaart_melding=kaart_melding,
-        stromen=stromen,
+        stromen=flows,
         stromen_melding=stromen_melding,
-        koppeling=koppel.tekst if koppel.iv3_jaar is not None else None,
+        koppeling=route.jaren.koppeling() if route.jaren.iv3_jaar is not None else None,
+        jaren=route.jaren.regel(),
         namen=dict(zip(codes["regio_code"], codes["regio_naam"], strict=True)),
         per_inwoner_melding=_per_inwoner_melding(long, code),
     )

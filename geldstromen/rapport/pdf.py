@@ -120,6 +120,8 @@ def _sankey(pdf: FPDF, g: RapportGegevens) -> None:
 def sankey_onderschrift(g: RapportGegevens, links) -> str:
     """Method label per family, the Iv3/KWB pairing and what is missing, in one sentence."""
     delen = [f"Methode: {sankey.legenda(links)}." if len(links) else ""]
+    if g.jaren:
+        delen.append(g.jaren)
     if g.koppeling:
         delen.append(f"Gemeente: {g.koppeling}.")
     if g.stromen_melding:

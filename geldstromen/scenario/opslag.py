@@ -10,8 +10,8 @@ import pandas as pd
 from sqlalchemy import Engine, inspect
 
 from geldstromen import queries
-from geldstromen.domain.geldstroom import empty_flows
-from geldstromen.families import huishoudens, zorg
+from geldstromen.domain.geldstroom import FAMILIES, empty_flows
+from geldstromen.families.stromen import Selectie, stromen
 from geldstromen.scenario.stromen import gebied, samenvoegen
 
 
@@ -29,19 +29,13 @@ def energietarieven(engine: Engine) -> pd.DataFrame:
 
 
 def regio_stromen(engine: Engine, regio_code: str, jaar: int) -> tuple[pd.DataFrame, list[str]]:
-    """The region's flows of every family and Dutch notes on what is missing. Gemeente: lasten
-    of the Iv3 year nearest ``jaar`` on the regions and default keys of ``jaar``
-    (``rapport.koppeling``, as in the wijk report), so the region's code always matches."""
-    from geldstromen.rapport.koppeling import gekoppelde_flows
-
+    """The region's flows of every family (``families.stromen``, gemeente lasten, the wijk
+    report's selection) and Dutch notes on years and gaps."""
     g = gebied(regio_code)
     if g is None:
         return empty_flows(), [f"{regio_code} is geen wijk- of buurtcode."]
     code, niveau, gm = g
-    gemeente_flows, koppeling = gekoppelde_flows(engine, gm, niveau, jaar)
-    families = {
-        "gemeente": gemeente_flows,
-        "huishoudens": huishoudens.huishoudens_flows(engine, gm, niveau, jaar),
-        "zorg": zorg.zorg_flows(engine, gm, niveau, jaar),
-    }
-    return samenvoegen(code, jaar, koppeling.tekst, families)
+    res = stromen(engine, Selectie(gm, niveau, int(jaar), kant="lasten"))
+    families = {f: res.familie(f) for f in FAMILIES}
+    frame, notities = samenvoegen(code, jaar, res.jaren.koppeling(), families)
+    return frame, [res.jaren.regel(), *notities]

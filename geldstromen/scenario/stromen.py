@@ -121,7 +121,7 @@ def samenvoegen(regio_code: str, jaar: int, koppeling: str,
                 families: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, list[str]]:  # fmt: skip
     """The region's rows of each family's flows, and Dutch notes on years and gaps.
 
-    ``koppeling``: how the gemeente lasten were allocated (``rapport.koppeling``'s text).
+    ``koppeling``: how the gemeente lasten were allocated (``families.stromen``'s text).
     """
     notities = [f"Gemeente (lasten, standaardsleutels): {koppeling}."]
     delen = []
@@ -132,6 +132,7 @@ def samenvoegen(regio_code: str, jaar: int, koppeling: str,
             continue
         delen.append(eigen)
         if naam != "gemeente":
-            notities.append(f"{naam.capitalize()}: gegevens {jaar} (geschat, zie Wijkprofiel).")
+            jaren = "/".join(str(j) for j in sorted({int(j) for j in eigen["jaar"].dropna()}))
+            notities.append(f"{naam.capitalize()}: gegevens {jaren} (geschat, zie Wijkprofiel).")
     frame = pd.concat(delen, ignore_index=True) if delen else pd.DataFrame()
     return frame, notities

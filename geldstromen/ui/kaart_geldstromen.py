@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geldstromen.cached import gemeente as cg
 from geldstromen.cached import kaart as cached_kaart
+from geldstromen.cached import stromen as cs
 from geldstromen.domain.per_inwoner import UITLEG
 from geldstromen.domain.taakvelden import HOOFDTAAKVELDEN, standaard_sleutels
 from geldstromen.domain.wijkprofiel import per_inwoner_hoofdtaakveld
+from geldstromen.families.stromen import Selectie as Route
 from geldstromen.ui import filters, sleutels, state
 from geldstromen.ui.filters import Selectie
 from geldstromen.ui.kaart import toon_kaart
@@ -33,11 +34,12 @@ def render(sel: Selectie) -> None:
     state.schrijf(hoofdtaakveld=hoofd)
     tabel = sleutels.sessie_sleutels()
     eigen = not tabel.equals(standaard_sleutels())
-    res = cg.toerekening(
-        sel.version, sel.gemeente_code, sel.niveau, int(jaar), stuk, "lasten", tabel
-    )
-    if res.flows.empty:
-        st.warning(f"Geen toerekening mogelijk: {res.opmerking}.")
+    keuze = Route(sel.gemeente_code, sel.niveau, int(jaar), stuk, "lasten", ("gemeente",), tabel)
+    route = cs.stromen(sel.version, keuze)
+    res = route.gemeente.get("lasten")
+    if res is None or res.flows.empty:
+        reden = res.opmerking if res is not None else "; ".join(route.notities)
+        st.warning(f"Geen toerekening mogelijk: {reden}.")
         return
     waarden = per_inwoner_hoofdtaakveld(res.flows, res.inwoners, sel.niveau, hoofd)
     indeling = res.indelingsjaar or sel.jaar
@@ -51,6 +53,7 @@ def render(sel: Selectie) -> None:
         f"Methode: toegerekend (Iv3-lasten verdeeld met {keys}; aan te passen op de Wijkprofiel-"
         f"pagina). Gebieden uit de KWB-indeling {indeling}. {UITLEG}"
     )
+    st.caption(route.jaren.regel())
     geometrie, koppeling = cached_kaart.geometrie(
         sel.version, sel.gemeente_code, sel.niveau, int(indeling), tuple(waarden["regio_code"])
     )

@@ -10,14 +10,14 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from geldstromen.cached import gemeente as cg
-from geldstromen.cached import huishoudens as ch
-from geldstromen.cached import zorg as cz
+from geldstromen.cached import stromen as cs
 from geldstromen.domain import per_inwoner
 from geldstromen.domain.export import csv_tekst
 from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
 from geldstromen.domain.gemeentefonds import circulaire_label, circulaires, clusters
 from geldstromen.domain.opmaak import euro
 from geldstromen.domain.wijkprofiel import KLASSE_DIMENSIES, regio_tabel
+from geldstromen.families.stromen import Selectie, Stromen
 from geldstromen.ui import (
     bezoek,
     filters,
@@ -33,11 +33,6 @@ from geldstromen.ui.tabellen import waarde_tabel
 FAMILIES = {"gemeente": "Gemeente (Iv3)", "huishoudens": "Huishoudens", "zorg": "Zorg (Zvw)"}
 NIVEAUS = ["wijk", "buurt"]
 KANTEN = ["lasten", "baten"]
-#: Other families: how to get the flows of a gemeente, level and year (add a family here).
-ANDERE_FAMILIES = {
-    "huishoudens": lambda v, code, niveau, jaar: ch.huishoudens_flows(v, code, niveau, jaar),
-    "zorg": lambda v, code, niveau, jaar: cz.zorg_flows(v, code, niveau, jaar),
-}
 
 
 @dataclass(frozen=True)
@@ -97,6 +92,16 @@ def _regio(res, niveau: str) -> tuple[str, dict[str, str]]:
     return regio, names
 
 
+def selectie(k: Keuze, tabel: pd.DataFrame | None, circulaire: str | None) -> Selectie:
+    """The page's selection for the one route (``families.stromen``): the gemeente family is
+    always allocated (it gives the regions), the dekking with the lasten."""
+    met_inkomsten = k.kant == "lasten" and "gemeente" in k.fams
+    fams = ("gemeente", *(f for f in k.fams if f != "gemeente"))
+    return Selectie(
+        k.code, k.niveau, k.jaar, k.stuk, k.kant, fams, tabel, circulaire, met_inkomsten
+    )
+
+
 def render() -> None:
     """The whole page."""
     k = _keuzes()
@@ -104,11 +109,13 @@ def render() -> None:
         return
     with st.expander("Verdeelsleutels (per taakveld, alleen voor deze sessie)"):
         tabel = sleutels.editor()
-    res = cg.toerekening(k.version, k.code, k.niveau, k.jaar, k.stuk, k.kant, tabel)
-    if res.flows.empty:
-        st.warning(
-            f"Geen toerekening mogelijk voor {k.label} op {k.niveau}niveau: {res.opmerking}."
-        )
+    gemeente_aan = "gemeente" in k.fams
+    circ = _kies_circulaire(k) if gemeente_aan else None
+    route = cs.stromen(k.version, selectie(k, tabel, circ))
+    res = route.gemeente.get(k.kant)
+    if res is None or res.flows.empty:
+        reden = res.opmerking if res is not None else "; ".join(route.notities)
+        st.warning(f"Geen toerekening mogelijk voor {k.label} op {k.niveau}niveau: {reden}.")
         return
     regio, names = _regio(res, k.niveau)
     inw = res.inwoners.get(regio) if len(res.inwoners) else None
@@ -119,14 +126,13 @@ def render() -> None:
         + ", ".join(f"{r.indicator} {r.jaar}" for r in res.sleuteljaren.itertuples())
         + ". Bedragen zijn toegerekend (geschat met een sleutel), niet waargenomen."
     )
-    gemeente_aan = "gemeente" in k.fams
-    ink = _inkomsten(k, tabel) if gemeente_aan else pd.DataFrame(columns=GELDSTROOM_COLUMNS)
+    st.caption(route.jaren.regel())
+    for tekst in route.vervangen:
+        st.info(tekst)
+    ink = _inkomsten(k, route, circ) if gemeente_aan else pd.DataFrame(columns=GELDSTROOM_COLUMNS)
     eigen = res.flows[res.flows["regio_code"] == regio] if gemeente_aan else res.flows[:0]
     eigen_ink = ink[ink["regio_code"] == regio]
-    # other families on the KWB year of the allocation's regions (the Iv3 year, e.g. a
-    # begroting for next year, often has no KWB yet), so their region codes match
-    kwb_jaar = int(res.indelingsjaar or k.jaar)
-    andere = _andere(k, regio, kwb_jaar)
+    andere = _andere(route, k, regio)
     fig = sankey.sankey_figuur(eigen, andere, names[regio], k.kant, eigen_ink)
     st.plotly_chart(fig, key="wp_sankey")
     tab = regio_tabel(res.flows, regio, inw, inw_gm)
@@ -145,6 +151,7 @@ def render() -> None:
         "gemeente": k.code,
         "jaar": str(k.jaar),
         "stuk": k.stuk,
+        "jaren": route.jaren.regel(),
         "sleutels": csv_tekst(tabel),
     }
     waarde_tabel(tab, f"wijkprofiel_{regio}_{k.jaar}_{k.stuk}_{k.kant}", meta)
@@ -154,23 +161,22 @@ def render() -> None:
         _inkomsten_tabel(eigen_ink, inw, regio, k)
     if not andere.empty:
         st.subheader("Andere families")
-        waarde_tabel(andere[GELDSTROOM_COLUMNS], f"families_{regio}_{k.jaar}")
-    if "zorg" in k.fams:
-        _zorgbenchmark(k, kwb_jaar)
+        waarde_tabel(andere[GELDSTROOM_COLUMNS], f"families_{regio}_{k.jaar}", meta)
+    if "zorg" in k.fams and route.zorg is not None:
+        _zorgbenchmark(route, k)
     _alle(res, ink, k, meta)
     _vergelijking(k, set(res.uitgesloten.get("taakveld_code", [])))
     _onbekend(k.version)
 
 
-def _zorgbenchmark(k: Keuze, kwb_jaar: int) -> None:
+def _zorgbenchmark(route: Stromen, k: Keuze) -> None:
     """Next to the zorg flows: the gemeente's Zvw costs against the national expectation."""
     with st.expander("Zorgkosten van de gemeente tegen de landelijke verwachting (Vektis)"):
-        zorgkosten.toon_benchmark(cz.zorg_model(k.version, k.code, k.niveau, kwb_jaar), k.label)
+        zorgkosten.toon_benchmark(route.zorg, k.label)
 
 
-def _inkomsten(k: Keuze, tabel: pd.DataFrame) -> pd.DataFrame:
-    """Dekking rows (lasten only, a model): gemeentefonds share and overige middelen per
-    region; both sides show the chosen circulaire against the previous one and Iv3 0.7."""
+def _kies_circulaire(k: Keuze) -> str | None:
+    """The gemeentefonds circulaire (sidebar, in the URL)."""
     keuzes = circulaires(cg.gemeentefonds(k.version, k.code), k.jaar)
     circ = None
     if keuzes:
@@ -183,6 +189,12 @@ def _inkomsten(k: Keuze, tabel: pd.DataFrame) -> pd.DataFrame:
             key="wp_circulaire",
         )
     state.schrijf(circulaire=circ)
+    return circ
+
+
+def _inkomsten(k: Keuze, route: Stromen, circ: str | None) -> pd.DataFrame:
+    """Dekking rows (lasten only, a model): gemeentefonds share and overige middelen per
+    region; both sides show the chosen circulaire against the previous one and Iv3 0.7."""
     verantwoording.toon_fonds(cg.fonds_aansluiting(k.version, k.code, k.jaar, k.stuk, circ))
     if k.kant != "lasten":
         st.caption(
@@ -193,7 +205,7 @@ def _inkomsten(k: Keuze, tabel: pd.DataFrame) -> pd.DataFrame:
             "betalen vooral bezoekers en blijft gemeentebreed."
         )
         return pd.DataFrame(columns=GELDSTROOM_COLUMNS)
-    rows, fonds, tekst = cg.inkomsten(k.version, k.code, k.niveau, k.jaar, k.stuk, circ, tabel)
+    rows, fonds, tekst = route.inkomsten, route.fonds, route.fonds_tekst
     if fonds is None:
         st.caption(f"Dekking: {tekst}; de sankey toont alleen de lasten.")
         return pd.DataFrame(columns=GELDSTROOM_COLUMNS)
@@ -229,18 +241,16 @@ def _alle(res, ink: pd.DataFrame, k: Keuze, meta: dict) -> None:
         waarde_tabel(alle, f"geldstromen_{k.code}_{k.niveau}_{k.jaar}", meta)
 
 
-def _andere(k: Keuze, regio: str, kwb_jaar: int) -> pd.DataFrame:
-    parts = [
-        ANDERE_FAMILIES[f](k.version, k.code, k.niveau, kwb_jaar)
-        for f in k.fams
-        if f in ANDERE_FAMILIES
-    ]
-    parts = [p[p["regio_code"] == regio] for p in parts if not p.empty]
-    if not parts:
-        if set(k.fams) - {"gemeente"}:
+def _andere(route: Stromen, k: Keuze, regio: str) -> pd.DataFrame:
+    """The region's rows of the other chosen families (same route, same KWB regions)."""
+    andere = [f for f in k.fams if f != "gemeente"]
+    flows = route.regio(regio)
+    flows = flows[flows["familie"].isin(andere)] if not flows.empty else flows
+    if flows.empty:
+        if andere:
             st.caption("Geen huishoudens- of zorgstromen voor deze keuze.")
         return pd.DataFrame(columns=GELDSTROOM_COLUMNS)
-    return pd.concat(parts, ignore_index=True)
+    return flows.reset_index(drop=True)
 
 
 def _vergelijking(k: Keuze, uitgesloten) -> None:

@@ -18,10 +18,9 @@ from geldstromen.domain.per_inwoner import MIN_INWONERS, TE_WEINIG_INWONERS
 from geldstromen.domain.ranking import Criterium, rangschik
 from geldstromen.domain.wijkprofiel import per_inwoner_hoofdtaakveld, regio_tabel
 from geldstromen.families import gemeente, huishoudens
-from geldstromen.families import zorg as fzorg
+from geldstromen.families.stromen import Selectie, stromen
 from geldstromen.families.zorg import regio_wide
 from geldstromen.rapport import maak_pdf, verzamel
-from geldstromen.rapport.koppeling import gekoppelde_flows
 
 GM = "GM0518"
 OOSTDUINEN, FOREPARK = "WK051801", "WK051843"
@@ -89,11 +88,9 @@ def test_vergelijk_sociaal_zorg_ranking(engine, shared_data):
     raw = _inwoners_raw(shared_data, 2019)
     groot = _grootste(raw)
     # Vergelijk: every family's flows per region and inhabitant (KWB 2019 regions)
-    gm, _ = gekoppelde_flows(engine, GM, "wijk", 2019)
-    gm = gm[gm["regio_code"] == gm["naar"]]
-    zf = fzorg.zorg_flows(engine, GM, "wijk", 2019)
-    hf = huishoudens.huishoudens_flows(engine, GM, "wijk", 2019)
-    flows = pd.concat([gm, zf, hf], ignore_index=True)
+    flows = stromen(engine, Selectie(GM, "wijk", 2019)).flows
+    flows = flows[(flows["familie"] != "gemeente") | (flows["regio_code"] == flows["naar"])]
+    gm, zf = flows[flows["familie"] == "gemeente"], flows[flows["familie"] == "zorg"]
     som = flows.groupby(["regio_code", "familie"], as_index=False)["bedrag_eur"].sum()
     inw = regio_wide(engine, GM, "wijk", 2019, ["inwoners_aantal"])
     inw = inw.set_index("regio_code")["inwoners_aantal"]

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from geldstromen.domain.opmaak import euro
-from geldstromen.rapport.koppeling import kies_iv3
+from geldstromen.families.stromen import kies_iv3
 from geldstromen.scenario.belasting import (
     pad,
     pad_tekst,
@@ -248,7 +248,7 @@ def test_a_region_without_gemeente_flows_is_said_not_skipped():
 
 
 def test_iv3_choice_is_the_closest_year_jaarrekening_first():
-    # the scenario's "voor" flows pair the data year with Iv3 through rapport.koppeling
+    # the scenario's "voor" flows pair the data year with Iv3 through families.stromen
     b = pd.DataFrame({"jaar": [2023, 2023, 2024, 2025],
                       "stuk": ["begroting", "jaarrekening", "begroting", "begroting"]})  # fmt: skip
     assert kies_iv3(b, 2019) == (2023, "jaarrekening")
