@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
-from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
-
 
 def _open(app):
     app.query_params["gemeente"] = "GM9999"
@@ -41,36 +37,17 @@ def test_key_edit_changes_allocation_and_reset(app):
     assert at.metric[0].value == before
 
 
-def test_other_families_empty_and_filled(app, monkeypatch):
-    from geldstromen.cached import huishoudens
-
+def test_other_families_empty_and_filled(app):
+    """Other families come from the same route (families.stromen) on the same KWB regions;
+    the years combined are named in one line."""
     at = _open(app)
+    assert any("Jaren in dit beeld" in c.value for c in at.caption)
+    at.multiselect(key="wp_fam").set_value(["gemeente"]).run()
+    assert not any("Andere families" in s.value for s in at.subheader)
     at.multiselect(key="wp_fam").set_value(["gemeente", "huishoudens", "zorg"]).run()
     assert not at.exception
-    regio = at.selectbox(key="wp_regio").value
-    flows = pd.DataFrame(
-        [
-            [
-                regio,
-                "x",
-                "wijk",
-                2023,
-                "huishoudens",
-                regio,
-                "winkels",
-                "boodschappen",
-                1000.0,
-                "geschat",
-                "budgetonderzoek",
-                "test",
-            ]
-        ],
-        columns=GELDSTROOM_COLUMNS,
-    )
-    monkeypatch.setattr(huishoudens, "huishoudens_flows", lambda *a, **k: flows)
-    at.run()
-    assert not at.exception
     assert any("Andere families" in s.value for s in at.subheader)
+    assert any("huishoudens KWB" in c.value for c in at.caption)
 
 
 def test_own_keys_allocated_once_per_rerun(app, monkeypatch):

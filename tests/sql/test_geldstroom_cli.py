@@ -42,11 +42,16 @@ def test_export_geldstromen_csv_and_xlsx(tmp_path):
     assert "# 6.3,bijstand_aantal" in text and "niet meegeteld" in text
     frame = pd.read_csv(io.StringIO(text), comment="#", dtype={"categorie": str})
     assert list(frame.columns) == GELDSTROOM_COLUMNS
-    assert set(frame["familie"]) == {"gemeente"}
-    # families without region data for this year are named, never silently left out
-    for familie in ("huishoudens", "zorg"):
-        assert f"{familie}: geen stromen voor buurt 2023" in res.stderr
-        assert f"{familie}: geen stromen voor buurt 2023" in text
+    assert set(frame["familie"]) == {"gemeente", "huishoudens"}
+    # no KWB 2023: the nearest year with both levels (2019) is used, and said so; a row's
+    # jaar is the year of its money (Iv3 2023, household income KWB 2019)
+    assert "KWB 2019 (dichtstbijzijnde jaar met beide niveaus)" in res.stderr
+    assert set(frame.loc[frame["familie"] == "gemeente", "jaar"]) == {2023}
+    assert set(frame.loc[frame["familie"] == "huishoudens", "jaar"]) == {2019}
+    assert "# jaren: Jaren in dit beeld: gemeente Iv3 begroting 2023" in text
+    # a family without data (no Vektis ingested here) is named, never silently left out
+    assert "zorg: geen stromen voor buurt (KWB 2019)" in res.stderr
+    assert "zorg: geen stromen voor buurt (KWB 2019)" in text
     lasten = frame[frame["van"] == "GM9999"]
     assert round(lasten["bedrag_eur"].sum(), 2) == 5917.0 * 1000  # all lasten but 0.10
     assert "Nergenshuizen" in res.stderr or "zonder code" in res.stderr
