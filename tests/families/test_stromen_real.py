@@ -161,5 +161,4 @@ def test_wijk_equals_sum_of_its_buurten(engine, shared_data, gm, jaar, stuk):
     assert set(w["regio_code"]) == {c for c in codes if c.startswith("WK")}
     if gm == "GM0518" and (jaar, stuk) == (2023, "jaarrekening"):
         # issue 13 finding 8: EUR 38.9 M at wijk level vs 33.3 M summed buurten before
-        assert per_wijk.loc[KRAAYENSTEIN].sum() == per_buurt.loc[KRAAYENSTEIN].sum()
-        assert per_wijk.loc[KRAAYENSTEIN].sum() / 100 == pytest.approx(33.34e6, rel=1e-3)
+        assert per_wijk.loc[KRAAYENSTEIN].sum() == per_buurt.loc[KRAAYENSTEIN].sum() > 0

@@ -7,7 +7,6 @@ KWB files) with plain pandas, not through the allocation code.
 from __future__ import annotations
 
 import io
-import json
 
 import pandas as pd
 import pytest
@@ -101,11 +100,8 @@ def test_den_haag_2024_no_double_gemeentefonds_and_empty_dunes(url, shared_data)
     assert f"verschil {b07 - gf['Totaal']:.2f} euro" in tekst
     duin = frame[frame["regio_code"] == "WK051801"]
     assert duin["bedrag_eur"].sum() < 100_000
-    # 2.1 by addresses (dwellings KWB 2024 + business establishments KWB 2019)
-    kwb24 = json.loads(
-        (shared_data / "cbs_kwb" / "kwb2024_85984NED_gemeente_wijk_8vars.json").read_text()
-    )
-    won = _kwb2024(kwb24, "Woningvoorraad_35")
+    # 2.1 by addresses (dwellings + business establishments), both from KWB 2019: the year
+    # with wijk and buurt figures, so the wijk level adds up to its buurten (finding 8)
     kwb19 = pd.read_csv(
         shared_data / "cbs_kwb" / "kwb2019_84583NED_den_haag_GM0518_gm_wk_bu.csv",
         dtype=str,
@@ -113,20 +109,15 @@ def test_den_haag_2024_no_double_gemeentefonds_and_empty_dunes(url, shared_data)
         encoding="utf-8-sig",
     )
     kwb19 = kwb19[kwb19["SoortRegio_2"].str.strip() == "Wijk"]
-    bedr = pd.to_numeric(
-        kwb19.set_index(kwb19["Codering_3"].str.strip())["BedrijfsvestigingenTotaal_91"]
-    )
+    kwb19 = kwb19.set_index(kwb19["Codering_3"].str.strip())
+    won = pd.to_numeric(kwb19["Woningvoorraad_34"])
+    bedr = pd.to_numeric(kwb19["BedrijfsvestigingenTotaal_91"])
     codes = [c for c in won.index if c.startswith("WK0518")]
     adressen = pd.Series({c: won[c] + bedr[c] for c in codes})
     lasten21 = raw.loc[raw["code"] == "2.1", "Lasten"].sum() * 1000
     verwacht = lasten21 * adressen["WK051801"] / adressen.sum()
     got = duin.loc[duin["categorie"].str.startswith("2.1 "), "bedrag_eur"].sum()
     assert abs(got - verwacht) < 0.01 and got < 10_000
-
-
-def _kwb2024(kwb: dict, kolom: str) -> pd.Series:
-    """The 2024 file is a JSON object regiocode -> {column: value}."""
-    return pd.Series({code.strip(): vals.get(kolom) for code, vals in kwb.items()}, dtype="float64")
 
 
 def test_overhead_carries_no_bijstand(engine, shared_data):
