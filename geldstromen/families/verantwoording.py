@@ -12,19 +12,20 @@ from sqlalchemy import Engine
 
 from geldstromen import queries
 from geldstromen.domain.controle import Controle, Kant, controleer
-from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
+from geldstromen.domain.geldstroom import FAMILIES, GELDSTROOM_COLUMNS
 from geldstromen.domain.taakvelden import standaard_sleutels
-from geldstromen.families import gemeente, huishoudens, zorg
+from geldstromen.families import gemeente
+from geldstromen.families.stromen import Selectie, Stromen, stromen
 
 
-def _andere(engine: Engine, gemeente_code: str, niveau: str, jaar: int):
-    """The other families' flows and the source totals they must add up to (zorg: the
-    Vektis costs of the gemeente in the Vektis year used, without the TOTAAL row)."""
-    hh = huishoudens.huishoudens_flows(engine, gemeente_code, niveau, jaar)
-    model = zorg.zorg_model(engine, gemeente_code, niveau, jaar)
-    parts = [p for p in (hh, model.flows) if not p.empty]
+def _andere(engine: Engine, gemeente_code: str, route: Stromen):
+    """The other families' flows (of the one route) and the source totals they must add up
+    to (zorg: the Vektis costs of the gemeente in the Vektis year used, without TOTAAL)."""
+    hh = route.familie("huishoudens")
+    model = route.zorg
+    parts = [p for p in (hh, route.familie("zorg")) if not p.empty]
     totalen = []
-    if not model.flows.empty and model.vektis_jaar is not None:
+    if model is not None and not model.flows.empty and model.vektis_jaar is not None:
         rows = queries.run_query(engine, "zorg_vektis_gemeente", gemeente_code=gemeente_code)
         gm = rows[
             (rows["gebied"] == "gemeente")
@@ -59,33 +60,32 @@ def verantwoording(
     niveau: str = "wijk",
     sleutels: pd.DataFrame | None = None,
     circulaire: str | None = None,
-    kwb_jaar: int | None = None,
+    kwb_jaar: int | None = None,  # unused: the route pairs the years (families.stromen)
 ) -> Controle | None:
     """The reconciliation report of one gemeente, Iv3 year and document; None without Iv3;
     :class:`GeenToerekening` when there are no regions to allocate to.
 
-    ``kwb_jaar``: the KWB year of the other families (default: the allocation's indeling)."""
+    Everything comes from the one route (``families.stromen``), so controle checks the same
+    flows the pages and the export show, with the same years."""
     sleutels = standaard_sleutels() if sleutels is None else sleutels
     iv3 = gemeente.iv3_bedragen(engine, gemeente_code, jaar, stuk)
     if iv3.empty:
         return None
-    res = {
-        kant: gemeente.toerekening(engine, gemeente_code, niveau, jaar, stuk, kant, sleutels)
-        for kant in gemeente.KANTEN
-    }
-    lasten = res["lasten"]
-    if lasten.flows.empty:
+    route = stromen(
+        engine, Selectie(gemeente_code, niveau, int(jaar), stuk, "beide", FAMILIES, sleutels)
+    )
+    res = route.gemeente
+    lasten = res.get("lasten")
+    if lasten is None or lasten.flows.empty:
         raise GeenToerekening(
             f"geen toerekening mogelijk voor {gemeente_code} op {niveau}niveau: "
-            f"{lasten.opmerking or 'geen gebieden'}"
+            f"{(lasten.opmerking if lasten is not None else '') or 'geen gebieden'}"
         )
     sleuteljaren = {r.indicator: int(r.jaar) for r in lasten.sleuteljaren.itertuples()}
     if lasten.indelingsjaar is not None:
         sleuteljaren["_indeling"] = int(lasten.indelingsjaar)
     fonds = gemeente.fonds_aansluiting(engine, gemeente_code, jaar, stuk, circulaire)
-    andere, bron_totalen = _andere(
-        engine, gemeente_code, niveau, int(kwb_jaar or lasten.indelingsjaar or jaar)
-    )
+    andere, bron_totalen = _andere(engine, gemeente_code, route)
     out = controleer(
         iv3,
         Kant(lasten.flows, lasten.uitgesloten),
@@ -102,4 +102,5 @@ def verantwoording(
         bron_totalen=bron_totalen,
     )
     out.opmerkingen += [r.opmerking for r in res.values() if r.opmerking]
+    out.opmerkingen.append(route.jaren.regel())
     return out
