@@ -91,6 +91,11 @@ def _samen(waarden: pd.DataFrame, geometrie: pd.DataFrame) -> pd.DataFrame:
     return merged
 
 
+def _zonder_code(naam: str, code: str) -> str:
+    """The tooltip adds the code itself: 'naam onbekend (WK036300)' shows it once."""
+    return naam.removesuffix(f" ({code})") if naam != code else naam
+
+
 def _constant(waarden: pd.DataFrame, col: str, fallback) -> str:
     values = waarden[col].dropna().astype(str).unique() if col in waarden.columns else []
     return ", ".join(sorted(values)) if len(values) else str(fallback or "")
@@ -143,7 +148,7 @@ def _deck(merged: pd.DataFrame, breaks: list[float], waarden: pd.DataFrame, info
                 "type": "Feature",
                 "geometry": json.loads(geometry) if isinstance(geometry, str) else geometry,
                 "properties": {
-                    "naam": str(row.regio_naam),
+                    "naam": _zonder_code(str(row.regio_naam), str(row.regio_code)),
                     "code": str(row.regio_code),
                     "waarde": row.toelichting
                     or _fmt(row.waarde) + (f" {eenheid}" if index is not None else ""),

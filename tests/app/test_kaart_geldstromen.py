@@ -40,3 +40,28 @@ def test_kaart_colours_by_allocated_lasten(app):
     assert decks, "geen kaart getekend"
     spec = json.loads(decks[0].proto.json)
     assert spec["layers"][0]["data"]["features"]
+
+
+def test_tooltip_names_a_code_once_and_says_why_a_value_is_missing():
+    from geldstromen.ui.kaart import choropleth, legenda_html
+
+    vlak = json.dumps(
+        {"type": "Polygon", "coordinates": [[[4, 52], [4.1, 52], [4, 52.1], [4, 52]]]}
+    )
+    geometrie = pd.DataFrame(
+        {"regio_code": ["WK1", "WK2"], "regio_naam": ["x", "y"], "geometrie_geojson": [vlak] * 2}
+    )
+    waarden = pd.DataFrame(
+        {
+            "regio_code": ["WK1", "WK2"],
+            "regio_naam": ["naam onbekend (WK1)", "Duinen"],
+            "waarde": [12.0, float("nan")],
+            "toelichting": ["", "te weinig inwoners"],
+        }
+    )
+    deck = choropleth(waarden, geometrie, {"label": "L", "eenheid": "euro per inwoner"})
+    props = {f["properties"]["code"]: f["properties"] for f in deck.layers[0].data["features"]}
+    assert props["WK1"]["naam"] == "naam onbekend"  # the tooltip adds '(WK1)' itself
+    assert props["WK2"]["waarde"] == "te weinig inwoners"
+    legenda = legenda_html(waarden, geometrie, {"label": "L", "eenheid": "e"})
+    assert "te weinig inwoners (niet 0)" in legenda and "(1 gebied)" in legenda
