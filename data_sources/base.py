@@ -35,6 +35,10 @@ class Bestand:
     attributie: str = CBS_ATTRIBUTIE
     opmerking: str | None = None
     sha256: str | None = field(default=None)
+    #: Online sources: when the cached copy was fetched and when the publisher last changed it
+    #: (CBS ``TableInfos.Modified``); both ISO 8601 text, shown on the Bronnen page.
+    opgehaald_op: str | None = None
+    bron_gewijzigd_op: str | None = None
 
     def checksum(self) -> str:
         """sha256 of the file (cached); online tables set ``sha256`` themselves."""

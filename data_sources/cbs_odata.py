@@ -1,16 +1,26 @@
 """Fetch CBS v3 tables through the ODataFeed: paging, timeout, retries and an on-disk cache.
 
 Each page (``TypedDataSet`` pages chained by ``odata.nextLink``, ``DataProperties``) is cached
-as JSON under ``settings.cache_dir`` keyed by its URL, written atomically, and re-used on the
-next run. Failures become an :class:`IngestFout` with a Dutch message.
+as JSON under ``settings.cache_dir`` keyed by its URL, written atomically (temp file +
+``os.replace``), and re-used on the next run, so an interrupted run resumes where it stopped.
+A damaged cache file is reported (Dutch, in :attr:`CbsFeed.meldingen` and the log) and
+fetched again, never a ``JSONDecodeError``.
+
+Freshness: :meth:`CbsFeed.versie` fetches ``TableInfos`` live on every run and compares its
+``Modified`` with the copy kept next to the cached pages; when CBS revised the table (income
+and energy arrive months after the first release) the table's cached pages are dropped and
+fetched again. Failures become an :class:`IngestFout` with a Dutch message.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
+import shutil
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 import requests
@@ -26,14 +36,19 @@ from data_sources.base import IngestFout
 from geldstromen.config import Settings
 
 FEED = "https://opendata.cbs.nl/ODataFeed/odata"
+LOG = logging.getLogger(__name__)
 
 
 class _Tijdelijk(Exception):
     """A failure worth retrying (timeout, connection reset, 5xx/429, truncated page)."""
 
 
+def _tabel_map(cache_dir: Path, tabel: str) -> Path:
+    return cache_dir / "cbs_odata" / tabel
+
+
 def _cache_pad(cache_dir: Path, tabel: str, url: str) -> Path:
-    return cache_dir / "cbs_odata" / tabel / f"{hashlib.sha256(url.encode()).hexdigest()}.json"
+    return _tabel_map(cache_dir, tabel) / f"{hashlib.sha256(url.encode()).hexdigest()}.json"
 
 
 def _schrijf_atomisch(path: Path, text: str) -> None:
@@ -50,6 +65,13 @@ def _schrijf_atomisch(path: Path, text: str) -> None:
 
 def _parse(text: str, tabel: str, url: str) -> dict:
     """A page as dict with a ``value`` list; raises _Tijdelijk for a truncated page."""
+    stripped = text.lstrip("\ufeff \r\n\t")
+    if stripped.startswith("<"):
+        soort = "Atom-XML" if "<feed" in stripped[:500] or "<?xml" in stripped[:50] else "HTML/XML"
+        raise IngestFout(
+            f"CBS {tabel}: antwoord is {soort}, geen geldige JSON, bij {url} "
+            "(de service negeerde $format=json of gaf een foutpagina)"
+        )
     try:
         data = json.loads(text)
     except ValueError as exc:
@@ -77,6 +99,12 @@ class CbsFeed:
         self.base_url = base_url.rstrip("/")
         self.session = session or requests.Session()
         self.wacht_s = wacht_s
+        #: Dutch notes for the user (damaged cache files, a freshness check that failed).
+        self.meldingen: list[str] = []
+
+    def _meld(self, tekst: str) -> None:
+        self.meldingen.append(tekst)
+        LOG.warning(tekst)
 
     def _haal(self, url: str, tabel: str) -> tuple[str, dict]:
         timeout = self.settings.http_timeout_s
@@ -116,11 +144,15 @@ class CbsFeed:
         """One page (text and parsed JSON), from the cache when present."""
         pad = _cache_pad(self.settings.cache_dir, tabel, url)
         if pad.exists():
-            text = pad.read_text(encoding="utf-8")
             try:
+                text = pad.read_text(encoding="utf-8")
                 return text, _parse(text, tabel, url)
-            except (IngestFout, _Tijdelijk):
-                pad.unlink(missing_ok=True)  # a damaged cache file: fetch again
+            except (IngestFout, _Tijdelijk, UnicodeDecodeError, OSError):
+                self._meld(
+                    f"CBS {tabel}: cachebestand {pad.name} is beschadigd; de pagina wordt "
+                    "opnieuw opgehaald"
+                )
+                pad.unlink(missing_ok=True)
         text, data = self._haal(url, tabel)
         _schrijf_atomisch(pad, text)
         return text, data
@@ -140,3 +172,50 @@ class CbsFeed:
             rows.extend(data["value"])
             url = data.get("odata.nextLink")
         return rows, digest.hexdigest()
+
+    def versie(self, tabel: str) -> dict:
+        """``Modified`` of ``tabel`` at CBS and when its cached pages were fetched.
+
+        TableInfos is fetched live (never from the cache); a changed ``Modified`` drops the
+        table's cached pages so they are fetched again. Without an answer from CBS the cached
+        version is used (with a Dutch note); without either the failure is raised.
+        """
+        folder = _tabel_map(self.settings.cache_dir, tabel)
+        versie_pad = folder / "versie.json"
+        oud: dict | None = None
+        if versie_pad.exists():
+            try:
+                oud = json.loads(versie_pad.read_text(encoding="utf-8"))
+                if not isinstance(oud, dict):
+                    raise ValueError("geen object")
+            except (ValueError, OSError, UnicodeDecodeError):
+                self._meld(f"CBS {tabel}: versiebestand in de cache is beschadigd; opnieuw ophalen")
+                oud = None
+        url = f"{self.base_url}/{tabel}/TableInfos?$format=json"
+        try:
+            _, data = self._haal(url, tabel)
+        except IngestFout as exc:
+            if oud is None:
+                raise
+            self._meld(
+                f"CBS {tabel}: niet gecontroleerd of er een nieuwere versie is ({exc}); de "
+                f"opgeslagen versie van {oud.get('gewijzigd_op')} wordt gebruikt"
+            )
+            return oud
+        info = data["value"][0] if data["value"] else {}
+        modified = info.get("Modified")
+        if oud is not None and oud.get("gewijzigd_op") == modified:
+            return oud
+        if oud is not None or folder.exists():
+            if oud is not None:
+                self._meld(
+                    f"CBS {tabel} is gewijzigd ({oud.get('gewijzigd_op')} -> {modified}); "
+                    "de tabel wordt opnieuw opgehaald"
+                )
+            shutil.rmtree(folder, ignore_errors=True)
+        nieuw = {
+            "gewijzigd_op": modified,
+            "opgehaald_op": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        _schrijf_atomisch(versie_pad, json.dumps(nieuw))
+        return nieuw

@@ -193,6 +193,8 @@ def _bron_row(item: Bestand, rows: int) -> dict:
         "licentie": item.licentie,
         "attributie": item.attributie,
         "opmerking": item.opmerking,
+        "opgehaald_op": item.opgehaald_op,
+        "bron_gewijzigd_op": item.bron_gewijzigd_op,
     }
 
 

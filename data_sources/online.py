@@ -100,11 +100,17 @@ class OnlineKwb(Bestand):
         if self._tabellen is None:
             if self.feed is None or not self.tabel_id or not self.jaar:
                 raise IngestFout(f"{self.bron_id}: geen CBS-tabel om op te halen")
+            versie = self.feed.versie(self.tabel_id)
+            self.opgehaald_op = versie.get("opgehaald_op")
+            self.bron_gewijzigd_op = versie.get("gewijzigd_op")
             props, h1 = self.feed.verzameling(self.tabel_id, "DataProperties")
             regios, h3 = self.feed.verzameling(self.tabel_id, "WijkenEnBuurten")
             rows, h2 = self.feed.verzameling(self.tabel_id, "TypedDataSet")
             self.sha256 = hashlib.sha256(f"{h1}{h3}{h2}".encode()).hexdigest()
             self._tabellen = kwb_frames(rows, props, self.bron_id, self.jaar, regios)
+            eigen = [m for m in self.feed.meldingen if m.startswith(f"CBS {self.tabel_id}")]
+            if eigen:
+                self.opmerking = "; ".join(dict.fromkeys(eigen))
         return self._tabellen
 
     def checksum(self) -> str:

@@ -196,8 +196,18 @@ def view_files(sql_dir: Path = SQL_DIR) -> list[tuple[str, Path]]:
 
 
 def create_tables(conn: Connection) -> None:
-    """Create raw tables that do not exist yet."""
+    """Create raw tables that do not exist yet, and add nullable columns that a newer version
+    of the schema has and an existing store lacks (e.g. ``bron.opgehaald_op``)."""
     metadata.create_all(conn)
+    insp = inspect(conn)
+    for table in metadata.sorted_tables:
+        present = {c["name"] for c in insp.get_columns(table.name)}
+        for column in table.columns:
+            if column.name in present or not column.nullable:
+                continue
+            kind = column.type.compile(dialect=conn.dialect)
+            # names and type come from our own schema, never from input
+            conn.execute(text(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}'))
 
 
 def drop_views(conn: Connection, names: Iterable[str]) -> None:

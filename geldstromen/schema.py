@@ -26,7 +26,11 @@ bron = Table(
     Column("licentie", Text),
     Column("attributie", Text),
     Column("opmerking", Text),
+    Column("opgehaald_op", String(40)),
+    Column("bron_gewijzigd_op", String(40)),
 )
+"""Provenance per source. ``opgehaald_op``/``bron_gewijzigd_op``: for online sources, when the
+cached copy was fetched and when the publisher last modified the table (CBS TableInfos)."""
 
 raw_cbs_waarde = Table(
     "raw_cbs_waarde",

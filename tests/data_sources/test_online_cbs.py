@@ -9,6 +9,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import pandas as pd
 import pytest
 import requests
 import responses
@@ -52,6 +53,8 @@ REGIOS = {
         {"Key": "BU99990101", "Title": "Oude Haven", "Description": None},
     ],
 }
+INFO = {"value": [{"ID": 0, "Identifier": TABEL, "Modified": "2024-06-30T02:00:00"}]}
+URL_INFO = f"{BASE}/{TABEL}/TableInfos?$format=json"
 URL_PROPS = f"{BASE}/{TABEL}/DataProperties?$format=json"
 URL_REGIOS = f"{BASE}/{TABEL}/WijkenEnBuurten?$format=json"
 URL_DATA = f"{BASE}/{TABEL}/TypedDataSet?$format=json"
@@ -73,6 +76,7 @@ def _feed(tmp_path, base=BASE, **extra):
 
 
 def _register_table(rsps):
+    rsps.get(URL_INFO, json=INFO)
     rsps.get(URL_PROPS, json=PROPS)
     rsps.get(URL_REGIOS, json=REGIOS)
     page1 = {"value": ROWS[:2], "odata.nextLink": URL_DATA_2}
@@ -193,7 +197,12 @@ def test_online_ingest_gives_the_file_path_rows(tmp_path, monkeypatch):
     assert namen == ["Oude Haven"]  # the buurt's name from the dimension, not its code
     calls = len(responses.calls)
     again = ingest(engine, online.kwb_online(settings, [2023]))
-    assert again.overgeslagen == ["kwb2023_85618NED_online"] and len(responses.calls) == calls
+    assert again.overgeslagen == ["kwb2023_85618NED_online"]
+    # only the freshness check went out: TableInfos, unchanged, so every page came from the cache
+    assert [c.request.url for c in responses.calls[calls:]] == [URL_INFO]
+    bron = pd.read_sql_query("select * from mart_bronnen", engine).iloc[0]
+    assert bron["bron_gewijzigd_op"] == "2024-06-30T02:00:00"
+    assert str(bron["opgehaald_op"])[:2] == "20"
 
 
 def test_kwb_jaren_from_environment():

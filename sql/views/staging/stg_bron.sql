@@ -10,5 +10,7 @@ select
     ingested_at,
     licentie,
     attributie,
-    opmerking
+    opmerking,
+    opgehaald_op,
+    bron_gewijzigd_op
 from bron
