@@ -13,7 +13,7 @@ import streamlit as st
 
 from geldstromen.cached import upload as cached_upload
 from geldstromen.config import get_settings
-from geldstromen.domain.upload import UploadFout, lees_bytes
+from geldstromen.domain.upload import MAX_KOLOMMEN, MAX_RIJEN, UploadFout, lees_bytes
 from geldstromen.domain.validatie import LABEL, Uitkomst, indeling, rapport, valideer
 from geldstromen.domain.validatie_privacy import veilige_som
 from geldstromen.ui.filters import Selectie
@@ -40,7 +40,8 @@ def _upload(sel: Selectie) -> Uitkomst | None:
     keuze = st.selectbox("Eenheid van kolommen zonder eenheid in de naam", list(_EENHEDEN),
                          key="eigen_eenheid")  # fmt: skip
     bestand = st.file_uploader(
-        f"CSV of Excel met een kolom regiocode en per kolom een cijfer (max. {max_mb} MB)",
+        "CSV of Excel met een kolom regiocode en per kolom een cijfer (max. "
+        f"{max_mb} MB, {MAX_RIJEN:_} rijen, {MAX_KOLOMMEN} kolommen)".replace("_", "."),
         key="eigen_upload",
     )
     if bestand is None:
