@@ -123,7 +123,9 @@ def _inv(naam: str, fout: list[str], goed: str) -> dict:
     }
 
 
-def _invarianten(bronnen, lasten: Kant, baten: Kant, gm: str, jaar: int) -> list[dict]:
+def _invarianten(
+    bronnen, lasten: Kant, baten: Kant, gm: str, jaar: int, andere=None, bron_totalen=None
+) -> list[dict]:
     out = []
     tv = bronnen.set_index("taakveld_code")
     fout = [f"{c}: {v:+.2f} euro" for c, v in tv["verschil_lasten"].items() if round(v * 100)]
@@ -177,14 +179,21 @@ def _invarianten(bronnen, lasten: Kant, baten: Kant, gm: str, jaar: int) -> list
         )
     )
     jaren = sorted({int(j) for j in alle["jaar"].dropna()}) if len(alle) else []
-    fout = [f"rijen met jaar {j}" for j in jaren if j != int(jaar)]
-    out.append(
-        _inv(
-            "elke rij draagt het jaar van haar geld",
-            fout,
-            f"alle rijen jaar {jaar} (Iv3)",
-        )
-    )
+    fout = [f"gemeente: rijen met jaar {j}" for j in jaren if j != int(jaar)]
+    goed = f"gemeente: alle rijen jaar {jaar} (Iv3)"
+    # other families with a source year (zorg: the Vektis year) carry that year
+    if andere is not None and not andere.empty and bron_totalen is not None and len(bron_totalen):
+        for r in bron_totalen.dropna(subset=["bron_jaar"]).itertuples():
+            rij_jaren = {
+                int(j) for j in andere.loc[andere["familie"] == r.familie, "jaar"].dropna()
+            }
+            fout += [
+                f"{r.familie}: rijen met jaar {j}, geld van {int(r.bron_jaar)}"
+                for j in sorted(rij_jaren)
+                if j != int(r.bron_jaar)
+            ]
+            goed += f"; {r.familie}: jaar {int(r.bron_jaar)} ({r.bron_totaal})"
+    out.append(_inv("elke rij draagt het jaar van haar geld", fout, goed))
     return out
 
 
@@ -337,7 +346,8 @@ def controleer(
     bronnen = _per_taakveld(iv3, lasten, baten, gm)
     families = _families(lasten, baten, andere, bronnen, bron_totalen)
     inv = pd.DataFrame(
-        _invarianten(bronnen, lasten, baten, gm, jaar) + [_familie_invariant(families)]
+        _invarianten(bronnen, lasten, baten, gm, jaar, andere, bron_totalen)
+        + [_familie_invariant(families)]
     )
     regios = _samen([lasten.flows, baten.flows])
     namen = (

@@ -98,3 +98,35 @@ def test_controle_cli_on_fixture_store(fixture_db_url):
     )
     assert bad.exit_code == 1 and "Fout: geen Iv3-gegevens voor GM0000" in bad.stderr
     assert "Traceback" not in bad.output
+
+
+def test_zorg_rows_must_carry_the_vektis_year():
+    k = _kanten()
+    zorg = pd.DataFrame(
+        {
+            "regio_code": ["WK999900", "WK999901"], "regio_naam": ["Noord", "Zuid"],
+            "niveau": "wijk", "jaar": [2024, 2024], "familie": "zorg", "van": "zorgverzekeraars",
+            "naar": ["WK999900", "WK999901"], "categorie": "Zvw", "bedrag_eur": [40.0, 60.0],
+            "methode": "geschat", "sleutel": "leeftijd", "bron": "Vektis Zvw 2023",
+        }
+    )  # fmt: skip
+    totaal = pd.DataFrame(
+        [{"familie": "zorg", "bron_jaar": 2023, "bron_totaal": "Vektis 2023", "bron_eur": 100.0}]
+    )
+    inw = pd.Series([300, 5000], index=["WK999900", "WK999901"])
+
+    def run(frame):
+        return controleer(
+            IV3, k["lasten"], k["baten"], gemeente=("GM9999", "Testdorp"), jaar=2024,
+            stuk="begroting", niveau="wijk", sleuteltabel=standaard_sleutels(),
+            sleuteljaren={"inwoners_aantal": 2024}, inwoners=inw, andere=frame,
+            bron_totalen=totaal,
+        )  # fmt: skip
+
+    fout = run(zorg)
+    assert not fout.ok and any("zorg: rijen met jaar 2024, geld van 2023" in f for f in fout.fouten)
+    goed = run(zorg.assign(jaar=2023))
+    assert goed.ok, goed.fouten
+    # a lost zorg euro breaks the family total
+    kwijt = run(zorg.assign(jaar=2023, bedrag_eur=[40.0, 59.0]))
+    assert any(f.startswith("families: export = brontotaal: zorg") for f in kwijt.fouten)
