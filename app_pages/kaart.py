@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from geldstromen.ui import filters, kaart, kaart_geldstromen
+from geldstromen.ui import filters, kaart, kaart_geldstromen, kaartkeuze
 
 st.title("Kaart")
 sel = filters.kies_gebied()
 if sel is not None:
     kleur = filters.kies_kleur()
+    kaartkeuze.kies(sel)
     if kleur == "geldstromen":
         kaart_geldstromen.render(sel)
     else:

@@ -22,6 +22,7 @@ ENERGIE = [
     "aardgas_m3_per_woning", "elektriciteit_kwh_per_woning", "stadsverwarming_pct",
     "bouwjaar_voor_2000_pct", "koopwoningen_pct", "huurwoningen_pct", "corporatiewoningen_pct",
     "huish_laag_inkomen_pct", "huish_sociaal_minimum_pct", "woningen_aantal", "inwoners_aantal",
+    "huishoudens_aantal",
 ]  # fmt: skip
 SOCIAAL = [
     "inwoners_aantal", "bijstand_aantal", "ao_aantal", "ww_aantal", "aow_aantal",

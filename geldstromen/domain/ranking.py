@@ -6,7 +6,9 @@ missing any chosen criterion gets no score: it is ranked after all complete regi
 missing criteria are named; a missing value is never treated as 0. With an ``inwoners_aantal``
 column, a region below the minimum population of :mod:`geldstromen.domain.per_inwoner` (a dune,
 park or business area) gets no score either ("te weinig inwoners") and does not set the
-min-max range of the others.
+min-max range of the others. With a ``huishoudens_aantal`` column and ``min_huishoudens``, a
+region with fewer households (or an unknown number) is left out the same way: a score says
+where to start, and a start in a street of a few dozen homes reaches almost nobody.
 """
 
 from __future__ import annotations
@@ -38,8 +40,16 @@ def minmax(waarden: pd.Series, hoog_is_urgent: bool = True) -> pd.Series:
     return scaled if hoog_is_urgent else (1 - scaled).where(scaled.notna())
 
 
-def rangschik(frame: pd.DataFrame, criteria: list[Criterium]) -> pd.DataFrame:
-    """Rank regions; adds ``deel_<kolom>`` (weighted contribution), score, rang, ontbreekt."""
+def te_weinig_huishoudens(minimum: float) -> str:
+    """The reason shown for a region below the user's minimum number of households."""
+    return f"minder dan {minimum:,.0f} huishoudens".replace(",", ".")
+
+
+def rangschik(
+    frame: pd.DataFrame, criteria: list[Criterium], min_huishoudens: float = 0
+) -> pd.DataFrame:
+    """Rank regions; adds ``deel_<kolom>`` (weighted contribution), score, rang, ontbreekt.
+    Regions with fewer than ``min_huishoudens`` households get no score (see module)."""
     actief = [c for c in criteria if c.gewicht > 0]
     if not actief:
         raise ValueError("Kies minstens één criterium met een gewicht groter dan 0.")
@@ -52,6 +62,12 @@ def rangschik(frame: pd.DataFrame, criteria: list[Criterium]) -> pd.DataFrame:
         waarom = reden(out["inwoners_aantal"])
         for i in out.index[~mee]:
             ontbreekt[i] = [waarom[i]]
+    if min_huishoudens > 0 and "huishoudens_aantal" in out:
+        hh = pd.to_numeric(out["huishoudens_aantal"], errors="coerce")
+        klein = mee & ~(hh >= min_huishoudens)
+        for i in out.index[klein]:
+            ontbreekt[i] = [te_weinig_huishoudens(min_huishoudens)]
+        mee = mee & ~klein
     score = pd.Series(0.0, index=out.index)
     for c in actief:
         waarden = pd.to_numeric(out[c.kolom], errors="coerce").where(mee)

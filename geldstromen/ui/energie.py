@@ -14,6 +14,7 @@ from geldstromen.domain.per_inwoner import (
     TE_WEINIG_INWONERS,
 )
 from geldstromen.domain.ranking import Criterium, rangschik
+from geldstromen.ui import state
 from geldstromen.ui.filters import Selectie
 from geldstromen.ui.tabellen import waarde_tabel
 
@@ -42,7 +43,11 @@ CRITERIA = {
     "huish_sociaal_minimum_pct": (False, 1, True),
 }
 REDENEN = {TE_WEINIG_INWONERS, INWONERS_ONBEKEND}
-LABELS = {**KOPPEN, "huish_sociaal_minimum_pct": "Sociaal minimum (% huishoudens)"}
+LABELS = {
+    **KOPPEN,
+    "huish_sociaal_minimum_pct": "Sociaal minimum (% huishoudens)",
+    "huishoudens_aantal": "Huishoudens (aantal)",
+}
 
 
 def _kolominfo(kolommen: pd.DataFrame) -> pd.DataFrame:
@@ -63,27 +68,54 @@ def _criteria(sel: Selectie) -> list[Criterium]:
     return gekozen
 
 
+#: Choices of the minimum number of households for a score (URL key ``min_hh``).
+MIN_HUISHOUDENS = [0, 100, 250, 500, 1000, 2500, 5000]
+
+
+def _min_huishoudens() -> int:
+    opties = MIN_HUISHOUDENS
+    gekozen = st.select_slider(
+        "Minimaal aantal huishoudens voor een score",
+        opties,
+        value=state.lees("min_hh", opties, 250),
+        format_func=lambda n: f"{n:,}".replace(",", "."),
+        key="min_hh",
+        help="Een begin in een gebied met een paar dozijn woningen bereikt bijna niemand; "
+        "kleinere gebieden staan onderaan zonder score.",
+    )
+    state.schrijf(min_hh=gekozen)
+    return int(gekozen)
+
+
 def _ranglijst(tabel: pd.DataFrame, criteria: list[Criterium], sel: Selectie) -> None:
     actief = [c for c in criteria if c.gewicht > 0]
     if not actief:
         st.info("Kies minstens één criterium met een gewicht groter dan 0.")
         return
+    min_hh = _min_huishoudens()
     uitleg = " + ".join(f"{c.gewicht:g} x {c.label} ({'hoog' if c.hoog_is_urgent else 'laag'})"
                         for c in actief)  # fmt: skip
     st.caption(
         f"Score = gewogen gemiddelde van {uitleg}, elk min-max geschaald binnen "
         f"{sel.gemeente_naam} (0 = minst, 100 = meest urgent). Gebieden met een ontbrekend "
         "criterium krijgen geen score, staan onderaan en zijn gemarkeerd; gebieden met minder "
-        f"dan {MIN_INWONERS} inwoners (bedrijventerrein, park, duin) ook: '{TE_WEINIG_INWONERS}'."
+        f"dan {MIN_INWONERS} inwoners (bedrijventerrein, park, duin) ook: '{TE_WEINIG_INWONERS}'"
+        + (f", en gebieden met minder dan {min_hh} huishoudens." if min_hh else ".")
     )
-    r = rangschik(tabel, actief)
-    kolommen = ["rang", "regio_code", "regio_naam", "score", "ontbreekt"] + [
+    r = rangschik(tabel, actief, min_hh)
+    kolommen = ["rang", "regio_code", "regio_naam", "score", "ontbreekt", "huishoudens_aantal"] + [
         c.kolom for c in actief
     ]
     out = r[kolommen].rename(columns={**LABELS, "regio_code": "code", "regio_naam": "gebied"})
     out["score"] = out["score"].round(1)
     out["ontbreekt"] = out["ontbreekt"].map(
-        lambda s: "" if not s else f"⚠ {s}" if s in REDENEN else f"⚠ ontbreekt: {s}"
+        lambda s: (
+            ""
+            if not s
+            else f"⚠ {s}"
+            if s in REDENEN or s.startswith("minder dan")
+            else f"⚠ ontbreekt: {s}"
+        )
     )
     waarde_tabel(out, f"waar_beginnen_{sel.gemeente_code}_{sel.niveau}_{sel.jaar}",
                  {"tabel": "Waar beginnen?", "score": uitleg})  # fmt: skip

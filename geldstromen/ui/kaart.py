@@ -14,7 +14,7 @@ import streamlit as st
 from pydeck.bindings.json_tools import default_serialize
 
 from geldstromen.cached import kaart as cached_kaart
-from geldstromen.ui import state
+from geldstromen.ui import bezoek, kaartkeuze, state
 from geldstromen.ui.filters import Selectie
 from geldstromen.ui.tabellen import waarde_tabel
 
@@ -231,9 +231,14 @@ def toon_kaart(waarden: pd.DataFrame, geometrie: pd.DataFrame, koppeling: dict, 
     merged = _samen(waarden, geometrie)  # once for both the map and its legend
     breaks = klassen(merged["waarde"])
     deck = _deck(merged, breaks, waarden, info)
+    deck.layers.extend(kaartkeuze.lagen(geometrie, bezoek.vorige("regio")))
     kaart, legenda = st.columns([4, 1])
     with kaart:
-        st.pydeck_chart(deck, height=KAART_HOOGTE, key="kaart")
+        st.pydeck_chart(
+            deck, height=KAART_HOOGTE, key=kaartkeuze.KAART, on_select="rerun",
+            selection_mode="single-object",
+        )  # fmt: skip
+        st.caption("Klik op een gebied om het te kiezen; zoek er een in de zijbalk.")
     with legenda:
         st.html(_legenda(merged, breaks, info))
         zonder = len(set(waarden["regio_code"]) - set(geometrie["regio_code"]))
