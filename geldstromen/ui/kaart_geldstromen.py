@@ -10,7 +10,7 @@ from geldstromen.domain.per_inwoner import UITLEG
 from geldstromen.domain.taakvelden import HOOFDTAAKVELDEN, standaard_sleutels
 from geldstromen.domain.wijkprofiel import per_inwoner_hoofdtaakveld
 from geldstromen.families.stromen import Selectie as Route
-from geldstromen.ui import filters, sleutels, state
+from geldstromen.ui import filters, sleutels, state, verantwoording
 from geldstromen.ui.filters import Selectie
 from geldstromen.ui.kaart import toon_kaart
 from geldstromen.ui.tabellen import waarde_tabel
@@ -54,6 +54,10 @@ def render(sel: Selectie) -> None:
         f"pagina). Gebieden uit de KWB-indeling {indeling}. {UITLEG}"
     )
     st.caption(route.jaren.regel())
+    # how this hoofdtaakveld's money was placed: intended key, fallback, inhabitants only
+    eigen_tv = res.flows[res.flows["taakveld_code"].astype(str).str.split(".").str[0] == hoofd]
+    if zin := verantwoording.dekking_zin(eigen_tv):
+        st.caption(zin)
     geometrie, koppeling = cached_kaart.geometrie(
         sel.version, sel.gemeente_code, sel.niveau, int(indeling), tuple(waarden["regio_code"])
     )

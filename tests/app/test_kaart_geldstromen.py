@@ -36,6 +36,8 @@ def test_kaart_colours_by_allocated_lasten(app):
     assert app.radio(key="kleur").value == "geldstromen"
     text = " ".join(s.value for s in app.subheader)
     assert "per inwoner" in text
+    # how the money of the hoofdtaakveld was placed (intended key, fallback, inhabitants)
+    assert any(c.value.startswith("Sleuteldekking: ") for c in app.caption)
     decks = app.get("deck_gl_json_chart")
     assert decks, "geen kaart getekend"
     spec = json.loads(decks[0].proto.json)
