@@ -181,8 +181,11 @@ raw_iv3 = Table(
     Column("lasten_keur", Float),
     Column("baten_keur", Float),
     Column("salarissen_keur", Float),
+    Column("gemeente_code", String(10)),
 )
-"""Iv3 per gemeente x taakveld as published: amounts in thousands of euros, codes as strings."""
+"""Iv3 per gemeente x taakveld as published: amounts in thousands of euros, codes as strings.
+``gemeente_code``: set by sources keyed by GM code (CBS online); file sources name gemeenten
+only and go through the name crosswalk."""
 
 raw_gemeenteklasse = Table(
     "raw_gemeenteklasse",

@@ -217,6 +217,10 @@ def test_online_bestanden_adds_pdok_geometries(tmp_path, monkeypatch):
 
     marker = object()
     monkeypatch.setattr(pdok, "online_bestanden", lambda settings: [marker])
-    found = online_bestanden(_settings(tmp_path), [2019, 2024])
-    assert [b.bron_id for b in found[:2]] == ["kwb2019_84583NED_online", "kwb2024_85984NED_online"]
-    assert found[2:] == [marker] and not responses.calls  # nothing fetched yet
+    found = online_bestanden(_settings(tmp_path), [2019, 2024], iv3=[2024])
+    assert [b.bron_id for b in found[:3]] == [
+        "kwb2019_84583NED_online",
+        "kwb2024_85984NED_online",
+        "iv3_2024_45067NED_online",
+    ]
+    assert found[3:] == [marker] and not responses.calls  # nothing fetched yet

@@ -1,0 +1,194 @@
+"""``ingest --online``: Iv3 per gemeente x taakveld from CBS's third-party data service.
+
+The tables "Gemeenten <jaar> onbewerkte Iv3-data" are not in the StatLine catalogue but in
+the "IV3" catalogue of CBS's service for data of third parties (``dataderden``), with the same
+ODataFeed protocol as StatLine, so :class:`~data_sources.cbs_odata.CbsFeed` reads them (paging,
+retries, page cache, ``TableInfos.Modified`` freshness).
+
+What was verified and what is assumed (no live call was possible when this was written):
+
+- Verified in several independent public clients of the service: the feed root
+  (``https://dataderden.cbs.nl/ODataFeed/odata``), the table ids per year in
+  :data:`IV3_TABELLEN`, the TypedDataSet fields ``Gemeenten`` (GM code, space-padded),
+  ``TaakveldBalanspost`` (code space-padded to 6, taakvelden mixed with balance-sheet posts
+  ``A*``/``P*``), ``Categorie`` (``L*`` lasten, ``B*`` baten, e.g. ``L1.1`` salarissen en
+  sociale lasten), ``Verslagsoort`` (``<jaar>X000`` begroting, ``<jaar>X005`` jaarrekening),
+  ``k_1ePlaatsing_1`` and ``k_2ePlaatsing_2`` (x 1 000 euro); the dimensions ``Gemeenten``,
+  ``TaakveldBalanspost`` and ``Categorie`` as collections with ``Key`` and ``Title``; the
+  sentinel -99998 for "geen opgave".
+- Assumed: ``Categorie`` holds leaf categories only. Guarded anyway: a category whose key is
+  the prefix of another key (a subtotal) is left out, so nothing is counted twice. The tables
+  before 2017 use the older functie classification instead of BBV taakvelden, so the default
+  years start at 2017 (``GELDSTROMEN_ONLINE_IV3_JAREN`` chooses others).
+
+Amounts are the first publication (``k_1ePlaatsing_1``), in thousands of euros as in the
+file path; the rows go to ``raw_iv3`` with ``gemeente_code`` (no name crosswalk needed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from data_sources.base import Bestand, IngestFout
+from data_sources.cbs_odata import CbsFeed
+from data_sources.iv3 import ATTRIBUTIE
+from geldstromen.config import Settings
+
+FEED_DERDEN = "https://dataderden.cbs.nl/ODataFeed/odata"
+IV3_TABELLEN = {
+    2010: "45007NED", 2011: "45008NED", 2012: "45001NED", 2013: "45004NED",
+    2014: "45005NED", 2015: "45006NED", 2016: "45031NED", 2017: "45038NED",
+    2018: "45042NED", 2019: "45046NED", 2020: "45050NED", 2021: "45054NED",
+    2022: "45059NED", 2023: "45063NED", 2024: "45067NED", 2025: "45071NED",
+    2026: "45078NED",
+}  # fmt: skip
+STANDAARD_JAREN = tuple(range(2017, 2027))
+STUKKEN = {"X000": "begroting", "X005": "jaarrekening"}
+GEEN_OPGAVE = -99998
+_TAAKVELD = re.compile(r"^\d{1,2}\.\d{1,3}[a-z]?$")
+KOLOMMEN = [
+    "bron_id", "jaar", "stuk", "gemeente_naam", "taakveld_code", "taakveld_naam",
+    "lasten_keur", "baten_keur", "salarissen_keur", "gemeente_code",
+]  # fmt: skip
+
+
+def iv3_jaren(env: dict[str, str] | None = None) -> list[int]:
+    """The Iv3 years to fetch: ``GELDSTROMEN_ONLINE_IV3_JAREN`` or 2017-2026."""
+    value = (env if env is not None else os.environ).get("GELDSTROMEN_ONLINE_IV3_JAREN", "")
+    if not value.strip():
+        return list(STANDAARD_JAREN)
+    try:
+        jaren = [int(j) for j in value.replace(";", ",").split(",") if j.strip()]
+    except ValueError as exc:
+        raise IngestFout(
+            f"GELDSTROMEN_ONLINE_IV3_JAREN is geen lijst van jaren: {value!r}"
+        ) from exc
+    onbekend = [j for j in jaren if j not in IV3_TABELLEN]
+    if onbekend:
+        raise IngestFout(
+            f"Geen Iv3-tabel bekend voor jaar {onbekend}; kies uit {sorted(IV3_TABELLEN)}"
+        )
+    return jaren
+
+
+def _titels(rows: list[dict]) -> dict[str, str]:
+    return {str(r.get("Key") or "").strip(): str(r.get("Title") or "").strip() for r in rows}
+
+
+def _bladeren(keys: Iterable[str]) -> set[str]:
+    """Category keys that are no prefix of another key (leaves; subtotals left out)."""
+    keys = {k for k in keys if k}
+    return {k for k in keys if not any(o != k and o.startswith(k) for o in keys)}
+
+
+def iv3_frame(
+    rows: list[dict],
+    jaar: int,
+    bron_id: str,
+    gemeenten: list[dict],
+    taakvelden: list[dict],
+    categorieen: list[dict],
+) -> pd.DataFrame:
+    """TypedDataSet rows -> ``raw_iv3`` rows per gemeente x taakveld x stuk (x 1 000 euro)."""
+    if not rows:
+        raise IngestFout(f"{bron_id}: CBS gaf een lege Iv3-tabel terug")
+    frame = pd.DataFrame(rows)
+    nodig = {"Gemeenten", "TaakveldBalanspost", "Categorie", "Verslagsoort", "k_1ePlaatsing_1"}
+    ontbreekt = nodig - set(frame.columns)
+    if ontbreekt:
+        raise IngestFout(f"{bron_id}: velden {sorted(ontbreekt)} ontbreken in de Iv3-tabel")
+    for col in ("Gemeenten", "TaakveldBalanspost", "Categorie", "Verslagsoort"):
+        frame[col] = frame[col].astype("string").str.strip()
+    frame = frame[frame["Gemeenten"].str.startswith("GM", na=False)]
+    frame = frame[frame["TaakveldBalanspost"].str.fullmatch(_TAAKVELD.pattern, na=False)]
+    frame = frame.assign(stuk=frame["Verslagsoort"].map(
+        {f"{jaar}{suffix}": stuk for suffix, stuk in STUKKEN.items()}))  # fmt: skip
+    frame = frame[frame["stuk"].notna()]
+    frame = frame[frame["Categorie"].isin(_bladeren(frame["Categorie"].unique()))]
+    bedrag = pd.to_numeric(frame["k_1ePlaatsing_1"], errors="coerce")
+    frame = frame.assign(bedrag=bedrag.where(bedrag != GEEN_OPGAVE))
+    cat = frame["Categorie"]
+    frame = frame.assign(
+        lasten=frame["bedrag"].where(cat.str.startswith("L")),
+        baten=frame["bedrag"].where(cat.str.startswith("B")),
+        salarissen=frame["bedrag"].where(cat == "L1.1"),
+    )
+    keys = ["Gemeenten", "TaakveldBalanspost", "stuk"]
+    out = frame.groupby(keys, as_index=False).agg(
+        lasten_keur=("lasten", lambda s: s.sum(min_count=1)),
+        baten_keur=("baten", lambda s: s.sum(min_count=1)),
+        salarissen_keur=("salarissen", lambda s: s.sum(min_count=1)),
+    )
+    gm_namen, tv_namen = _titels(gemeenten), _titels(taakvelden)
+    del categorieen  # the category titles are not stored; keys decide lasten/baten
+    out["gemeente_code"] = out["Gemeenten"]
+    out["gemeente_naam"] = out["Gemeenten"].map(gm_namen).fillna(out["Gemeenten"])
+    out["taakveld_code"] = out["TaakveldBalanspost"]
+    naam = out["TaakveldBalanspost"].map(tv_namen).fillna("")
+    out["taakveld_naam"] = [
+        n[len(c):].strip() if n.startswith(c + " ") else n
+        for c, n in zip(out["taakveld_code"], naam, strict=True)
+    ]  # fmt: skip
+    out["bron_id"], out["jaar"] = bron_id, jaar
+    return out[KOLOMMEN]
+
+
+@dataclass
+class OnlineIv3(Bestand):
+    """One Iv3 year (begroting and jaarrekening) fetched from CBS's third-party service."""
+
+    feed: CbsFeed | None = None
+    _tabellen: dict | None = field(default=None, repr=False)
+
+    def ophalen(self) -> dict:
+        """Fetch (or read from the cache) the dimensions and TypedDataSet, once."""
+        if self._tabellen is None:
+            if self.feed is None or not self.tabel_id or not self.jaar:
+                raise IngestFout(f"{self.bron_id}: geen CBS-tabel om op te halen")
+            versie = self.feed.versie(self.tabel_id)
+            self.opgehaald_op = versie.get("opgehaald_op")
+            self.bron_gewijzigd_op = versie.get("gewijzigd_op")
+            delen, digest = [], hashlib.sha256()
+            for naam in ("Gemeenten", "TaakveldBalanspost", "Categorie", "TypedDataSet"):
+                rows, h = self.feed.verzameling(self.tabel_id, naam)
+                delen.append(rows)
+                digest.update(h.encode())
+            self.sha256 = digest.hexdigest()
+            gm, tv, cat, rows = delen
+            raw = iv3_frame(rows, self.jaar, self.bron_id, gm, tv, cat)
+            self._tabellen = {"raw_iv3": raw}
+        return self._tabellen
+
+    def checksum(self) -> str:
+        """sha256 of the fetched content (fetches on first use)."""
+        self.ophalen()
+        return str(self.sha256)
+
+
+def iv3_online(settings: Settings, jaren: Iterable[int], feed: CbsFeed | None = None) -> list:
+    """One :class:`OnlineIv3` per year; nothing is fetched until checksum/lees is called."""
+    feed = feed or CbsFeed(settings, base_url=FEED_DERDEN)
+    found = []
+    for jaar in jaren:
+        tabel = IV3_TABELLEN[jaar]
+        item = OnlineIv3(
+            bron_id=f"iv3_{jaar}_{tabel}_online",
+            soort="iv3",
+            lees=dict,
+            url=f"{feed.base_url}/{tabel}",
+            tabel_id=tabel,
+            jaar=jaar,
+            attributie=ATTRIBUTIE,
+            opmerking=f"begroting en jaarrekening {jaar}, per gemeente x taakveld, x1000 euro "
+            "(1e plaatsing)",
+            feed=feed,
+        )
+        item.lees = item.ophalen
+        found.append(item)
+    return found
