@@ -29,32 +29,75 @@ def afwezig(codes: pd.DataFrame, regio: str) -> list[int]:
     return sorted(jaren - aanwezig)
 
 
-def figuur(
-    reeks: pd.DataFrame, wijzigingen: list[int], titel: str, jaren: list[int] | None = None
-) -> go.Figure:
-    """Line with markers over every year of the level (``jaren``): a year without a value for
-    this code stays an empty gap; boundary-change years as dashed vertical lines."""
-    data = reeks.sort_values("jaar")
+def as_jaren(reeks: pd.DataFrame, jaren: list[int] | None, afwezig: list[int] | None) -> list[int]:
+    """Years on the axis: those with a value for this series, and the years of the level in
+    which this code did not exist (``afwezig``, shown as gaps); a year in which only other
+    indicators were published is left off instead of taking a slot of the axis."""
+    met_waarde = set(
+        reeks.loc[pd.to_numeric(reeks["waarde"], errors="coerce").notna(), "jaar"].astype(int)
+    )
+    weg = set(afwezig or [])
     if jaren:
-        per_jaar = data.assign(jaar=data["jaar"].astype(int)).drop_duplicates("jaar")
-        data = per_jaar.set_index("jaar").reindex(jaren)[["waarde"]].rename_axis("jaar")
-        data = data.reset_index()
+        weg &= set(jaren)
+    return sorted(met_waarde | weg)
+
+
+def _y_bereik(y: pd.Series) -> list[float] | None:
+    """Y range with room around the points (no marker on or under an axis line); from 0 when
+    every value is at least 0 and the lowest is near 0."""
+    y = y.dropna()
+    if y.empty:
+        return None
+    lo, hi = float(y.min()), float(y.max())
+    marge = (hi - lo) * 0.12 if hi > lo else max(abs(hi) * 0.1, 1.0)
+    onder = lo - marge
+    if lo >= 0 and onder < 0:
+        onder = -marge / 2 if lo == 0 else 0.0
+    return [onder, hi + marge]
+
+
+def figuur(
+    reeks: pd.DataFrame,
+    wijzigingen: list[int],
+    titel: str,
+    jaren: list[int] | None = None,
+    afwezig: list[int] | None = None,
+) -> go.Figure:
+    """Line with markers over the years of :func:`as_jaren` as equal categories: a year in
+    which this code did not exist stays an empty gap; boundary-change years as dashed
+    vertical lines. Dutch number format on the axis."""
+    as_ = as_jaren(reeks, jaren, afwezig)
+    per_jaar = reeks.assign(jaar=reeks["jaar"].astype(int)).drop_duplicates("jaar")
+    data = per_jaar.set_index("jaar").reindex(as_)[["waarde"]].rename_axis("jaar").reset_index()
+    y = pd.to_numeric(data["waarde"], errors="coerce")
     fig = go.Figure(
         go.Scatter(
-            x=data["jaar"],
-            y=pd.to_numeric(data["waarde"], errors="coerce"),
+            x=[str(j) for j in data["jaar"]],
+            y=y,
             mode="lines+markers",
             connectgaps=False,
-            hovertemplate="%{x}: %{y}<extra></extra>",
+            cliponaxis=False,
+            hovertemplate="%{x}: %{y:,}<extra></extra>",
         )
     )
     for jaar in wijzigingen:
-        fig.add_vline(x=jaar, line_dash="dash", line_color="grey")
-        fig.add_annotation(x=jaar, y=1, yref="paper", text="indeling gewijzigd", showarrow=False)
-    xaxis = {"dtick": 1}
-    if jaren:
-        xaxis["range"] = [min(jaren) - 0.5, max(jaren) + 0.5]
-    fig.update_layout(title=titel, height=360, margin={"t": 50, "b": 30}, xaxis=xaxis)
+        if jaar in as_:
+            fig.add_vline(x=str(jaar), line_dash="dash", line_color="grey")
+            fig.add_annotation(
+                x=str(jaar), y=1, yref="paper", text="indeling gewijzigd", showarrow=False
+            )
+    fig.update_layout(
+        title=titel,
+        height=360,
+        margin={"t": 50, "b": 30},
+        separators=",.",
+        xaxis={
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": [str(j) for j in as_],
+        },
+        yaxis={"range": _y_bereik(y), "tickformat": ",", "zeroline": False},
+    )
     return fig
 
 
@@ -102,6 +145,7 @@ def render(sel: Selectie, regio: str, regio_naam: str) -> None:
             wijzigingen,
             f"{labels.at[indicator, 'label']} ({labels.at[indicator, 'eenheid']})",
             jaren,
+            weg,
         ),
         width="stretch",
     )
