@@ -16,6 +16,7 @@ from geldstromen.cached import huishoudens as ch
 from geldstromen.cached import stromen as cs
 from geldstromen.domain import sociaal_domein, zorg
 from geldstromen.domain.sleuteljaren import dichtstbij
+from geldstromen.domain.toerekening import dekking_zin
 from geldstromen.families.stromen import Selectie
 
 ENERGIE = [
@@ -151,6 +152,10 @@ def sociaal(version: str, gemeente_code: str, niveau: str, jaar: int, iv3_jaar: 
         opmerking = toer.opmerking if toer is not None else "; ".join(route.notities)
         tabel, n = sociaal_domein.sociaal_geld(flows, opmerking, tabel)
         notities += n
+        if "taakveld_code" in flows:  # how the 6.x money was placed (intended key or not)
+            zes = flows[flows["taakveld_code"].astype(str).str.startswith("6.")]
+            if zin := dekking_zin(zes):
+                notities.append(f"Uitgaven 6.x — {zin}")
     rlong = _long(gemeente_code, niveau, RIVM)
     rivm, rmeta = wide(rlong, jaar)
     n_r = len(set(rivm["regio_code"]) & set(tabel["regio_code"]))

@@ -284,3 +284,26 @@ def sleuteldekking(flows: pd.DataFrame, per: str | None = None) -> pd.DataFrame:
     breed = breed[[s for s in SLEUTEL_SOORTEN if s in breed.columns]]
     breed.columns.name = None
     return breed.reset_index()
+
+
+#: How each key kind is said in a sentence (pages, captions).
+SOORT_UITLEG = {
+    BEDOELD: "met de bedoelde sleutel",
+    TERUGVAL: "met de terugvalsleutel",
+    INWONERS: "alleen naar inwoners (laatste terugval)",
+    NIET: "niet toegerekend (gemeentebreed of geen sleutelwaarde)",
+    RIJK_SOORT: "betaald door het Rijk (niet van een wijk)",
+}
+
+
+def dekking_zin(flows: pd.DataFrame) -> str:
+    """One Dutch sentence: the share of the money per kind of key ('' without flows)."""
+    d = sleuteldekking(flows)
+    if d.empty:
+        return ""
+    delen = [
+        f"{r.aandeel_pct:.0f}% {SOORT_UITLEG.get(r.sleutel_soort, r.sleutel_soort)}"
+        for r in d.itertuples()
+        if pd.notna(r.aandeel_pct) and round(r.aandeel_pct, 1) > 0
+    ]
+    return "Sleuteldekking: " + "; ".join(delen) + "." if delen else ""

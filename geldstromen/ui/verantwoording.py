@@ -13,30 +13,10 @@ import streamlit as st
 from geldstromen.domain.gemeentefonds import SIGNAAL_PCT, circulaire_label
 from geldstromen.domain.opmaak import euro
 from geldstromen.domain.per_inwoner import MIN_INWONERS
-from geldstromen.domain.toerekening import sleuteldekking
+from geldstromen.domain.toerekening import dekking_zin, sleuteldekking
 from geldstromen.ui.tabellen import waarde_tabel
 
 METHODS_FILE = Path(__file__).resolve().parents[2] / "docs" / "methods.md"
-SOORT_UITLEG = {
-    "bedoeld": "met de bedoelde sleutel",
-    "terugval": "met de terugvalsleutel",
-    "alleen inwoners": "alleen naar inwoners (laatste terugval)",
-    "niet toegerekend": "niet toegerekend (gemeentebreed of geen sleutelwaarde)",
-    "Rijk": "betaald door het Rijk (niet van een wijk)",
-}
-
-
-def dekking_zin(flows: pd.DataFrame) -> str:
-    """One Dutch sentence: the share of the money per kind of key."""
-    d = sleuteldekking(flows)
-    if d.empty:
-        return ""
-    delen = [
-        f"{r.aandeel_pct:.0f}% {SOORT_UITLEG.get(r.sleutel_soort, r.sleutel_soort)}"
-        for r in d.itertuples()
-        if pd.notna(r.aandeel_pct) and round(r.aandeel_pct, 1) > 0
-    ]
-    return "Sleuteldekking: " + "; ".join(delen) + "."
 
 
 def toon_dekking(flows: pd.DataFrame, regio: str, naam: str, sleutel: str = "wp") -> None:

@@ -96,6 +96,7 @@ def test_sociaal_domein_with_iv3_shows_allocated_spending(app):
     geld = at.dataframe[1].value
     assert "Inkomensregelingen (6.3): EUR per bijstand" in geld.columns
     assert "gebieden gekoppeld aan de toerekening" in text
+    assert "Uitgaven 6.x — Sleuteldekking:" in text and "met de bedoelde sleutel" in text
 
 
 def test_verbanden_scatter_correlation_and_caution(thema_app):
