@@ -108,6 +108,8 @@ def _ranglijst(tabel: pd.DataFrame, criteria: list[Criterium], sel: Selectie) ->
     ]
     out = r[kolommen].rename(columns={**LABELS, "regio_code": "code", "regio_naam": "gebied"})
     out["score"] = out["score"].round(1)
+    # a rank only for a region with a score: no numbered list of dashes
+    out["rang"] = out["rang"].where(out["score"].notna()).astype("Int64")
     out["ontbreekt"] = out["ontbreekt"].map(
         lambda s: (
             ""
