@@ -4,6 +4,7 @@ Add one line per module: ``from geldstromen.cli import <module>  # noqa: F401``.
 """
 
 import geldstromen.cli.controle  # noqa: F401
+import geldstromen.cli.dekking  # noqa: F401
 import geldstromen.cli.geldstromen_export  # noqa: F401
 import geldstromen.cli.lokaal  # noqa: F401
 import geldstromen.cli.rapport  # noqa: F401

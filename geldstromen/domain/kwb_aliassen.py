@@ -105,3 +105,19 @@ def dekking(keys: Iterable[str], jaar: int, soort: str = "cbs_kwb") -> pd.DataFr
              "gepubliceerd": published or "", "status": status, "reden": reden}
         )  # fmt: skip
     return pd.DataFrame(rows)
+
+
+def reden_afwezig(bron_kolom: str, jaar: int, soort: str = "cbs_kwb") -> str | None:
+    """Why the alias table says ``bron_kolom`` is not published in ``jaar`` (None: it does not)."""
+    frame = aliassen(soort)
+    hit = frame[
+        (frame["bron_kolom"] == bron_kolom)
+        & (frame["status"] == "niet_gepubliceerd")
+        & (frame["jaar"] == str(jaar))
+    ]
+    if not hit.empty:
+        return str(hit["toelichting"].iloc[0])
+    vanaf = frame[(frame["bron_kolom"] == bron_kolom) & (frame["status"] == "vanaf")]
+    if not vanaf.empty and jaar < int(vanaf["jaar"].iloc[0]):
+        return f"CBS publiceert dit pas vanaf KWB {int(vanaf['jaar'].iloc[0])}"
+    return None

@@ -1,0 +1,6 @@
+-- regions per jaar x niveau that have any indicator value row (the denominator of dekking)
+select jaar, niveau, count(distinct regio_code) as regios
+from int_indicator__waarden
+where niveau in ('gemeente', 'wijk', 'buurt')
+    and (:gemeente_code is null or gemeente_code = :gemeente_code)
+group by jaar, niveau
