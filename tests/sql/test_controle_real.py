@@ -192,3 +192,16 @@ def test_family_totals_against_their_sources(engine, shared_data):
     lasten = iv3.loc[~iv3["code"].isin(["0.10", "0.11"]), "Lasten"].sum() * 1000
     assert round(fam.at["gemeente (lasten)", "bron_eur"]) == round(lasten)
     assert "families: export = brontotaal" in set(c.invarianten["invariant"])
+
+
+@pytest.mark.parametrize("gm", ["GM0363", "GM0518"])
+def test_inflow_once_at_buurt_level_with_every_family(url, shared_data, gm):
+    """Any export: at buurt level and with the other families, the gemeente's inflow is
+    still the Iv3 baten total once (households and zorg never flow into the gemeente)."""
+    frame, _ = _export(url, gm, 2024, "--niveau", "buurt", "--familie", "alle")
+    raw = _iv3(shared_data, NAMEN[gm], 2024)
+    meegeteld = raw[~raw["code"].isin(["0.10", "0.11"])]
+    instroom = frame.loc[frame["naar"] == gm, "bedrag_eur"].sum()
+    assert round(instroom) == round(meegeteld["Baten"].sum() * 1000)
+    assert set(frame["familie"]) >= {"gemeente", "zorg"}
+    assert (frame.loc[frame["van"].str.startswith("Rijk"), "regio_code"] == gm).all()
