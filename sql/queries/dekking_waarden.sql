@@ -7,5 +7,5 @@ select
     count(distinct case when waarde is not null then regio_code end) as regios_met_waarde
 from int_indicator__waarden
 where niveau in ('gemeente', 'wijk', 'buurt')
-    and (:gemeente_code is null or gemeente_code = :gemeente_code)
+    and (cast(:gemeente_code as varchar(10)) is null or gemeente_code = :gemeente_code)
 group by jaar, niveau, indicator

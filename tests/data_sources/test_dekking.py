@@ -25,7 +25,7 @@ INKOMEN = "GemiddeldInkomenPerInwoner_83"
 
 
 @pytest.fixture
-def store(tmp_path):
+def store(tmp_path, database_url):
     pages = replay(BASE, paginagrootte=6)
     # income not yet published for this edition: every cell null
     pages = {
@@ -37,7 +37,7 @@ def store(tmp_path):
         for u, b in pages.items()
     }
     settings = get_settings({"GELDSTROMEN_VAR_DIR": str(tmp_path / "var")})
-    url = f"sqlite:///{tmp_path / 'd.sqlite'}"
+    url = database_url  # both SQLite and PostgreSQL
     with responses.RequestsMock() as rsps:
         _register(rsps, pages)
         feed = CbsFeed(settings, base_url=BASE, wacht_s=0.001)

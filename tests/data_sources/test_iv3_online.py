@@ -95,9 +95,9 @@ def _mart(engine) -> pd.DataFrame:
 
 
 @responses.activate
-def test_online_iv3_rows_by_gm_code(tmp_path):
+def test_online_iv3_rows_by_gm_code(tmp_path, database_url):
     _register(responses)
-    engine = db.make_engine(f"sqlite:///{tmp_path / 'i.sqlite'}")
+    engine = db.make_engine(database_url)
     result = ingest(engine, _items(tmp_path))
     assert result.nieuw == ["iv3_2023_45063NED_online"]
     mart = _mart(engine).set_index(["gemeente_code", "stuk", "taakveld_code"]).sort_index()

@@ -226,10 +226,10 @@ def test_revised_table_is_fetched_again_and_dated(tmp_path):
     assert str(gm["AantalInwoners_5"]).startswith("2")
 
 
-def test_an_older_store_gets_the_new_bron_columns(tmp_path):
+def test_an_older_store_gets_the_new_bron_columns(database_url):
     from sqlalchemy import inspect, text
 
-    engine = db.make_engine(f"sqlite:///{tmp_path / 'oud.sqlite'}")
+    engine = db.make_engine(database_url)
     with engine.begin() as conn:
         conn.execute(
             text("CREATE TABLE bron (bron_id VARCHAR(200) PRIMARY KEY, soort VARCHAR(50))")
