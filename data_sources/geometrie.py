@@ -17,6 +17,7 @@ import shapely
 
 from data_sources.base import Bestand, IngestFout
 from geldstromen import geo
+from geldstromen.domain.regiocode import gemeente_code_of_none
 
 SOORT = "geometrie"
 ATTRIBUTIE = "CBS/Kadaster (wijk- en buurtkaart, gebiedsindelingen), via PDOK, CC BY 4.0"
@@ -88,7 +89,7 @@ def verwerk(
         frame["gemeente_code"] = (
             frame[gm_code].astype("string").str.strip()
             if gm_code
-            else "GM" + frame["regio_code"].str[2:6]
+            else frame["regio_code"].map(gemeente_code_of_none)
         )
         frame["gemeente_naam"] = frame[gm_naam].astype("string").str.strip() if gm_naam else None
     if frame["regio_code"].duplicated().any():  # land + water parts of one code: one shape

@@ -14,6 +14,7 @@ import pandas as pd
 
 from data_sources.base import Bestand, IngestFout, lees_tabel, long_cbs
 from data_sources.cbs_kwb import check_numeric, kolommen_frame
+from geldstromen.domain.regiocode import gemeente_code_of_none
 
 JAAR = 2020
 SOORT = "kwb_utrecht_2020_derived"
@@ -55,7 +56,7 @@ def lees_utrecht(path: Path, bron_id: str) -> dict[str, pd.DataFrame]:
             "jaar": JAAR,
             "regio_code": frame["buurt_code"],
             "regio_naam": frame["regio"].str.strip(),
-            "gemeente_code": "GM" + frame["buurt_code"].str[2:6],
+            "gemeente_code": frame["buurt_code"].map(gemeente_code_of_none),
             "gemeente_naam": frame["gm_naam"].str.strip(),
         }
     )

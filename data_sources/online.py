@@ -23,6 +23,7 @@ from data_sources.base import Bestand, IngestFout, long_cbs
 from data_sources.cbs_kwb import KWB_TABELLEN, check_numeric, kolommen_frame
 from data_sources.cbs_odata import CbsFeed
 from geldstromen.config import Settings
+from geldstromen.domain.regiocode import gemeente_code_of_none
 
 STANDAARD_JAREN = tuple(range(2015, 2026))
 
@@ -75,9 +76,9 @@ def regio_namen(regios: list[dict], frame: pd.DataFrame, bron_id: str, jaar: int
     codes = sorted({c.strip() for c in frame["WijkenEnBuurten"].dropna()})
     rows = []
     for code in codes:
-        if code[:2] not in ("GM", "WK", "BU") or not namen.get(code):
+        gm = gemeente_code_of_none(code)
+        if gm is None or not namen.get(code):
             continue
-        gm = "GM" + code[2:6]
         rows.append(
             {"bron_id": bron_id, "jaar": jaar, "regio_code": code, "regio_naam": namen[code],
              "gemeente_code": gm, "gemeente_naam": namen.get(gm) or None}

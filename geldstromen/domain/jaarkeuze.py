@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from geldstromen.domain import regiocode
 from geldstromen.domain.catalogus import indicator_catalogue
 
 #: A needed indicator counts as present in a year when this share of the regions has a value.
@@ -115,6 +116,11 @@ def meest_inwoners(inwoners: pd.DataFrame, opties: Sequence[str]) -> str | None:
     return str(i.sort_values("waarde", ascending=False, kind="stable")["regio_code"].iloc[0])
 
 
+def _buurt_van(code: str, wijk_code: str) -> bool:
+    r = regiocode.probeer(code)
+    return r is not None and r.niveau == "buurt" and r.wijk_code == wijk_code
+
+
 def verwante_regio(vorige: str | None, opties: Sequence[str]) -> str | None:
     """The previous region when it is an option; a buurt's wijk at wijk level; at buurt level
     the first buurt of a previous wijk; else None. CBS codes: WKggggww, BUggggwwbb."""
@@ -122,10 +128,12 @@ def verwante_regio(vorige: str | None, opties: Sequence[str]) -> str | None:
         return None
     if vorige in opties:
         return vorige
-    if vorige.startswith("BU") and len(vorige) == 10:
-        wijk = "WK" + vorige[2:8]
-        return wijk if wijk in opties else None
-    if vorige.startswith("WK") and len(vorige) == 8:
-        buurten = [o for o in opties if o.startswith("BU" + vorige[2:])]
+    r = regiocode.probeer(vorige)
+    if r is None or r.code != vorige:
+        return None
+    if r.niveau == "buurt":
+        return r.wijk_code if r.wijk_code in opties else None
+    if r.niveau == "wijk":
+        buurten = [o for o in opties if _buurt_van(o, r.code)]
         return buurten[0] if buurten else None
     return None

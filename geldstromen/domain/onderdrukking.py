@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from geldstromen.domain import regiocode
+
 #: Markers CBS and others use for suppressed or unknown cells.
 MARKERS = frozenset({"", ".", "x", "-", "?", "nan", "NaN", "None"})
 #: Sentinels in CBS wijk- en buurtkaart attribute tables (geheim / nvt / onbekend).
@@ -27,4 +29,4 @@ def to_number(values: pd.Series) -> pd.Series:
 
 def niveau_from_code(code: str) -> str | None:
     """Level from the code prefix: GM -> gemeente, WK -> wijk, BU -> buurt, NL -> land."""
-    return {"GM": "gemeente", "WK": "wijk", "BU": "buurt", "NL": "land"}.get(code.strip()[:2])
+    return regiocode.niveau_van_voorvoegsel(code)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from geldstromen.domain import regiocode
 from geldstromen.domain.toerekening import Gebied
 
 #: Share of the regions a key year must cover (by code) to be preferred over a nearer year.
@@ -45,7 +46,7 @@ def inwonerjaren(waarden: pd.DataFrame) -> set[int]:
 
 def wijk_van_buurt(buurt_code: str) -> str:
     """``BU03630501`` -> ``WK036305``."""
-    return "WK" + str(buurt_code)[2:8]
+    return regiocode.wijk_van(str(buurt_code))
 
 
 def gebied(waarden: pd.DataFrame, doeljaar: int, indelingsjaar: int | None = None) -> Gebied:
@@ -64,7 +65,7 @@ def gebied(waarden: pd.DataFrame, doeljaar: int, indelingsjaar: int | None = Non
         .sort_values("regio_code")
         .reset_index(drop=True)
     )
-    if regios["regio_code"].str.startswith("BU").any():
+    if (regios["regio_code"].map(regiocode.niveau_van_voorvoegsel) == "buurt").any():
         regios["wijk_code"] = regios["regio_code"].map(wijk_van_buurt)
     jaren, kolommen = {}, {}
     for indicator, grp in waarden.groupby("indicator"):

@@ -11,13 +11,12 @@ import shapely
 from sqlalchemy import Engine
 
 from geldstromen import geo, queries
+from geldstromen.domain import regiocode
 from geldstromen.domain.boodschappen import boodschappen, getal, kerncijfers
 from geldstromen.domain.geldstroom import FAMILIES, empty_flows
 from geldstromen.domain.per_inwoner import TE_WEINIG_INWONERS, UITLEG, reden
 from geldstromen.domain.similariteit import profiel
 from geldstromen.families.stromen import Selectie, stromen
-
-NIVEAU_PREFIX = {"GM": "gemeente", "WK": "wijk", "BU": "buurt"}
 
 
 class GeenGegevens(LookupError):
@@ -51,12 +50,10 @@ class RapportGegevens:
 
 
 def ontleed_code(regio_code: str) -> tuple[str, str, str]:
-    """(code, niveau, gemeente_code) from a CBS region code such as WK051829."""
-    code = regio_code.strip().upper()
-    niveau = NIVEAU_PREFIX.get(code[:2])
-    if niveau is None or len(code) < 6 or not code[2:6].isdigit():
-        raise ValueError(f"onbekende regiocode {regio_code!r} (verwacht GM, WK of BU + cijfers)")
-    return code, niveau, "GM" + code[2:6]
+    """(code, niveau, gemeente_code) from a CBS region code such as WK051829
+    (``domain.regiocode``; raises its Dutch ValueError)."""
+    r = regiocode.ontleed(regio_code)
+    return r.code, r.niveau, r.gemeente_code
 
 
 def _kaart(engine: Engine, gemeente_code: str, niveau: str, jaar: int, codes: set[str]):

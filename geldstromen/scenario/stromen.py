@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from geldstromen.domain import regiocode
 from geldstromen.domain.taakvelden import HOOFDTAAKVELDEN, hoofdtaakveld
 from geldstromen.scenario.model import METHODE, PARTIJ_LABELS, Scenario, kasstromen
 
@@ -105,16 +106,12 @@ def verschil(voor: pd.DataFrame, scenario: pd.DataFrame) -> pd.DataFrame:
     return out[VERSCHIL_COLUMNS]
 
 
-NIVEAUS = {"WK": "wijk", "BU": "buurt"}
-
-
 def gebied(regio_code: str) -> tuple[str, str, str] | None:
     """(code, niveau, gemeente_code) of a wijk or buurt code; None for anything else."""
-    code = regio_code.strip().upper()
-    niveau = NIVEAUS.get(code[:2])
-    if niveau is None or len(code) < 6 or not code[2:6].isdigit():
+    r = regiocode.probeer(regio_code)
+    if r is None or r.niveau == "gemeente":
         return None
-    return code, niveau, "GM" + code[2:6]
+    return r.code, r.niveau, r.gemeente_code
 
 
 def samenvoegen(regio_code: str, jaar: int, koppeling: str,
