@@ -53,11 +53,27 @@ def regios(n_wijken: int = 3, buurten_per_wijk: int = 3) -> list[tuple[str, str,
     return out
 
 
+def regios_nl(
+    gemeenten: int = 342, wijken: int = 10, buurten_per_wijk: int = 4
+) -> list[tuple[str, str, str]]:
+    """A national-size synthetic area list (default 342 gemeenten, 3,420 wijken, 13,680
+    buurten, about the size of KWB 2024)."""
+    out = [("NL00", "Nederland", "Land")]
+    for g in range(1, gemeenten + 1):
+        out.append((f"GM{g:04d}", f"Gemeente {g:04d}", "Gemeente"))
+        for w in range(wijken):
+            out.append((f"WK{g:04d}{w:02d}", f"Wijk {w:02d} van {g:04d}", "Wijk"))
+            for b in range(buurten_per_wijk):
+                out.append((f"BU{g:04d}{w:02d}{b:02d}", f"Buurt {g:04d}-{w}-{b}", "Buurt"))
+    return out
+
+
 def waarde(prop: dict, code: str, soort: str, i: int) -> object:
     """A synthetic value of one Topic for one area (deterministic; some cells suppressed)."""
     stem = prop["Key"].rsplit("_", 1)[0]
     if stem == "Gemeentenaam":
-        return _pad("Nederland" if soort == "Land" else "Testdorp", 40)
+        naam = "Testdorp" if code[2:6] == "9999" else f"Gemeente {code[2:6]}"
+        return _pad("Nederland" if soort == "Land" else naam, 40)
     if stem == "SoortRegio":
         return _pad(soort, 10)
     if stem == "Codering":
