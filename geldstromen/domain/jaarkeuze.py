@@ -53,7 +53,7 @@ class Jaarkeuze:
 
     jaren: list[int]  # every year with any indicator, newest first
     gedekt: list[int]  # years in which every needed indicator is present, newest first
-    standaard: int | None  # newest covered year, else the newest year; None without years
+    standaard: int | None  # newest covered year, else the year with most of them; None: no years
 
     def ontbreekt(self, dekking: pd.DataFrame, niveau: str, jaar: int, nodig) -> list[str]:
         """The needed indicators that have no (or too few) values in ``jaar``."""
@@ -81,11 +81,14 @@ def ontbrekend(dekking: pd.DataFrame, niveau: str, jaar: int, nodig: Iterable[st
 
 
 def kies_jaar(dekking: pd.DataFrame, niveau: str, nodig: Sequence[str]) -> Jaarkeuze:
-    """Years of ``niveau`` (newest first), the years covering ``nodig`` and the default year."""
+    """Years of ``niveau`` (newest first), the years covering ``nodig`` and the default year:
+    the newest covered one, else the year in which the fewest of ``nodig`` are missing."""
     d = dekking[dekking["niveau"] == niveau]
     jaren = sorted({int(j) for j in d["jaar"]}, reverse=True)
-    gedekt = [j for j in jaren if not ontbrekend(dekking, niveau, j, nodig)]
-    standaard = gedekt[0] if gedekt else (jaren[0] if jaren else None)
+    mist = {j: len(ontbrekend(dekking, niveau, j, nodig)) for j in jaren}
+    gedekt = [j for j in jaren if mist[j] == 0]
+    # no year has them all: the year with the most of them (the newest of equals)
+    standaard = min(jaren, key=lambda j: (mist[j], -j)) if jaren else None
     return Jaarkeuze(jaren, gedekt, standaard)
 
 

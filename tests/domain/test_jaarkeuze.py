@@ -51,6 +51,20 @@ def test_level_is_separate():
     ]
 
 
+def test_without_a_covered_year_the_year_with_most_of_the_indicators():
+    d = _dekking(
+        [
+            ("buurt", 2020, "aardgas_m3_per_woning", 9, 10),
+            ("buurt", 2019, "aardgas_m3_per_woning", 9, 10),
+            ("buurt", 2019, "huish_laag_inkomen_pct", 9, 10),
+            ("buurt", 2015, "aardgas_m3_per_woning", 9, 10),
+            ("buurt", 2015, "huish_laag_inkomen_pct", 9, 10),
+        ]
+    )
+    k = kies_jaar(d, "buurt", NODIG["energietransitie"])
+    assert k.gedekt == [] and k.standaard == 2019
+
+
 def test_no_years_gives_none():
     assert kies_jaar(DEKKING, "gemeente", NODIG["kaart"]).standaard is None
 
