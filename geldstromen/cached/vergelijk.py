@@ -48,7 +48,8 @@ def geldstromen_per_inwoner(
         parts.append(regio_sommen(res))
     parts = [p for p in parts if not p.empty]
     if not parts:
-        leeg = pd.DataFrame(columns=["regio_code", "familie", "bedrag_eur", "methoden", "bronnen"])
+        kolommen = ["regio_code", "familie", "bedrag_eur", "methoden", "bronnen", "inwoners"]
+        leeg = pd.DataFrame(columns=[*kolommen, "jaren"])
         return leeg, fouten
     return pd.concat(parts, ignore_index=True), fouten
 

@@ -2,8 +2,9 @@
 
 The regions are those of the *indeling year*: the year nearest the target year in which the
 gemeente has inhabitants at both wijk and buurt level (ties: the later year), so a wijk's
-allocation is the same at both levels and equals the sum of its buurten; only a gemeente with
-no such year uses the nearest year of the level asked (:func:`indelingsjaar`). Every key indicator then comes from
+allocation is the same at both levels and equals the sum of its buurten; the wijk level keeps
+a nearer year of its own only when that year has other wijk codes (a new indeling), and a
+gemeente with no shared year uses the nearest year of the level asked (:func:`indelingsjaar`). Every key indicator then comes from
 the year nearest the budget year that has it for at least half of the regions (matched by
 code): a nearer year whose codes belong to another indeling is passed over. Values join the
 regions by code, so a region absent in that key year simply has no value and falls back.
@@ -26,22 +27,31 @@ def dichtstbij(jaren, doeljaar: int) -> int | None:
     return min(jaren, key=lambda j: abs(j - doeljaar)) if jaren else None
 
 
-def indelingsjaar(wijk_jaren, buurt_jaren, doeljaar: int, niveau: str = "wijk") -> int | None:
-    """The KWB year of the regions for both levels: nearest ``doeljaar`` with inhabitants at
-    wijk and at buurt level; without such a year the nearest of ``niveau``'s own years."""
-    wijk, buurt = {int(j) for j in wijk_jaren}, {int(j) for j in buurt_jaren}
+def indelingsjaar(wijken: dict, buurt_jaren, doeljaar: int, niveau: str = "wijk") -> int | None:
+    """The KWB year of the regions: the year nearest ``doeljaar`` with inhabitants at both
+    wijk and buurt level, so both levels share wijken and keys and a wijk equals the sum of
+    its buurten. The wijk level keeps its own nearest year only when that year's wijk codes
+    differ from the shared year's (another indeling: those wijken have no buurten to add up);
+    without a shared year each level uses its own nearest year.
+
+    ``wijken``: {year: wijk codes with inhabitants}; ``buurt_jaren``: years with buurten."""
+    wijk, buurt = {int(j) for j in wijken}, {int(j) for j in buurt_jaren}
+    eigen = dichtstbij(buurt if niveau == "buurt" else wijk, doeljaar)
     beide = wijk & buurt
-    if beide:
-        return dichtstbij(beide, doeljaar)
-    return dichtstbij(buurt if niveau == "buurt" else wijk, doeljaar)
+    if not beide:
+        return eigen
+    gedeeld = dichtstbij(beide, doeljaar)
+    if niveau == "buurt" or set(wijken[eigen]) == set(wijken[gedeeld]):
+        return gedeeld
+    return eigen
 
 
-def inwonerjaren(waarden: pd.DataFrame) -> set[int]:
-    """Years with at least one known ``inwoners_aantal`` in long key values."""
+def inwonerjaren(waarden: pd.DataFrame) -> dict[int, frozenset[str]]:
+    """{year: region codes with a known ``inwoners_aantal``} of long key values."""
     if waarden.empty:
-        return set()
+        return {}
     inw = waarden[(waarden["indicator"] == "inwoners_aantal") & waarden["waarde"].notna()]
-    return {int(j) for j in inw["jaar"]}
+    return {int(j): frozenset(g["regio_code"]) for j, g in inw.groupby("jaar")}
 
 
 def wijk_van_buurt(buurt_code: str) -> str:

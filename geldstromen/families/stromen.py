@@ -9,8 +9,9 @@ pairs years or builds a region's flows. The year rules, in one place:
   (ties: the later), the asked document first, then jaarrekening before begroting
   (:func:`kies_iv3`).
 - KWB regions, inhabitants and keys: the year nearest the selected year with figures at both
-  wijk and buurt level (``domain.sleuteljaren.indelingsjaar``), for every family, so region
-  codes match across families and a wijk equals the sum of its buurten.
+  wijk and buurt level (``domain.sleuteljaren.indelingsjaar``; the wijk level keeps a nearer
+  year only when it has another wijk indeling), for every family, so region codes match
+  across families and a wijk equals the sum of its buurten.
 - Zvw (family zorg): the Vektis year nearest the selected year, on the KWB population.
 - Households: the KWB year (income, use), prices and Budgetonderzoek of their nearest years.
 
@@ -34,6 +35,7 @@ from geldstromen.families import gemeente, huishoudens, zorg
 STUK_VOORKEUR = ("jaarrekening", "begroting")
 NIVEAUS = ("wijk", "buurt")
 KANTEN = {"lasten": ("lasten",), "baten": ("baten",), "beide": ("lasten", "baten")}
+_ANDER = {"wijk": "buurt", "buurt": "wijk"}
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,14 @@ class Stromen:
     zorg: zorg.ZorgModel | None = None
     huishoudens: huishoudens.HuishoudensModel | None = None
 
+    @property
+    def inwoners(self) -> pd.Series:
+        """Inhabitants per region code of the route's KWB year (empty without allocation)."""
+        for toer in self.gemeente.values():
+            if len(toer.inwoners):
+                return toer.inwoners
+        return pd.Series(dtype="float64")
+
     def vervang(self, tekst: str) -> None:
         """Record a substitution of a nearer year (a note that is never silent)."""
         self.notities.append(tekst)
@@ -173,10 +183,18 @@ def stromen(engine: Engine, sel: Selectie) -> Stromen:
     if kwb is None:
         uit.notities.append(f"Geen KWB-gegevens op {sel.niveau}niveau voor {sel.gemeente}.")
         return uit
+    ander = gemeente.kwb_indelingsjaar(engine, sel.gemeente, _ANDER[sel.niveau], sel.jaar)
+    if ander is not None and ander != kwb:
+        uit.notities.append(
+            f"De {sel.niveau}en komen uit KWB {kwb} en de {_ANDER[sel.niveau]}en uit KWB "
+            f"{ander} (een andere gebiedsindeling): wijken en buurten tellen hier niet bij "
+            "elkaar op."
+        )
     if kwb != sel.jaar:
         uit.vervang(
             f"Geen KWB-cijfers van {sel.jaar} op wijk- en buurtniveau: gebieden, inwoners en "
-            f"sleutels uit KWB {kwb} (dichtstbijzijnde jaar met beide niveaus)."
+            f"sleutels uit KWB {kwb} (dichtstbijzijnde jaar met beide niveaus of, bij een "
+            "nieuwe wijkindeling, met dit niveau)."
         )
     delen = []
     if "gemeente" in sel.families:
@@ -246,17 +264,22 @@ def _gemeente(engine: Engine, sel: Selectie, uit: Stromen, kwb: int) -> list[pd.
 
 def regio_sommen(res: Stromen) -> pd.DataFrame:
     """Sum per region and family (regio_code, familie, bedrag_eur, methoden, bronnen) of the
-    flows that reach a region (not the gemeentebreed rest); the gemeente's bron is the year
-    pairing."""
+    flows that reach a region (not the gemeentebreed rest), with the region's inhabitants of
+    the route's KWB year (``inwoners``, the denominator of every per-inhabitant figure of this
+    selection) and the years line (``jaren``); the gemeente's bron is the year pairing."""
+    kolommen = ["regio_code", "familie", "bedrag_eur", "methoden", "bronnen", "inwoners", "jaren"]
     flows = res.flows
     if flows.empty:
-        return pd.DataFrame(columns=["regio_code", "familie", "bedrag_eur", "methoden", "bronnen"])
+        return pd.DataFrame(columns=kolommen)
     flows = flows[(flows["familie"] != "gemeente") | (flows["regio_code"] == flows["naar"])]
     flows = flows.assign(
         bron=flows["bron"].where(flows["familie"] != "gemeente", res.jaren.koppeling())
     )
-    return flows.groupby(["regio_code", "familie"], as_index=False).agg(
+    som = flows.groupby(["regio_code", "familie"], as_index=False).agg(
         bedrag_eur=("bedrag_eur", lambda s: s.sum(min_count=1)),
         methoden=("methode", lambda s: ", ".join(sorted(set(s.dropna())))),
         bronnen=("bron", lambda s: "; ".join(sorted(set(s.dropna())))),
     )
+    som["inwoners"] = som["regio_code"].map(res.inwoners)
+    som["jaren"] = res.jaren.regel()
+    return som[kolommen]

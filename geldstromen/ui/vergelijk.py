@@ -173,7 +173,8 @@ def _geldstromen(sel: Selectie, codes: list[str], namen: pd.DataFrame, wide: pd.
         extra = f" ({'; '.join(f'{k}: {v}' for k, v in fouten.items())})" if fouten else ""
         st.caption(f"Nog geen geldstromen voor deze gebieden{extra}.")
         return
-    inw = long_inwoners(sel, codes)
+    # the inhabitants of the route's KWB year: the year of the regions the flows were built on
+    inw = pd.to_numeric(som.drop_duplicates("regio_code").set_index("regio_code")["inwoners"])
     tabel = per_inwoner.tabel(som, inw, codes, lambda v: getal(v, 0))
     tabel = tabel.rename(columns=lambda c: namen.at[c, "regio_naam"])
     st.dataframe(tabel, width="stretch")
@@ -185,10 +186,5 @@ def _geldstromen(sel: Selectie, codes: list[str], namen: pd.DataFrame, wide: pd.
             for fam, r in per_familie.iterrows()
         )
     )
-
-
-def long_inwoners(sel: Selectie, codes: list[str]) -> pd.Series:
-    """Inhabitants per region code (NaN when unknown)."""
-    data = vergelijk.profiel_regios(sel.version, tuple(codes), sel.jaar)
-    data = data[data["indicator"] == "inwoners_aantal"]
-    return pd.to_numeric(data.set_index("regio_code")["waarde"], errors="coerce")
+    for regel in sorted(set(som["jaren"].dropna())):
+        st.caption(regel)

@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from geldstromen import db
 from geldstromen.cli import main
 from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
-from geldstromen.families.stromen import Selectie, stromen
+from geldstromen.families.stromen import Selectie, regio_sommen, stromen
 from geldstromen.rapport import verzamel
 from geldstromen.rapport.pdf import sankey_onderschrift
 from geldstromen.scenario.opslag import regio_stromen
@@ -134,8 +134,15 @@ def _cent(x: pd.Series) -> pd.Series:
     return (x * 100).round().astype("int64")
 
 
-@pytest.mark.parametrize("gm", ["GM0518", "GM0363"])
-@pytest.mark.parametrize(("jaar", "stuk"), [(2023, "jaarrekening"), (2024, "begroting")])
+@pytest.mark.parametrize(
+    ("gm", "jaar", "stuk"),
+    [
+        ("GM0518", 2023, "jaarrekening"),
+        ("GM0518", 2024, "begroting"),
+        ("GM0363", 2019, "jaarrekening"),  # Amsterdam: both levels only in KWB 2019 (2015)
+        ("GM0363", 2019, "begroting"),
+    ],
+)
 def test_wijk_equals_sum_of_its_buurten(engine, shared_data, gm, jaar, stuk):
     res = {
         n: stromen(engine, Selectie(gm, n, jaar, stuk, families=("gemeente",)))
@@ -159,6 +166,35 @@ def test_wijk_equals_sum_of_its_buurten(engine, shared_data, gm, jaar, stuk):
     with open(pad, encoding="utf-8-sig") as f:
         codes = {r["Codering_3"].strip() for r in csv.DictReader(f, delimiter=";")}
     assert set(w["regio_code"]) == {c for c in codes if c.startswith("WK")}
+    assert not [n for n in res["wijk"].notities if "niet bij elkaar op" in n]
     if gm == "GM0518" and (jaar, stuk) == (2023, "jaarrekening"):
         # issue 13 finding 8: EUR 38.9 M at wijk level vs 33.3 M summed buurten before
         assert per_wijk.loc[KRAAYENSTEIN].sum() == per_buurt.loc[KRAAYENSTEIN].sum() > 0
+
+
+def test_per_inhabitant_routes_share_the_inhabitants(engine, shared_data):
+    """Kaart (an Iv3 year), Vergelijk (a KWB year) and the Wijkprofiel divide by the same
+    inhabitants: those of the route's KWB year, here KWB 2019 from the raw file."""
+    pad = shared_data / "cbs_kwb" / "kwb2019_84583NED_den_haag_GM0518_gm_wk_bu.csv"
+    with open(pad, encoding="utf-8-sig") as f:
+        raw = {
+            r["Codering_3"].strip(): float(r["AantalInwoners_5"])
+            for r in csv.DictReader(f, delimiter=";")
+            if r["Codering_3"].strip().startswith("WK")
+        }
+    vergelijk = regio_sommen(stromen(engine, Selectie(GM, "wijk", 2019)))
+    kaart = stromen(engine, Selectie(GM, "wijk", 2024, "begroting", families=("gemeente",)))
+    inw = vergelijk.drop_duplicates("regio_code").set_index("regio_code")["inwoners"]
+    assert inw.to_dict() == pytest.approx(raw)
+    assert kaart.inwoners.to_dict() == pytest.approx(raw)
+    assert set(vergelijk["jaren"]) == {stromen(engine, Selectie(GM, "wijk", 2019)).jaren.regel()}
+
+
+def test_a_new_wijk_indeling_keeps_its_year_and_says_so(engine):
+    """Amsterdam recoded its wijken in 2024 (110, none with a 2019 code): the wijk level keeps
+    KWB 2024 and says that wijken and buurten (KWB 2019) do not add up there."""
+    wijk = stromen(engine, Selectie("GM0363", "wijk", 2024, "begroting", families=("gemeente",)))
+    buurt = stromen(engine, Selectie("GM0363", "buurt", 2024, "begroting", families=("gemeente",)))
+    assert (wijk.jaren.kwb_jaar, buurt.jaren.kwb_jaar) == (2024, 2019)
+    assert any("niet bij elkaar op" in n for n in wijk.notities)
+    assert any("niet bij elkaar op" in n for n in buurt.notities)

@@ -45,7 +45,7 @@ def test_export_geldstromen_csv_and_xlsx(tmp_path):
     assert set(frame["familie"]) == {"gemeente", "huishoudens"}
     # no KWB 2023: the nearest year with both levels (2019) is used, and said so; a row's
     # jaar is the year of its money (Iv3 2023, household income KWB 2019)
-    assert "KWB 2019 (dichtstbijzijnde jaar met beide niveaus)" in res.stderr
+    assert "sleutels uit KWB 2019 (dichtstbijzijnde jaar met beide niveaus" in res.stderr
     assert set(frame.loc[frame["familie"] == "gemeente", "jaar"]) == {2023}
     assert set(frame.loc[frame["familie"] == "huishoudens", "jaar"]) == {2019}
     assert "# jaren: Jaren in dit beeld: gemeente Iv3 begroting 2023" in text
