@@ -14,6 +14,7 @@ from geldstromen import db
 from geldstromen.cli import NIVEAUS, _engine, _fail, main
 from geldstromen.domain.catalogus import indicator_catalogue
 from geldstromen.domain.dekking import dekkingstabel, samenvatting
+from geldstromen.domain.export import to_csv_bytes
 
 
 def dekking_van(engine, gemeente: str | None = None) -> pd.DataFrame:
@@ -54,7 +55,7 @@ def dekking(database_url, gemeente, jaar, niveau, formaat) -> None:
     if tabel.empty:
         _fail("geen gegevens voor deze keuze in de database.")
     if formaat == "csv":
-        click.echo(tabel.to_csv(index=False), nl=False)
+        click.echo(to_csv_bytes(tabel).decode("utf-8"), nl=False)
         return
     if formaat == "samenvatting":
         click.echo(samenvatting(tabel).to_string(index=False))
