@@ -15,7 +15,9 @@ their wijk; a wijk without any buurt key value keeps its amount as a row of the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -107,40 +109,97 @@ def _erger(a: str, b: str) -> str:
     return max(a, b, key=orde.index)
 
 
+class Taakveld(NamedTuple):
+    """One Iv3 taakveld amount of one side, with the key that should place it."""
+
+    code: str
+    categorie: str  # "<code> <naam>"
+    cent: int
+    sleutel: str  # the intended key ("gemeentebreed" when the key table has none)
+    fallback: str
+
+    @property
+    def is_direct(self) -> bool:
+        """Its lasten are a base for overhead: taakvelden 1-8 without income transfers."""
+        return hoofdtaakveld(self.code) != "0" and reeks_code(self.code) not in INKOMENSOVERDRACHTEN
+
+    @property
+    def keten(self) -> list[str]:
+        """The key chain: intended key, fallback, inhabitants."""
+        return keten(self.sleutel, self.fallback)
+
+
+class Verdeling(NamedTuple):
+    """An amount spread over the regions of a level (:func:`allocatie.verdeel_matrix`)."""
+
+    cent: np.ndarray  # per region
+    gebruikt: Sequence[str]  # per region: the key of the chain that placed its share
+    opmerking: Sequence[str]  # per region: which keys were missing
+    rest: int  # cents no key could place
+
+    @classmethod
+    def leeg(cls, rest: int) -> Verdeling:
+        return cls(np.zeros(0, dtype="int64"), [], [], rest)
+
+
 def _rij(
-    ctx: Context, regio, naam, niveau, cat, code, cent, sleutel, bron, sl_soort=NIET, van=None
+    ctx: Context,
+    taakveld: Taakveld,
+    *,
+    regio: str,
+    naam: str | None,
+    niveau: str,
+    cent: int,
+    sleutel: str,
+    bron: str,
+    sleutel_soort: str = NIET,
+    van: str | None = None,
 ) -> dict:
-    lasten = ctx.kant == "lasten"
-    gm = ctx.gemeente_code
+    """One flow row: lasten from the gemeente to the region, baten the other way; a row of
+    the gemeente itself goes to (or comes from) ``gemeentebreed``."""
     ander = "gemeentebreed" if niveau == "gemeente" else regio
+    lasten = ctx.kant == "lasten"
     return {
         "regio_code": regio,
         "regio_naam": naam,
         "niveau": niveau,
         "jaar": ctx.jaar,
         "familie": "gemeente",
-        "van": van or (gm if lasten else ander),
-        "naar": ander if lasten else gm,
-        "categorie": cat,
+        "van": van or (ctx.gemeente_code if lasten else ander),
+        "naar": ander if lasten else ctx.gemeente_code,
+        "categorie": taakveld.categorie,
         "bedrag_eur": cent / 100,
         "methode": "toegerekend",
         "sleutel": sleutel,
         "bron": bron,
-        "taakveld_code": code,
-        "sleutel_soort": sl_soort,
+        "taakveld_code": taakveld.code,
+        "sleutel_soort": sleutel_soort,
     }
 
 
-def _matrix(chain: list[str], gebied: Gebied, direct: np.ndarray | None) -> np.ndarray:
-    """(all regions of ``gebied`` x chain) key values; NaN = missing."""
-    n = len(gebied.waarden)
-    cols = [
-        (direct.astype("float64") if direct is not None else np.full(n, np.nan))
-        if key == DIRECT
-        else gebied.sleutel(key)
-        for key in chain
-    ]
-    return np.column_stack(cols)
+def _gemeenterij(
+    ctx: Context,
+    taakveld: Taakveld,
+    *,
+    cent: int,
+    sleutel: str,
+    bron: str,
+    sleutel_soort: str = NIET,
+    van: str | None = None,
+) -> dict:
+    """A row that stays with the gemeente (not placed in any region)."""
+    return _rij(
+        ctx,
+        taakveld,
+        regio=ctx.gemeente_code,
+        naam=ctx.gemeente_naam,
+        niveau="gemeente",
+        cent=cent,
+        sleutel=sleutel,
+        bron=bron,
+        sleutel_soort=sleutel_soort,
+        van=van,
+    )
 
 
 class _Laag:
@@ -160,6 +219,19 @@ class _Laag:
                 self.kinderen[wijk] = np.array([pos[c] for c in grp["regio_code"]])
         self._teksten: dict[tuple, str] = {}
 
+    def matrix(self, chain: list[str]) -> np.ndarray:
+        """(regions x chain) key values; NaN = missing. ``pro_rata_direct`` is this level's
+        direct lasten allocated so far."""
+        cols = [
+            self.direct.astype("float64") if key == DIRECT else self.gebied.sleutel(key)
+            for key in chain
+        ]
+        return np.column_stack(cols)
+
+    def kinderen_van(self, wijk_code: str) -> np.ndarray:
+        """Positions of a wijk's buurten (none: an empty array)."""
+        return self.kinderen.get(wijk_code, np.array([], dtype="int64"))
+
     def tekst(self, gebruikt: str, opmerking: str, eerste: str) -> str:
         """:func:`_tekst` with this level's key years (the same few texts, built once)."""
         key = (gebruikt, opmerking, eerste)
@@ -167,11 +239,164 @@ class _Laag:
             self._teksten[key] = _tekst(gebruikt, opmerking, eerste, self.gebied.sleuteljaren)
         return self._teksten[key]
 
-    def rij(self, ctx: Context, i: int, cat, code, cent: int, sleutel: str, bron, sl) -> dict:
-        """Flow row of region ``i`` of this level (``sl``: its ``sleutel_soort``)."""
+    def rij(
+        self,
+        ctx: Context,
+        taakveld: Taakveld,
+        i: int,
+        *,
+        cent: int,
+        sleutel: str,
+        bron: str,
+        sleutel_soort: str,
+    ) -> dict:
+        """Flow row of region ``i`` of this level."""
         regio = self.codes[i]
-        naam = self.namen.get(regio)
-        return _rij(ctx, regio, naam, self.niveau, cat, code, cent, sleutel, bron, sl)
+        return _rij(
+            ctx,
+            taakveld,
+            regio=regio,
+            naam=self.namen.get(regio),
+            niveau=self.niveau,
+            cent=cent,
+            sleutel=sleutel,
+            bron=bron,
+            sleutel_soort=sleutel_soort,
+        )
+
+
+def _taakvelden(bedragen: pd.DataFrame, sleutels: pd.DataFrame, kant: str) -> list[Taakveld]:
+    """The amounts with their keys of ``kant``; taakvelden that follow the direct lasten
+    (overhead) last, so the direct lasten are allocated before them."""
+    sleutel_kolom, fallback_kolom = (
+        ("sleutel", "fallback") if kant == "lasten" else ("sleutel_baten", "fallback_baten")
+    )
+    bedragen = bedragen.dropna(subset=["bedrag_eur"])
+    keys = sleutel_rijen(bedragen["taakveld_code"], sleutels)
+    taakvelden = [
+        Taakveld(
+            code=code,
+            categorie=f"{code} {naam}",
+            cent=round(float(bedrag) * 100),
+            sleutel=keys[code][sleutel_kolom] or "gemeentebreed",
+            fallback=keys[code][fallback_kolom],
+        )
+        for code, naam, bedrag in bedragen[
+            ["taakveld_code", "taakveld_naam", "bedrag_eur"]
+        ].itertuples(index=False)
+    ]
+    return sorted(taakvelden, key=lambda t: t.sleutel == DIRECT)
+
+
+def _bron(ctx: Context, taakveld: Taakveld, wijken: Gebied) -> str:
+    """Source text of allocated rows: the Iv3 table and the KWB years of the key."""
+    jaren = "" if taakveld.sleutel == DIRECT else _jaren(taakveld.sleutel, wijken.sleuteljaren)
+    return f"{ctx.bron}; sleutel KWB {jaren}".rstrip()
+
+
+def _niet_verdeeld(ctx: Context, taakveld: Taakveld) -> dict | None:
+    """The one gemeente row of a taakveld that is not spread over regions, else None."""
+    if taakveld.sleutel == RIJK and ctx.kant == "baten":
+        fonds = reeks_code(taakveld.code) == "0.7"
+        return _gemeenterij(
+            ctx,
+            taakveld,
+            cent=taakveld.cent,
+            sleutel="betaald door het Rijk: niet van een wijk of buurt",
+            bron=ctx.bron,
+            sleutel_soort=RIJK_SOORT,
+            van=VAN_RIJK_FONDS if fonds else VAN_RIJK_UITKERING,
+        )
+    breed = taakveld.sleutel in ("gemeentebreed", RIJK)
+    if breed or taakveld.cent == 0:
+        uitleg = "gemeentebreed: niet toegerekend" if breed else taakveld.sleutel
+        return _gemeenterij(ctx, taakveld, cent=taakveld.cent, sleutel=uitleg, bron=ctx.bron)
+    return None
+
+
+def _wijkrijen(
+    ctx: Context, taakveld: Taakveld, wijken: _Laag, verdeling: Verdeling, bron: str
+) -> list[dict]:
+    """A row per wijk of its share."""
+    eerste = taakveld.sleutel
+    return [
+        wijken.rij(
+            ctx,
+            taakveld,
+            i,
+            cent=int(verdeling.cent[i]),
+            sleutel=wijken.tekst(verdeling.gebruikt[i], verdeling.opmerking[i], eerste),
+            bron=bron,
+            sleutel_soort=soort(verdeling.gebruikt[i], eerste),
+        )
+        for i in range(len(wijken.codes))
+    ]
+
+
+def _buurtrijen(
+    ctx: Context, taakveld: Taakveld, wijken: _Laag, buurten: _Laag, verdeling: Verdeling, bron: str
+) -> list[dict]:
+    """Each wijk's share spread over its own buurten; what no buurt key places stays a row
+    of the wijk. A buurt's key kind is the weaker of its own and its wijk's."""
+    eerste, chain = taakveld.sleutel, taakveld.keten
+    matrix = buurten.matrix(chain)  # before this taakveld adds to the buurten's direct lasten
+    rows = []
+    for i, wijk_code in enumerate(wijken.codes):
+        wijk_tekst = wijken.tekst(verdeling.gebruikt[i], verdeling.opmerking[i], eerste)
+        wijk_soort = soort(verdeling.gebruikt[i], eerste)
+        wijk_cent = int(verdeling.cent[i])
+        posities = buurten.kinderen_van(wijk_code)
+        binnen = (
+            Verdeling(*verdeel_matrix(wijk_cent, chain, matrix[posities]))
+            if len(posities) and wijk_cent
+            else Verdeling.leeg(rest=wijk_cent)
+        )
+        for j, p in enumerate(posities[: len(binnen.cent)]):
+            cent = int(binnen.cent[j])
+            buurt_tekst = buurten.tekst(binnen.gebruikt[j], binnen.opmerking[j], eerste)
+            rows.append(
+                buurten.rij(
+                    ctx,
+                    taakveld,
+                    p,
+                    cent=cent,
+                    sleutel=f"{buurt_tekst}; wijk: {wijk_tekst}",
+                    bron=bron,
+                    sleutel_soort=_erger(soort(binnen.gebruikt[j], eerste), wijk_soort),
+                )
+            )
+            if taakveld.is_direct:
+                buurten.direct[p] += cent
+        if binnen.rest:
+            rows.append(
+                wijken.rij(
+                    ctx,
+                    taakveld,
+                    i,
+                    cent=binnen.rest,
+                    sleutel=f"{wijk_tekst}; blijft op wijk: geen buurtsleutelwaarde",
+                    bron=bron,
+                    sleutel_soort=wijk_soort,
+                )
+            )
+    return rows
+
+
+def _verdeeld(ctx: Context, taakveld: Taakveld, wijken: _Laag, buurten: _Laag | None) -> list[dict]:
+    """Rows of a taakveld spread over the wijken (and their buurten) along its key chain."""
+    bron = _bron(ctx, taakveld, wijken.gebied)
+    verdeling = Verdeling(
+        *verdeel_matrix(taakveld.cent, taakveld.keten, wijken.matrix(taakveld.keten))
+    )
+    rows = []
+    if verdeling.rest:
+        uitleg = "niet toe te rekenen: geen sleutelwaarde"
+        rows.append(_gemeenterij(ctx, taakveld, cent=verdeling.rest, sleutel=uitleg, bron=bron))
+    if taakveld.is_direct:
+        wijken.direct += verdeling.cent
+    if buurten is None:
+        return rows + _wijkrijen(ctx, taakveld, wijken, verdeling, bron)
+    return rows + _buurtrijen(ctx, taakveld, wijken, buurten, verdeling, bron)
 
 
 def toerekenen(
@@ -187,71 +412,22 @@ def toerekenen(
     Returns (flows: GELDSTROOM_COLUMNS + taakveld_code + sleutel_soort, excluded
     taakvelden).
     """
+    wijk_laag = _Laag(wijken, "wijk")
+    buurt_laag = _Laag(buurten, "buurt") if buurten is not None else None
     rows, uitgesloten = [], []
-    w_laag = _Laag(wijken, "wijk")
-    b_laag = _Laag(buurten, "buurt") if buurten is not None else None
-    kcol, fcol = (
-        ("sleutel", "fallback") if ctx.kant == "lasten" else ("sleutel_baten", "fallback_baten")
-    )
-    bedragen = bedragen.dropna(subset=["bedrag_eur"])
-    keys = sleutel_rijen(bedragen["taakveld_code"], sleutels)
-    # direct taakvelden first, then those that follow the direct lasten (overhead)
-    items = sorted(
-        bedragen[["taakveld_code", "taakveld_naam", "bedrag_eur"]].itertuples(index=False),
-        key=lambda r: keys[r.taakveld_code][kcol] == DIRECT,
-    )
-    for code, naam, bedrag in items:
-        cent = round(float(bedrag) * 100)
-        sleutel, fallback = keys[code][kcol] or "gemeentebreed", keys[code][fcol]
-        cat = f"{code} {naam}"
-        gm = (ctx, ctx.gemeente_code, ctx.gemeente_naam, "gemeente", cat, code)
-        if sleutel == "uitgesloten":
-            uitgesloten.append({"taakveld_code": code, "categorie": cat, "bedrag_eur": cent / 100})
-            continue
-        if sleutel == RIJK and ctx.kant == "baten":
-            van = VAN_RIJK_FONDS if reeks_code(code) == "0.7" else VAN_RIJK_UITKERING
-            why = "betaald door het Rijk: niet van een wijk of buurt"
-            rows.append(_rij(*gm, cent, why, ctx.bron, RIJK_SOORT, van))
-            continue
-        if sleutel in ("gemeentebreed", RIJK) or cent == 0:
-            breed = sleutel in ("gemeentebreed", RIJK)
-            why = "gemeentebreed: niet toegerekend" if breed else sleutel
-            rows.append(_rij(*gm, cent, why, ctx.bron))
-            continue
-        chain = keten(sleutel, fallback)
-        hoofd = hoofdtaakveld(code) != "0" and reeks_code(code) not in INKOMENSOVERDRACHTEN
-        bron = f"{ctx.bron}; sleutel KWB {_jaren(sleutel, wijken.sleuteljaren) if sleutel != DIRECT else ''}".rstrip()
-        mat = _matrix(chain, wijken, w_laag.direct if DIRECT in chain else None)
-        c, g, o, rest = verdeel_matrix(cent, chain, mat)
-        if rest:
-            rows.append(_rij(*gm, rest, "niet toe te rekenen: geen sleutelwaarde", bron))
-        if hoofd:
-            w_laag.direct += c
-        if b_laag is None:
-            for i in range(len(w_laag.codes)):
-                text = w_laag.tekst(g[i], o[i], sleutel)
-                sl = soort(g[i], sleutel)
-                rows.append(w_laag.rij(ctx, i, cat, code, int(c[i]), text, bron, sl))
-            continue
-        bmat = _matrix(chain, buurten, b_laag.direct if DIRECT in chain else None)
-        for i, wcode in enumerate(w_laag.codes):
-            wtekst = w_laag.tekst(g[i], o[i], sleutel)
-            pos = b_laag.kinderen.get(wcode, np.array([], dtype="int64"))
-            bc, bg, bo, brest = (
-                verdeel_matrix(int(c[i]), chain, bmat[pos])
-                if len(pos) and c[i]
-                else (np.zeros(0, "int64"), [], [], int(c[i]))
+    for taakveld in _taakvelden(bedragen, sleutels, ctx.kant):
+        if taakveld.sleutel == "uitgesloten":
+            uitgesloten.append(
+                {
+                    "taakveld_code": taakveld.code,
+                    "categorie": taakveld.categorie,
+                    "bedrag_eur": taakveld.cent / 100,
+                }
             )
-            wsoort = soort(g[i], sleutel)
-            for j, p in enumerate(pos[: len(bc)]):
-                text = f"{b_laag.tekst(bg[j], bo[j], sleutel)}; wijk: {wtekst}"
-                sl = _erger(soort(bg[j], sleutel), wsoort)
-                rows.append(b_laag.rij(ctx, p, cat, code, int(bc[j]), text, bron, sl))
-                if hoofd:
-                    b_laag.direct[p] += int(bc[j])
-            if brest:
-                text = f"{wtekst}; blijft op wijk: geen buurtsleutelwaarde"
-                rows.append(w_laag.rij(ctx, i, cat, code, brest, text, bron, wsoort))
+        elif (rij := _niet_verdeeld(ctx, taakveld)) is not None:
+            rows.append(rij)
+        else:
+            rows.extend(_verdeeld(ctx, taakveld, wijk_laag, buurt_laag))
     flows = pd.DataFrame(rows, columns=GELDSTROOM_COLUMNS + ["taakveld_code", "sleutel_soort"])
     return flows, pd.DataFrame(uitgesloten, columns=["taakveld_code", "categorie", "bedrag_eur"])
 
