@@ -57,7 +57,7 @@ def kies(sel: Selectie) -> str | None:
     if klik in namen:
         st.session_state["regio"] = klik  # the picker shows the clicked region
         bezoek.onthoud(regio=klik)
-    regio = bezoek.kies_regio(namen, sel.niveau, codes, f"Zoek {sel.niveau} (typ naam of code)")
+    regio = bezoek.kies_regio(namen, sel.niveau, codes, "Zoek op naam of code")
     if regio is None:
         return None
     st.page_link(
