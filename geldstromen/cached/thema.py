@@ -203,9 +203,12 @@ def _stromen(
 ) -> pd.DataFrame:
     parts = []
     if "zorgkosten_per_inwoner_eur" in ids:
-        f = cs.stromen(version, Selectie(gemeente_code, niveau, jaar, families=("zorg",))).flows
+        route = cs.stromen(version, Selectie(gemeente_code, niveau, jaar, families=("zorg",)))
+        f = route.flows
+        # inhabitants of the KWB year the route spread the Zvw costs over (same population)
+        kwb = route.jaren.kwb_jaar or jaar
         inw = _long(gemeente_code, niveau, ["inwoners_aantal"])
-        inw = inw[inw["jaar"].astype(int) == jaar].set_index("regio_code")["waarde"]
+        inw = inw[inw["jaar"].astype(int) == kwb].set_index("regio_code")["waarde"]
         if not f.empty:
             tot = zorg.per_gebied(f, inw, top=0)  # the Sociaal domein table's figure
             tot = tot.rename(columns={"zorgkosten_per_inwoner_eur": "waarde"})
