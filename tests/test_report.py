@@ -42,9 +42,10 @@ def test_pdf_has_title_date_methods_attribution(fixture_db_url, tmp_path):
     assert "4 maart 2025" in text
     for needle in ("waargenomen", "toegerekend", "geschat", "CC BY 4.0", "Vektis", "PDOK"):
         assert needle in text
-    assert "Kerncijfers tegenover de gemeente" in text
-    # income per inwoner 28.0 (x1000) against the gemeente's 31.5 (x1000)
-    assert "28 000" in text and "31 500" in text
+    assert "Geld in het gebied tegenover de gemeente" in text
+    assert "Gemeentegeld in het gebied" in text
+    # income per inwoner 28.0 (x1000) against the gemeente's 31.5 (x1000), Dutch format
+    assert "28.000" in text and "31.500" in text
     pages = subprocess.run(["pdfinfo", str(tmp_path / "r.pdf")], capture_output=True, text=True)
     info = dict(line.split(":", 1) for line in pages.stdout.splitlines() if ":" in line)
     assert info["Pages"].strip() == "1"
@@ -54,7 +55,10 @@ def test_pdf_has_title_date_methods_attribution(fixture_db_url, tmp_path):
 def test_messages_compare_with_gemeente(fixture_db_url):
     gegevens = verzamel(db.make_engine(fixture_db_url), "WK999901", 2019)
     assert len(gegevens.boodschappen) == 3
-    assert any("Personen met bijstand ligt 25% hoger" in z for z in gegevens.boodschappen)
+    # what stands out is about money: the headline figures that differ most from the gemeente
+    assert gegevens.boodschappen[0].startswith("Taakveld 6.3 Inkomensregelingen ligt 25% hoger")
+    assert all("gemeente" in z and "€" in z for z in gegevens.boodschappen)
+    assert gegevens.kop[0].sleutel == "gemeente_per_inwoner"
 
 
 def test_png_is_an_image(fixture_db_url):

@@ -28,6 +28,7 @@ NAMEN = {
     "stuk": "stuk", "kleur": "kleur van de kaart", "hoofdtaakveld": "hoofdtaakveld",
     "kant": "kant", "fam": "families", "circulaire": "circulaire", "klasse": "klasse",
     "presentatie": "presentatiemodus", "heel_nl": "heel Nederland", "scenario": "scenario",
+    "taakvelden": "alle taakvelden",
 }  # fmt: skip
 
 

@@ -14,8 +14,9 @@ from geldstromen import geo, queries
 from geldstromen.domain import regiocode
 from geldstromen.domain.boodschappen import boodschappen, getal, kerncijfers
 from geldstromen.domain.geldstroom import FAMILIES, empty_flows
+from geldstromen.domain.kopcijfers import Kopcijfer, kopcijfers, opvallend
 from geldstromen.domain.per_inwoner import TE_WEINIG_INWONERS, UITLEG, reden
-from geldstromen.domain.similariteit import profiel
+from geldstromen.domain.similariteit import THEMAS, profiel, vergelijkbaar
 from geldstromen.families.stromen import Selectie, stromen
 
 
@@ -47,6 +48,10 @@ class RapportGegevens:
     per_inwoner_melding: str | None = None
     #: "Jaren in dit beeld: ..." (``families.stromen.Jaren.regel``)
     jaren: str | None = None
+    #: the money headline against the gemeente (``domain.kopcijfers``), in display order
+    kop: list[Kopcijfer] = field(default_factory=list)
+    #: codes of the similar regions of the same gemeente the headline compares with
+    vergelijkbaar: list[str] = field(default_factory=list)
 
 
 def ontleed_code(regio_code: str) -> tuple[str, str, str]:
@@ -98,6 +103,29 @@ def _per_inwoner_melding(long: pd.DataFrame, code: str) -> str | None:
     return f"Per 1000 inwoners: {waarom}{bij}; {UITLEG}"
 
 
+def _vergelijkbare(long: pd.DataFrame, code: str) -> list[str]:
+    """The 5 regions of the same gemeente and level most like ``code`` on the Vergelijk
+    profile (``long``: the profiles of the gemeente's regions; all themes weighed equally);
+    [] when the region has no profile."""
+    if long.empty:
+        return []
+    wide, info = profiel(long)
+    gewichten = {k: 1.0 for k, v in info.items() if v["thema"] in THEMAS}
+    try:
+        return list(vergelijkbaar(wide, code, gewichten, k=5).buren["regio_code"])
+    except (KeyError, ValueError):
+        return []
+
+
+def _inwoners(route, long_gemeente: pd.DataFrame) -> pd.Series:
+    """Inhabitants per region of the route's KWB year (those the keys used)."""
+    for res in route.gemeente.values():
+        if len(res.inwoners):
+            return res.inwoners
+    rij = long_gemeente[long_gemeente["indicator"] == "inwoners_aantal"]
+    return pd.to_numeric(rij.set_index("regio_code")["waarde"], errors="coerce")
+
+
 def verzamel(engine: Engine, regio_code: str, jaar: int) -> RapportGegevens:
     """Gather key figures vs gemeente, messages, map polygons and flows for one region."""
     code, niveau, gemeente_code = ontleed_code(regio_code)
@@ -111,6 +139,12 @@ def verzamel(engine: Engine, regio_code: str, jaar: int) -> RapportGegevens:
     jaar_codes = set(codes.loc[codes["jaar"] == jaar, "regio_code"])
     kaart, kaart_melding = _kaart(engine, gemeente_code, niveau, jaar, jaar_codes or {code})
     flows, stromen_melding, route = _stromen(engine, gemeente_code, niveau, jaar, code)
+    kwb_jaar = route.jaren.kwb_jaar or int(jaar)
+    alle = queries.run_query(
+        engine, "vergelijk_profielen", niveau=niveau, jaar=kwb_jaar, gemeenten=[gemeente_code]
+    )
+    buren = _vergelijkbare(alle, code)
+    kop = kopcijfers(route.flows, _inwoners(route, alle), code, buren)
     return RapportGegevens(
         regio_code=code,
         regio_naam=str(namen.get(code, code)),
@@ -119,7 +153,7 @@ def verzamel(engine: Engine, regio_code: str, jaar: int) -> RapportGegevens:
         gemeente_naam=str(namen.get(gemeente_code, gemeente_code)),
         jaar=int(jaar),
         kern=kern,
-        boodschappen=boodschappen(kern),
+        boodschappen=opvallend(kop) or boodschappen(kern),
         bronnen=sorted(set(long["bron"].dropna())),
         kaart=kaart,
         kaart_melding=kaart_melding,
@@ -129,4 +163,6 @@ def verzamel(engine: Engine, regio_code: str, jaar: int) -> RapportGegevens:
         jaren=route.jaren.regel(),
         namen=dict(zip(codes["regio_code"], codes["regio_naam"], strict=True)),
         per_inwoner_melding=_per_inwoner_melding(long, code),
+        kop=kop,
+        vergelijkbaar=buren,
     )

@@ -11,7 +11,8 @@ import matplotlib
 import matplotlib.pyplot as plt
 from fpdf import FPDF
 
-from geldstromen.domain.boodschappen import getal
+from geldstromen.domain.boodschappen import KERN
+from geldstromen.domain.opmaak import getal
 from geldstromen.rapport import figuren, sankey
 from geldstromen.rapport.gegevens import RapportGegevens
 
@@ -26,7 +27,8 @@ ATTRIBUTIE = (
     "Zvw-kosten: Vektis open data (voorwaarden Vektis: bronvermelding, geen commercieel gebruik); "
     "kaartgrenzen: CBS/Kadaster via PDOK (CC BY 4.0). Gemaakt met Geldstromen in de wijk."
 )
-MAX_KERN = 10
+MAX_KERN = 3
+GELD_KOP = "Geld in het gebied tegenover de gemeente"
 SANKEY_KOP = "Geldstromen van en naar het gebied (sankey), euro per jaar"
 
 
@@ -81,17 +83,18 @@ def maak_pdf(g: RapportGegevens, vandaag: date | None = None) -> bytes:
     namen = {g.regio_code: g.regio_naam}
     kaart = figuren.kaart_png(g.kaart, g.regio_code, g.namen | namen, g.kaart_melding)
     pdf.image(io.BytesIO(kaart), x=12, y=26, w=88, h=76, keep_aspect_ratio=True)
-    pdf.set_xy(104, 26)
+    pdf.set_xy(102, 26)
     pdf.set_font("DejaVu", "B", 11)
-    pdf.cell(110, 6, "Kerncijfers tegenover de gemeente", new_x="LMARGIN", new_y="NEXT")
-    _kern_tabel(pdf, g, x=104, w=110)
-    pdf.set_xy(219, 26)
+    pdf.cell(110, 6, GELD_KOP, new_x="LMARGIN", new_y="NEXT")
+    _geld_tabel(pdf, g, x=102, w=118)
+    _kern_tabel(pdf, g, x=102, w=118)
+    pdf.set_xy(224, 26)
     pdf.set_font("DejaVu", "B", 11)
-    pdf.cell(66, 6, "Wat valt op", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("DejaVu", "", 8.5)
+    pdf.cell(61, 6, "Wat valt op", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 8)
     for zin in g.boodschappen or ["Geen opvallende verschillen met de gemeente gevonden."]:
-        pdf.set_x(219)
-        pdf.multi_cell(66, 4.2, "• " + schoon(zin), align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_x(224)
+        pdf.multi_cell(61, 4.0, "• " + schoon(zin), align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1)
     _sankey(pdf, g)
     pdf.set_y(max(pdf.get_y() + 1, 190))
@@ -133,11 +136,67 @@ def sankey_onderschrift(g: RapportGegevens, links) -> str:
     return " ".join(d for d in delen if d)
 
 
-def _kern_tabel(pdf: FPDF, g: RapportGegevens, x: float, w: float) -> None:
-    kern = g.kern.dropna(subset=["regio"]).head(MAX_KERN)
-    pdf.set_font("DejaVu", "", 7.5)
+def vergelijkbaar_tekst(g: RapportGegevens) -> str:
+    """Which regions 'vergelijkbaar' is the median of, in one sentence."""
+    if not g.vergelijkbaar:
+        return "Geen vergelijkbare gebieden in de gemeente gevonden."
+    namen = ", ".join(g.namen.get(c, c) for c in g.vergelijkbaar)
+    soort = {"wijk": "wijken", "buurt": "buurten"}.get(g.niveau, "gebieden")
+    return (
+        f"Vergelijkbaar = mediaan van de {len(g.vergelijkbaar)} {soort} van de gemeente met "
+        f"het meest gelijke profiel (als op Vergelijk): {namen}."
+    )
+
+
+def geld_rijen(g: RapportGegevens) -> list[list[str]]:
+    """The money headline as table rows (header first): figure, area, gemeente, similar."""
     soort = {"wijk": "Wijk", "buurt": "Buurt"}.get(g.niveau, "Gebied")
-    rows = [["Kenmerk", "Eenheid", soort, "Gemeente"]]
+    rows = [["Euro per inwoner", soort, "Gemeente", "Vergelijkbaar", "Methode"]]
+    rows += [
+        [
+            schoon(k.kort, 70),
+            k.tekst(k.regio),
+            k.tekst(k.gemeente),
+            k.tekst(k.vergelijkbaar),
+            schoon(k.methode, 30),
+        ]
+        for k in g.kop
+    ]
+    return rows
+
+
+def _geld_tabel(pdf: FPDF, g: RapportGegevens, x: float, w: float) -> None:
+    if not g.kop:
+        pdf.set_x(x)
+        pdf.set_font("DejaVu", "", 8)
+        pdf.multi_cell(w, 4, schoon(g.stromen_melding or "Geen geldstromen voor dit gebied."))
+        return
+    pdf.set_font("DejaVu", "", 7)
+    pdf.set_x(x)
+    with pdf.table(
+        geld_rijen(g),
+        width=w,
+        col_widths=(42, 15, 18, 22, 21),
+        align="LEFT",
+        line_height=3.6,
+        text_align=("LEFT", "RIGHT", "RIGHT", "RIGHT", "LEFT"),
+        borders_layout="HORIZONTAL_LINES",
+    ):
+        pass
+    pdf.set_x(x)
+    pdf.set_font("DejaVu", "", 6)
+    pdf.multi_cell(w, 2.8, schoon(vergelijkbaar_tekst(g), 400), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(1)
+
+
+def _kern_tabel(pdf: FPDF, g: RapportGegevens, x: float, w: float) -> None:
+    kern = g.kern[g.kern["indicator"].isin(KERN)].dropna(subset=["regio", "gemeente"])
+    kern = kern.head(MAX_KERN)
+    if kern.empty:
+        return
+    pdf.set_font("DejaVu", "", 7)
+    soort = {"wijk": "Wijk", "buurt": "Buurt"}.get(g.niveau, "Gebied")
+    rows = [["Wie er wonen", "Eenheid", soort, "Gemeente"]]
     rows += [
         [schoon(r.label, 60), schoon(r.eenheid, 30), getal(r.regio), getal(r.gemeente)]
         for r in kern.itertuples()
@@ -146,9 +205,9 @@ def _kern_tabel(pdf: FPDF, g: RapportGegevens, x: float, w: float) -> None:
     with pdf.table(
         rows,
         width=w,
-        col_widths=(47, 27, 17, 19),
+        col_widths=(46, 31, 19, 22),
         align="LEFT",
-        line_height=4.0,
+        line_height=3.4,
         text_align=("LEFT", "LEFT", "RIGHT", "RIGHT"),
         borders_layout="HORIZONTAL_LINES",
     ):

@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib.patches import PathPatch, Rectangle
 from matplotlib.path import Path
 
-from geldstromen.domain.boodschappen import getal
+from geldstromen.domain.opmaak import euro_kort
 from geldstromen.domain.taakvelden import HOOFDTAAKVELDEN, hoofdtaakveld
 
 KLEUREN = {"gemeente": "#2e86c1", "huishoudens": "#28b463", "zorg": "#8e44ad"}
@@ -172,7 +172,7 @@ def teken_sankey(
         ax.text(
             x + breedte + 0.003,
             y + h / 2,
-            f"{naam}  € {getal(waarde[n] / 1e6, 1)} mln",
+            f"{naam}  {euro_kort(waarde[n])}",
             ha="left",
             va="center",
             fontsize=fontsize,

@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import html
 
+import pandas as pd
 import streamlit as st
 
 from geldstromen.cached import vergelijk
-from geldstromen.domain.boodschappen import getal
 from geldstromen.rapport import figuren
 from geldstromen.rapport import sankey as rapport_sankey
-from geldstromen.rapport.pdf import ATTRIBUTIE, METHODEN, sankey_onderschrift
-from geldstromen.rapport.sankey import beperk_categorieen, beperk_taakvelden
+from geldstromen.rapport.pdf import (
+    ATTRIBUTIE,
+    METHODEN,
+    sankey_onderschrift,
+    vergelijkbaar_tekst,
+)
+from geldstromen.rapport.sankey import beperk_categorieen
 from geldstromen.ui import sankey, state
 from geldstromen.ui.filters import Selectie
 
@@ -46,15 +51,16 @@ def presentatiemodus() -> bool:
 
 
 def sankey_van(g, groot: bool):
-    """The Wijkprofiel sankey (plotly) of the report's flows, type sized for a projector."""
+    """The Wijkprofiel sankey (plotly) of the report's flows: gemeente money per hoofdtaakveld,
+    the other families' largest categories, type sized for a projector."""
     eigen = g.stromen[g.stromen["familie"] == "gemeente"]
-    eigen = beperk_taakvelden(eigen[eigen["naar"] == g.regio_code], 6 if groot else 10)
-    andere = beperk_categorieen(g.stromen[g.stromen["familie"] != "gemeente"], 5 if groot else 8)
+    eigen = eigen[eigen["naar"] == g.regio_code]
+    andere = beperk_categorieen(g.stromen[g.stromen["familie"] != "gemeente"], 5 if groot else 6)
     fig = sankey.sankey_figuur(eigen, andere, g.regio_naam, "lasten")
     n = len(fig.data[0].node.label)
     fig.update_layout(
         font={"size": 20 if groot else 14, "color": "#111111"},
-        height=max(560, (26 if groot else 20) * n),
+        height=max(560, (22 if groot else 17) * n),
     )
     return fig
 
@@ -69,6 +75,51 @@ def _sankey(g, groot: bool) -> None:
     st.caption(sankey_onderschrift(g, links))
 
 
+def tegel_label(k) -> str:
+    """Tile label: short name and unit ('Gemeentegeld in het gebied per inwoner')."""
+    return k.kort if k.eenheid.startswith("%") else f"{k.kort} per inwoner"
+
+
+def vergelijking(k) -> str:
+    """'gemeente € 5.488 · vergelijkbare wijken € 6.776' (the latter only when known)."""
+    tekst = f"gemeente {k.tekst(k.gemeente)}"
+    if pd.notna(k.vergelijkbaar):
+        tekst += f" · vergelijkbaar {k.tekst(k.vergelijkbaar)}"
+    return tekst
+
+
+def _kop(g) -> None:
+    """Money first: four tiles (allocated gemeente money, income, energy burden, zorgkosten),
+    each against the gemeente and similar regions, then the three largest taakvelden."""
+    if not g.kop:
+        st.info(g.stromen_melding or "Nog geen geldstromen voor dit gebied.")
+        return
+    tegels = [k for k in g.kop if not k.sleutel.startswith("taakveld:")]
+    for col, k in zip(st.columns(max(1, len(tegels))), tegels, strict=False):
+        col.metric(
+            tegel_label(k),
+            k.tekst(k.regio),
+            vergelijking(k),
+            delta_color="off",
+            delta_arrow="off",
+            help=f"Methode: {k.methode}. Bron: {k.bron}",
+        )
+    taakvelden = [k for k in g.kop if k.sleutel.startswith("taakveld:")]
+    if taakvelden:
+        soort = {"wijk": "Wijk", "buurt": "Buurt"}.get(g.niveau, "Gebied")
+        tabel = pd.DataFrame(
+            {
+                "Grootste taakvelden (euro per inwoner)": [k.kort for k in taakvelden],
+                soort: [k.tekst(k.regio) for k in taakvelden],
+                "Gemeente": [k.tekst(k.gemeente) for k in taakvelden],
+                "Vergelijkbaar": [k.tekst(k.vergelijkbaar) for k in taakvelden],
+                "Methode": [k.methode for k in taakvelden],
+            }
+        )
+        st.dataframe(tabel, hide_index=True, width="stretch")
+    st.caption(vergelijkbaar_tekst(g))
+
+
 def render(sel: Selectie, regio: str, groot: bool) -> None:
     """Headline figures vs gemeente, map, flows, three key messages, downloads, sources."""
     g = vergelijk.rapport_gegevens(sel.version, regio, sel.jaar)
@@ -79,15 +130,7 @@ def render(sel: Selectie, regio: str, groot: bool) -> None:
         f'<p class="gw-sub">{html.escape(g.gemeente_naam)} · {g.niveau} · gegevens {g.jaar}</p>',
         unsafe_allow_html=True,
     )
-    kern = g.kern.dropna(subset=["regio"]).head(4)
-    for col, r in zip(st.columns(max(1, len(kern))), kern.itertuples(), strict=False):
-        col.metric(
-            f"{r.label} ({r.eenheid})",
-            getal(r.regio),
-            f"gemeente: {getal(r.gemeente)}",
-            delta_color="off",
-            delta_arrow="off",
-        )
+    _kop(g)
     if g.per_inwoner_melding:
         st.caption(g.per_inwoner_melding)
     links, rechts = st.columns([1, 1])

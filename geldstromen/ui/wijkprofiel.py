@@ -133,8 +133,15 @@ def render() -> None:
     eigen = res.flows[res.flows["regio_code"] == regio] if gemeente_aan else res.flows[:0]
     eigen_ink = ink[ink["regio_code"] == regio]
     andere = _andere(route, k, regio)
-    fig = sankey.sankey_figuur(eigen, andere, names[regio], k.kant, eigen_ink)
+    detail = st.toggle(
+        "Alle taakvelden tonen (standaard: per hoofdtaakveld)",
+        value=state.lees_vlag("taakvelden"),
+        key="wp_taakvelden",
+    )
+    state.schrijf(taakvelden="1" if detail else None)
+    fig = sankey.sankey_figuur(eigen, andere, names[regio], k.kant, eigen_ink, detail=detail)
     st.plotly_chart(fig, key="wp_sankey")
+    st.caption(sankey.ONDERSCHRIFT)
     tab = regio_tabel(res.flows, regio, inw, inw_gm)
     totaal = tab["bedrag_eur"].sum()
     per_w = per_inwoner.per_inwoner(totaal, inw)

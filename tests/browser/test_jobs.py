@@ -29,7 +29,8 @@ def test_shared_link_reopens_vergelijk(browser_page, page_url, screenshot):
 def test_presentation_mode(browser_page, page_url, screenshot):
     browser_page.goto(page_url("presentatie", **SCHILDERSBUURT, presentatie=1))
     _tekst(browser_page, "Wat valt op")
-    _tekst(browser_page, "het gemeentelijk gemiddelde")
+    _tekst(browser_page, "Gemeentegeld in het gebied per inwoner")
+    _tekst(browser_page, "dan in de gemeente")
     assert not browser_page.locator('section[data-testid="stSidebar"]').is_visible()
     screenshot("presentatie_schildersbuurt")
 

@@ -64,6 +64,11 @@ def test_presentatie_shows_map_sankey_and_messages(browser_page, page_url):
     browser_page.set_viewport_size({"width": 1400, "height": 2000})
     browser_page.goto(page_url("presentatie", **SCHILDERSBUURT, presentatie=1))
     _tekst(browser_page, "Wat valt op")
+    # money leads: the first tile is allocated gemeente money per inhabitant with the gemeente
+    eerste = browser_page.locator('[data-testid="stMetric"]').first
+    eerste.wait_for(state="visible")
+    assert "Gemeentegeld in het gebied per inwoner" in eerste.inner_text()
+    assert "gemeente €" in eerste.inner_text()
     _tekst(browser_page, "Geldstromen van en naar Wijk 29 Schildersbuurt")
     _tekst(browser_page, "Iv3 jaarrekening 2023 toegerekend met sleutels uit KWB")
     browser_page.locator('[data-testid="stPlotlyChart"] .sankey').first.wait_for(state="visible")
@@ -106,7 +111,8 @@ def test_pdf_report_text_and_image(browser_page, page_url, tmp_path):
         assert needle in plat, needle
     assert "Geldstromen van en naar het gebied (sankey)" in plat
     assert "Iv3 jaarrekening 2023 toegerekend met sleutels uit KWB" in plat
-    assert "Kerncijfers tegenover de gemeente" in plat
+    assert "Geld in het gebied tegenover de gemeente" in plat
+    assert "Gemeentegeld in het gebied" in plat and "Zorgkosten (Zvw)" in plat
     ARTIFACTS.mkdir(exist_ok=True)
     stem = ARTIFACTS / "rapport_schildersbuurt"
     subprocess.run(

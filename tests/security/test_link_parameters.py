@@ -86,7 +86,7 @@ def test_flags(ruw, aan, probleem):
 #: Every parameter a page reads (ui/state is the only reader; grep for state.lees).
 PARAMETERS = ["gemeente", "niveau", "jaar", "indicator", "regio", "bereik", "ref", "gewichten",
               "k", "iv3_jaar", "stuk", "kleur", "hoofdtaakveld", "kant", "fam", "circulaire",
-              "klasse", "presentatie", "heel_nl"]  # fmt: skip
+              "klasse", "presentatie", "heel_nl", "taakvelden"]  # fmt: skip
 PAGINAS = ["kaart", "vergelijk", "tijdlijn", "presentatie", "scenario", "eigen_data",
            "wijkprofiel", "energietransitie", "sociaal_domein", "verbanden", "bronnen"]  # fmt: skip
 HOSTILE = ["inf", "1e400", "-1", "nan", "9" * 5000, "x\x00", "[klik hier](https://example.org)",

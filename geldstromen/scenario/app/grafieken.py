@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from geldstromen.domain.opmaak import euro
+from geldstromen.domain.opmaak import PLOTLY_SEPARATORS, euro, euro_kort
 from geldstromen.scenario.model import PARTIJ_KLEUREN, PARTIJ_LABELS
 
 KOSTEN, BATEN, NETTO = "#c0392b", "#2e86c1", "#1e1e1e"
@@ -113,10 +113,16 @@ def sankey(links: pd.DataFrame, titel: str) -> go.Figure:
     ]
     kleur = [METHODE_KLEUR.get(m.split(";")[0], METHODE_KLEUR["geschat"]) for m in links["methode"]]
     node_kleur = ["#e67e22" if n.startswith("Scenario:") else "#7f8c8d" for n in nodes]
+    waarde = dict.fromkeys(nodes, 0.0)
+    for kant in ("van", "naar"):
+        som = links.groupby(kant)["bedrag_eur"].apply(lambda s: s.abs().sum())
+        for n, v in som.items():
+            waarde[n] = max(waarde[n], float(v))
+    labels = [f"{n}<br>{euro_kort(waarde[n])}" for n in nodes]
     fig = go.Figure(
         go.Sankey(
             arrangement="snap",
-            node={"label": list(nodes), "pad": 10, "thickness": 12, "color": node_kleur},
+            node={"label": labels, "pad": 10, "thickness": 12, "color": node_kleur},
             link={
                 "source": [nodes[a] for a in links["van"]],
                 "target": [nodes[b] for b in links["naar"]],
@@ -132,5 +138,6 @@ def sankey(links: pd.DataFrame, titel: str) -> go.Figure:
         height=max(480, 20 * len(nodes)),
         margin={"l": 5, "r": 5, "t": 50, "b": 5},
         font={"size": 11},
+        separators=PLOTLY_SEPARATORS,
     )
     return fig

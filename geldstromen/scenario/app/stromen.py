@@ -52,8 +52,12 @@ def render(version: str, scenario: Scenario, regio: str, regio_naam: str, data_j
     else:
         fig = na_fig if weergave == WEERGAVEN[0] else voor_fig
         st.plotly_chart(fig, width="stretch", key="sc_sankey")
-    st.caption("Oranje = scenario. De scenario-stromen zijn vaak dun naast de bestaande stromen; "
-               "de bedragen staan in de tabel.")  # fmt: skip
+    if weergave != WEERGAVEN[1] and not extra.empty:
+        st.plotly_chart(grafiek.sankey(extra, f"Uitvergroot: alleen de scenario-laag in "
+                                              f"{keuzes[int(jaar)]}"),
+                        width="stretch", key="sc_sankey_laag")  # fmt: skip
+    st.caption("Oranje = scenario. Naast de bestaande stromen is de scenario-laag dun; daarom staat "
+               "ze hierboven ook apart, op eigen schaal. De bedragen staan in de tabel.")  # fmt: skip
     st.markdown("**Verschil per stroom** (euro per jaar; de scenario-stromen bovenaan)")
     tabel = verschil(voor, extra)
     st.dataframe(
