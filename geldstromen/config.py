@@ -21,6 +21,9 @@ class Settings:
     http_timeout_s: float
     http_retries: int
     max_upload_mb: int
+    #: URL of a MapLibre/Mapbox GL style JSON drawn under the map; None = no basemap, and no
+    #: request to any host but the app's own.
+    basemap_url: str | None = None
 
 
 def _path_or_none(value: str | None) -> Path | None:
@@ -40,4 +43,11 @@ def get_settings(env: dict[str, str] | None = None) -> Settings:
         http_timeout_s=float(env.get("GELDSTROMEN_HTTP_TIMEOUT_S") or 30),
         http_retries=int(env.get("GELDSTROMEN_HTTP_RETRIES") or 4),
         max_upload_mb=int(env.get("GELDSTROMEN_MAX_UPLOAD_MB") or 20),
+        basemap_url=_basemap(env.get("GELDSTROMEN_BASEMAP_URL")),
     )
+
+
+def _basemap(value: str | None) -> str | None:
+    """An http(s) URL, or None (empty or anything else: no basemap)."""
+    value = (value or "").strip()
+    return value if value.startswith(("https://", "http://")) else None

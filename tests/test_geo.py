@@ -12,6 +12,7 @@ from shapely.geometry import Polygon
 
 from geldstromen import geo
 from geldstromen.ui import kaart
+from tests.conftest import REPO
 
 
 def _dekking(**years: int) -> pd.DataFrame:
@@ -98,7 +99,7 @@ def test_choropleth_grey_for_missing_never_for_zero():
     assert props["WK000102"]["kleur"] in kaart.KLEUREN
     assert props["WK000102"]["kleur"] != props["WK000104"]["kleur"]
     assert props["WK000101"]["naam"] == "<b>Oud</b>"  # Streamlit escapes it in the tooltip
-    assert "mapStyle" not in spec  # no basemap: works offline
+    assert spec["mapStyle"] == "__MAP_STYLE__"  # no basemap (absent would mean Carto's): offline
     assert ",\n" not in deck.to_json()  # compact payload
     tooltip = deck._tooltip["html"]
     assert "{naam}" in tooltip and "2019" in tooltip and "waargenomen" in tooltip
@@ -127,3 +128,28 @@ def test_nearly_equal_values_make_one_legend_class():
     waarden = pd.Series([2532.0000001, 2532.0000004, 2531.9999998, 2532.0000002, float("nan")])
     assert kaart.klassen(waarden) == [2532.0]
     assert len(kaart.klassen(pd.Series([1.0, 2.0, 3.0, 4.0, 5.0, 6.0]))) == 5
+
+
+def test_default_map_asks_no_third_party_host(monkeypatch):
+    """Issue 18 item 16: with ``map_style=None`` Streamlit's frontend fills in a Carto basemap
+    (its bundle: ``!mapStyle -> basemaps.cartocdn.com``), so each visitor's browser told that
+    host which wijk it looked at. Without GELDSTROMEN_BASEMAP_URL the spec carries pydeck's
+    placeholder, for which Streamlit draws no basemap, and no URL at all."""
+    monkeypatch.delenv("GELDSTROMEN_BASEMAP_URL", raising=False)
+    spec = kaart.choropleth(_waarden(), _geometrie(), INFO).to_json()
+    assert json.loads(spec)["mapStyle"] == "__MAP_STYLE__"
+    assert "mapProvider" not in json.loads(spec)
+    assert "http" not in spec and "//" not in spec
+
+
+@pytest.mark.parametrize(
+    ("waarde", "stijl"),
+    [("https://tegels.gemeente.example/stijl.json", "https://tegels.gemeente.example/stijl.json"),
+     ("  ", "__MAP_STYLE__"), ("javascript:alert(1)", "__MAP_STYLE__"),
+     ("ftp://x/stijl.json", "__MAP_STYLE__")],
+)  # fmt: skip
+def test_basemap_only_when_the_deployment_configures_one(monkeypatch, waarde, stijl):
+    monkeypatch.setenv("GELDSTROMEN_BASEMAP_URL", waarde)
+    spec = json.loads(kaart.choropleth(_waarden(), _geometrie(), INFO).to_json())
+    assert spec["mapStyle"] == stijl
+    assert "GELDSTROMEN_BASEMAP_URL=" in (REPO / ".env.example").read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
-"""Renderers for the Kaart page: a choropleth (pydeck, no basemap) with legend, and the table."""
+"""Renderers for the Kaart page: a choropleth (pydeck; a basemap only when the deployment
+configures one) with legend, and the table."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import streamlit as st
 from pydeck.bindings.json_tools import default_serialize
 
 from geldstromen.cached import kaart as cached_kaart
+from geldstromen.config import get_settings
 from geldstromen.ui import bezoek, kaartkeuze, state
 from geldstromen.ui.filters import Selectie
 from geldstromen.ui.tabellen import waarde_tabel
@@ -183,10 +185,19 @@ def _deck(merged: pd.DataFrame, breaks: list[float], waarden: pd.DataFrame, info
     return KompactDeck(
         layers=[layer],
         initial_view_state=_view(merged["geometrie_geojson"]),
-        map_style=None,
         map_provider=None,
         tooltip=tooltip,
+        **_basemap(),
     )
+
+
+def _basemap() -> dict:
+    """The deployment's basemap (GELDSTROMEN_BASEMAP_URL), else none. ``map_style=None`` is
+    not "none": Streamlit then fills in a Carto basemap, so every visitor's browser would ask
+    that host for the tiles of the wijk on screen. Leaving ``map_style`` out keeps pydeck's
+    placeholder, for which Streamlit draws no basemap at all."""
+    url = get_settings().basemap_url
+    return {"map_style": url} if url else {}
 
 
 def legenda_html(waarden: pd.DataFrame, geometrie: pd.DataFrame, info: dict) -> str:

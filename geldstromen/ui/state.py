@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import streamlit as st
 
 from geldstromen.domain import linkparameters as lp
+from geldstromen.ui.tekst import letterlijk
 
 #: session_state: notes of the current run, and the values this session wrote to the URL.
 MELDINGEN = "_link_meldingen"
@@ -111,14 +112,5 @@ def toon_meldingen(plek) -> None:
     if items:
         plek.warning(
             "Niet alles uit de link kon worden gebruikt zoals het er staat:\n\n"
-            + "\n".join(f"- {tekst_veilig(m)}" for m in items)
+            + "\n".join(f"- {letterlijk(m)}" for m in items)
         )
-
-
-def tekst_veilig(tekst: str) -> str:
-    """``tekst`` for a Markdown element as literal text: every ASCII punctuation character is
-    backslash-escaped (CommonMark), so no link, emphasis, HTML or heading is formed."""
-    return "".join(f"\\{c}" if c in _LEESTEKENS else c for c in str(tekst))
-
-
-_LEESTEKENS = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")

@@ -17,6 +17,7 @@ from geldstromen.domain.upload import MAX_KOLOMMEN, MAX_RIJEN, UploadFout, lees_
 from geldstromen.domain.validatie import LABEL, Uitkomst, indeling, rapport, valideer
 from geldstromen.domain.validatie_privacy import veilige_som
 from geldstromen.ui.filters import Selectie
+from geldstromen.ui.tekst import letterlijk
 
 SLEUTEL = "eigen_data"
 _EENHEDEN = {"(uit kolomnaam: _eur, _aantal, _pct)": None, "euro": "euro", "aantal": "aantal",
@@ -60,7 +61,7 @@ def _upload(sel: Selectie) -> Uitkomst | None:
             uitkomst = _controleer(sel, bestand.name, data, _EENHEDEN[keuze])
         except UploadFout as exc:
             st.session_state.pop(SLEUTEL, None)
-            st.error(f"Het bestand is niet ingelezen: {exc}")
+            st.error(f"Het bestand is niet ingelezen: {letterlijk(exc)}")
             return None
         except Exception as exc:  # noqa: BLE001 - never a traceback for a user's file
             st.session_state.pop(SLEUTEL, None)
@@ -96,7 +97,7 @@ def _toon(sel: Selectie, uitkomst: Uitkomst) -> None:
     rows = waarden[waarden["indicator"] == indicator].copy()
     rows["regio_naam"] = rows["regio_naam"].fillna(rows["regio_code"])
     eenheid = labels.loc[indicator, "eenheid"]
-    st.subheader(f"{labels.loc[indicator, 'kolom']} per {sel.niveau} ({LABEL})")
+    st.subheader(f"{letterlijk(labels.loc[indicator, 'kolom'])} per {sel.niveau} ({LABEL})")
     totaal = veilige_som(rows["waarde"]) if eenheid != "%" else float("nan")
     st.caption(
         f"Herkomst: {LABEL} (niet van CBS, alleen zichtbaar in deze sessie) · eenheid: "

@@ -83,12 +83,15 @@ def _keuzes() -> Keuze | None:
     return Keuze(version, code, label, niveau, int(jaar), stuk, kant, tuple(fams))
 
 
-def _regio(res, niveau: str) -> tuple[str, dict[str, str]]:
+def _regio(res, niveau: str) -> tuple[str, dict[str, str]] | None:
+    """The chosen region of the level; None when no money reached any region of it."""
     regios = res.flows[res.flows["niveau"] == niveau][["regio_code", "regio_naam"]]
     regios = regios.drop_duplicates().sort_values("regio_code")
     names = dict(zip(regios["regio_code"], regios["regio_naam"], strict=True))
     inwoners = res.inwoners.rename("waarde").rename_axis("regio_code").reset_index()
     regio = bezoek.kies_regio(names, niveau, inwoners, niveau.capitalize(), key="wp_regio")
+    if regio is None:
+        return None
     return regio, names
 
 
@@ -117,7 +120,15 @@ def render() -> None:
         reden = res.opmerking if res is not None else "; ".join(route.notities)
         st.warning(f"Geen toerekening mogelijk voor {k.label} op {k.niveau}niveau: {reden}.")
         return
-    regio, names = _regio(res, k.niveau)
+    gekozen = _regio(res, k.niveau)
+    if gekozen is None:
+        st.warning(
+            f"Geen bedrag van {k.label} ({k.stuk} {k.jaar}, {k.kant}) is aan een {k.niveau} "
+            f"toegerekend: alles bleef gemeentebreed (gebieden uit KWB-indeling "
+            f"{res.indelingsjaar}). Kies een ander jaar (Iv3) of niveau."
+        )
+        return
+    regio, names = gekozen
     inw = res.inwoners.get(regio) if len(res.inwoners) else None
     inw_gm = float(res.inwoners.sum()) if len(res.inwoners) else float("nan")
     st.caption(

@@ -76,3 +76,27 @@ def test_own_keys_allocated_once_per_rerun(app, monkeypatch):
     assert any("Sleuteldekking" in c.value for c in at.caption)
     at.run()
     assert len([s for s in calls if s is not None]) == 1
+
+
+def test_allocation_without_any_region_of_the_level_is_said(app, monkeypatch):
+    """Issue 18 item 2: Iv3 2025 of a small gemeente (GM0415, real data) allocated nothing to
+    its wijken (every row stayed gemeentebreed): `codes[0]` raised IndexError. Now a warning
+    says so and the page stops there."""
+    import copy
+
+    from geldstromen.cached import stromen as cs
+
+    echt = cs.stromen
+
+    def alleen_gemeentebreed(*args, **kwargs):
+        route = copy.copy(echt(*args, **kwargs))  # (the cached result is shared: no mutation)
+        route.gemeente = {}
+        for kant, res in echt(*args, **kwargs).gemeente.items():
+            res = copy.copy(res)
+            res.flows = res.flows[res.flows["niveau"] == "gemeente"]
+            route.gemeente[kant] = res
+        return route
+
+    monkeypatch.setattr(cs, "stromen", alleen_gemeentebreed)
+    at = _open(app)
+    assert any("is aan een wijk toegerekend" in w.value for w in at.warning), at.warning
