@@ -1,5 +1,6 @@
 """CBS Budgetonderzoek 85419NED: spending per household per year by COICOP main group and
-household characteristic (published in x1000 euro; stored in euro). Files under
+household characteristic (published and stored in x1000 euro; ``stg_budget`` converts to
+euro). Files under
 ``cbs_budget/cbs_85419NED_*.csv``, ``;``-separated; excerpts may hold only some groups."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from data_sources.base import Bestand, lees_tabel
 
 
 def lees(path: Path, bron_id: str) -> dict[str, pd.DataFrame]:
-    """Spending rows -> ``raw_budget`` (euro per household per year)."""
+    """Spending rows -> ``raw_budget`` (x1000 euro per household per year, as published)."""
     frame = lees_tabel(path, sep=";")
     value = frame["gemiddeld_besteed_bedrag_x1000_eur"].str.strip().replace(".", None)
     out = pd.DataFrame(
@@ -22,7 +23,7 @@ def lees(path: Path, bron_id: str) -> dict[str, pd.DataFrame]:
             "jaar": frame["periode"].str.extract(r"(\d{4})", expand=False).astype(int),
             "bestedingscategorie": frame["bestedingscategorie"].str.strip(),
             "kenmerk": frame["kenmerk_huishoudens"].str.strip(),
-            "bedrag_eur": pd.to_numeric(value, errors="coerce") * 1000,
+            "bedrag_keur": pd.to_numeric(value, errors="coerce"),
         }
     )
     return {"raw_budget": out}

@@ -11,7 +11,17 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    event,
+    inspect,
+    select,
+    text,
+    update,
+)
+from sqlalchemy import column as kolom
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from geldstromen.config import SQL_DIR
@@ -195,9 +205,20 @@ def view_files(sql_dir: Path = SQL_DIR) -> list[tuple[str, Path]]:
     return files
 
 
+#: Columns that replace an older column of the same raw table: (table, new column) ->
+#: (old column, divisor from the old unit to the new). An older store gets the new column filled
+#: from the old one, and the files of that table are read again at this ingest (their bron
+#: checksum is cleared), so the table holds the values as published once more.
+#: raw_budget stored euros converted at ingest; it now stores the published x1000 euro and
+#: ``stg_budget`` converts (one place per unit conversion: staging).
+VERVANGEN_KOLOMMEN = {("raw_budget", "bedrag_keur"): ("bedrag_eur", 1000.0)}
+
+
 def create_tables(conn: Connection) -> None:
     """Create raw tables that do not exist yet, and add nullable columns that a newer version
-    of the schema has and an existing store lacks (e.g. ``bron.opgehaald_op``)."""
+    of the schema has and an existing store lacks (e.g. ``bron.opgehaald_op``); a column that
+    replaces an older one is filled from it and its files are read again
+    (:data:`VERVANGEN_KOLOMMEN`)."""
     metadata.create_all(conn)
     insp = inspect(conn)
     for table in metadata.sorted_tables:
@@ -208,6 +229,23 @@ def create_tables(conn: Connection) -> None:
             kind = column.type.compile(dialect=conn.dialect)
             # names and type come from our own schema, never from input
             conn.execute(text(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}'))
+            if (table.name, column.name) in VERVANGEN_KOLOMMEN:
+                _vervang(conn, table, column.name, present)
+
+
+def _vervang(conn: Connection, table, nieuw: str, present: set[str]) -> None:
+    """Fill a just-added column from the column it replaces and clear the checksums of the
+    table's files, so the ingest reads them again (:data:`VERVANGEN_KOLOMMEN`)."""
+    oud, deler = VERVANGEN_KOLOMMEN[(table.name, nieuw)]
+    if oud not in present:
+        return
+    conn.execute(update(table).values({nieuw: kolom(oud) / deler}))
+    bron_tabel = metadata.tables["bron"]
+    conn.execute(
+        update(bron_tabel)
+        .where(bron_tabel.c.bron_id.in_(select(table.c.bron_id)))
+        .values(sha256=None)
+    )
 
 
 def drop_views(conn: Connection, names: Iterable[str]) -> None:

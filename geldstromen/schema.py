@@ -164,9 +164,11 @@ raw_budget = Table(
     Column("jaar", Integer, nullable=False),
     Column("bestedingscategorie", Text, nullable=False),
     Column("kenmerk", Text, nullable=False),
-    Column("bedrag_eur", Float),
+    Column("bedrag_keur", Float),
 )
-"""CBS Budgetonderzoek spending per household per year (euro, published x1000)."""
+"""CBS Budgetonderzoek spending per household per year as published (x1000 euro);
+``stg_budget`` converts to euro. Older stores also have ``bedrag_eur`` (converted at ingest,
+no longer written or read; see ``db.VERVANGEN_KOLOMMEN``)."""
 
 
 raw_iv3 = Table(
