@@ -121,3 +121,28 @@ def test_json_file_wrong_shape_is_a_dutch_message(tmp_path, text):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(IngestFout, match="verwacht|geen geldige JSON"):
         lees_json(path, "b", 2024, None)
+
+
+#: Some published keys of KWB 2023 (85618NED), from public clients of that table (a partial
+#: list: enough to check that the 2023 names resolve, not a full coverage check).
+KWB2023_DEEL = [
+    "GemiddeldeWOZWaardeVanWoningen_36", "BouwjaarVoor2000_46", "BouwjaarVanaf2000_47",
+    "GemiddeldeElektriciteitsleveringTotaal_48", "GemiddeldAardgasverbruikTotaal_56",
+    "PercentageWoningenMetStadsverwarming_64", "GemiddeldInkomenPerInwoner_81",
+    "GemGestandaardiseerdInkomenVanHuish_84", "HuishOnderOfRondSociaalMinimum_88",
+]  # fmt: skip
+
+
+def test_known_2023_keys_resolve():
+    cover = dekking(KWB2023_DEEL, 2023).set_index("bron_kolom")
+    assert cover.loc["GemiddeldeWoningwaarde", "status"] == "hernoemd"
+    assert cover.loc["GemiddeldElektriciteitsverbruikTotaal", "status"] == "hernoemd"
+    for kolom in (
+        "BouwjaarVoor2000",
+        "BouwjaarVanaf2000",
+        "GemGestandaardiseerdInkomenVanHuish",
+        "HuishOnderOfRondSociaalMinimum",
+        "PercentageWoningenMetStadsverwarming",
+    ):
+        assert cover.loc[kolom, "status"] == "gevonden"  # still published in 2023
+    assert cover.loc["BouwjaarAfgelopenTienJaar", "status"] == "niet_gepubliceerd"
