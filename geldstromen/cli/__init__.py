@@ -119,7 +119,12 @@ def export() -> None:
 def export_indicatoren(gemeente, niveau, jaar, fmt, output, database_url) -> None:
     """One row per region x indicator: regio_code, regio_naam, niveau, jaar, indicator,
     bron_kolom, waarde (empty = suppressed/unknown), eenheid, methode, bron."""
-    from geldstromen.domain.export import export_bytes
+    from geldstromen.domain.export import (
+        datapakket,
+        datapakket_bytes,
+        export_bytes,
+        sidecar_naam,
+    )
     from geldstromen.queries import run_query
 
     engine = _engine(database_url)
@@ -142,6 +147,9 @@ def export_indicatoren(gemeente, niveau, jaar, fmt, output, database_url) -> Non
         "bronnen": "; ".join(sorted(frame["bron"].dropna().unique())),
     }
     _write(export_bytes(frame, fmt, meta), output, fmt)
+    if fmt in ("csv", "csv-nl") and output is not None:
+        pakket = datapakket(frame, meta, output.name, dutch_excel=fmt == "csv-nl")
+        _write(datapakket_bytes(pakket), output.with_name(sidecar_naam(output.name)), "json")
 
 
 def _write(payload: bytes, output: Path | None, fmt: str) -> None:

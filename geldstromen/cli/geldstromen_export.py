@@ -45,6 +45,33 @@ def _flows(engine, gemeente, niveau, jaar, stuk, familie, sleutels=None, circula
     return res.flows, notes, res
 
 
+#: Which notes of the route explain an empty family (their first words).
+_REDEN = {
+    "gemeente": ("Gemeente", "Geen KWB"),
+    "huishoudens": ("Huishoudens", "Inkomen", "Energie", "Geen KWB"),
+    "zorg": ("Zorg", "Vektis", "Geen KWB"),
+}
+
+
+def ontbrekende_families(res, families) -> dict[str, str]:
+    """Requested families without a single row -> why (Dutch, from the route's notes)."""
+    uit = {}
+    for naam in families:
+        if not res.familie(naam).empty:
+            continue
+        model = getattr(res, naam, None) if naam != "gemeente" else None
+        redenen = list(getattr(model, "notities", []) or [])
+        redenen += [n for n in res.notities if n.startswith(_REDEN[naam]) and n not in redenen]
+        if naam == "gemeente" and res.jaren.iv3_jaar is None and not redenen:
+            redenen.append("geen Iv3-gegevens voor deze gemeente in de database")
+        if naam == "zorg" and not redenen:
+            redenen.append("geen Vektis Zvw-gegevens voor deze gemeente in de database")
+        if naam == "huishoudens" and not redenen:
+            redenen.append("geen KWB-inkomens- of energiegegevens op dit niveau in de database")
+        uit[naam] = " ".join(r.rstrip(".") + "." for r in redenen)
+    return uit
+
+
 def _fonds_noot(aans) -> str:
     """One line: the gemeentefonds as a breakdown of Iv3 0.7, never an extra stream."""
     if aans.fonds is None:
@@ -110,9 +137,33 @@ def _sleutels(path: Path | None) -> tuple[pd.DataFrame, str]:
     help="Gemeentefondscirculaire voor de inkomstenkant, bv. M2024 of S2024 "
     "(standaard de nieuwste met dit uitkeringsjaar).",
 )
+@click.option(
+    "--gedeeltelijk",
+    is_flag=True,
+    help="Schrijf de export ook als een gevraagde familie geen gegevens heeft (die familie "
+    "ontbreekt dan; de reden staat in de metadata). Zonder deze optie is dat een fout.",
+)
+@click.option(
+    "--metadata",
+    "metadata_pad",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Waar het metadatabestand (Frictionless data package, JSON) komt; standaard naast "
+    "-o als <naam>.datapackage.json.",
+)
 @click.option("--database-url")
 def export_geldstromen(
-    gemeente, niveau, jaar, stuk, familie, fmt, output, sleutel_pad, circulaire, database_url
+    gemeente,
+    niveau,
+    jaar,
+    stuk,
+    familie,
+    fmt,
+    output,
+    sleutel_pad,
+    circulaire,
+    gedeeltelijk,
+    metadata_pad,
+    database_url,
 ) -> None:
     """Geldstromen (kolommen regio_code ... bron) van de wijken of buurten van een gemeente.
 
@@ -121,11 +172,20 @@ def export_geldstromen(
     van='Rijk (specifieke uitkeringen)') komt nooit uit een wijk; de gemeentefondsclusters
     van de circulaire zijn een uitsplitsing daarvan (kopblok: totaal en verschil met Iv3 0.7),
     geen extra stroom. De instroom naar de gemeente is precies het Iv3-batentotaal. De gebruikte sleuteltabel staat
-    in het kopblok (CSV, regels met #) of op het blad 'verdeelsleutels' (xlsx); niet te
-    koppelen gemeentenamen worden genoemd."""
+    in het metadatabestand (CSV: een Frictionless data package <naam>.datapackage.json naast
+    het CSV-bestand, dat zelf een kaal CSV-bestand is) of op het blad 'verdeelsleutels' (xlsx);
+    niet te koppelen gemeentenamen worden genoemd. Kolommen van en naar bevatten de naam van
+    de partij, van_code en naar_code de code. Een gevraagde familie zonder gegevens is een
+    fout, tenzij --gedeeltelijk."""
     from geldstromen import db
-    from geldstromen.domain.export import kopblok, to_csv_bytes, to_xlsx_bytes
-    from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
+    from geldstromen.domain.export import (
+        datapakket,
+        datapakket_bytes,
+        sidecar_naam,
+        to_csv_bytes,
+        to_xlsx_bytes,
+    )
+    from geldstromen.domain.geldstroom import export_frame
     from geldstromen.families.gemeente import namen_onbekend
 
     engine = _engine(database_url)
@@ -136,10 +196,22 @@ def export_geldstromen(
     frame, notes, res = _flows(engine, code, niveau, jaar, stuk, familie, sleutels, circulaire)
     if frame.empty:
         _fail(f"geen geldstromen voor {code} ({niveau}, {stuk} {jaar}): " + "; ".join(notes))
-    frame = frame[GELDSTROOM_COLUMNS]
+    families = ("gemeente", "huishoudens", "zorg") if familie == "alle" else (familie,)
+    ontbreekt = ontbrekende_families(res, families)
+    if ontbreekt:
+        wat = "; ".join(f"familie {naam}: {reden}" for naam, reden in ontbreekt.items())
+        if not gedeeltelijk:
+            _fail(
+                f"geen gegevens voor {code} ({niveau}, {jaar}) - {wat} Geef --gedeeltelijk om "
+                "de export zonder deze familie/families te schrijven."
+            )
+        notes.append(f"gedeeltelijke export, ontbreekt: {wat}")
+        click.echo(f"Let op: gedeeltelijke export, ontbreekt: {wat}", err=True)
+    frame = export_frame(frame)
     for note in [n for n in notes if ": geen stromen voor " in n] + res.vervangen:
         click.echo(f"Let op: {note.rstrip('.')}.", err=True)
     click.echo(res.jaren.regel(), err=True)
+    click.echo(f"Verdeelsleutels: {sleutel_bron}.", err=True)
     onbekend = namen_onbekend(engine)
     if len(onbekend):
         notes.append(
@@ -161,7 +233,12 @@ def export_geldstromen(
         "opmerkingen": " | ".join(notes),
     }
     if fmt == "csv":
-        payload = to_csv_bytes(frame, kop=kopblok(meta, sleutels, "verdeelsleutels"))
+        payload = to_csv_bytes(frame)
     else:
         payload = to_xlsx_bytes(frame, meta, {"verdeelsleutels": sleutels})
     _write(payload, output, fmt)
+    if fmt == "csv" and (output is not None or metadata_pad is not None):
+        csv_naam = output.name if output is not None else "geldstromen.csv"
+        pad = metadata_pad or output.with_name(sidecar_naam(output.name))
+        pakket = datapakket(frame, meta, csv_naam, {"verdeelsleutels": sleutels})
+        _write(datapakket_bytes(pakket), pad, "json")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 #: Columns of a money-flow frame, in export order.
@@ -44,3 +46,69 @@ def check_flows(frame: pd.DataFrame) -> pd.DataFrame:
     if bad_method:
         raise ValueError(f"Onbekende methode: {sorted(bad_method)}")
     return frame[GELDSTROOM_COLUMNS + [c for c in frame.columns if c not in GELDSTROOM_COLUMNS]]
+
+
+#: Columns of a money-flow export: ``van``/``naar`` hold a party name, the code has its own column.
+EXPORT_COLUMNS = [
+    "regio_code",
+    "regio_naam",
+    "niveau",
+    "jaar",
+    "familie",
+    "van",
+    "van_code",
+    "naar",
+    "naar_code",
+    "categorie",
+    "bedrag_eur",
+    "methode",
+    "sleutel",
+    "bron",
+]
+#: methode of a row that stays with the gemeente as a whole (no key, or no key value):
+#: the Iv3 amount of the gemeente, not placed in any wijk or buurt.
+NIET_TOEGEREKEND = "niet toegerekend"
+_CODE = re.compile(r"(GM|WK|BU)\d{4,8}")
+_CODE_ACHTERAAN = re.compile(r".*\(((?:GM|WK|BU)\d{4,8})\)")
+
+
+def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A money-flow frame as exported (:data:`EXPORT_COLUMNS`): ``van`` and ``naar`` become
+    party names (a region or gemeente code is replaced by its name and moved to
+    ``van_code``/``naar_code``; 'gemeentebreed' reads 'gemeente als geheel'); rows that are not
+    allocated to any region (``sleutel`` 'gemeentebreed: niet toegerekend' or 'niet toe te
+    rekenen: ...') get methode 'niet toegerekend'; money from the Rijk to the gemeente (Iv3,
+    published for the gemeente) gets 'waargenomen'."""
+    out = frame.copy()
+    namen = dict(zip(out["regio_code"].astype(str), out["regio_naam"].astype(str), strict=True))
+
+    def partij(waarde, regio_code, regio_naam) -> tuple[str, str]:
+        if not isinstance(waarde, str):
+            return waarde, ""
+        if _CODE.fullmatch(waarde):
+            naam = namen.get(waarde)
+            if naam is None or naam == "nan":
+                naam = (
+                    f"gemeente {waarde}" if waarde.startswith("GM") else f"naam onbekend ({waarde})"
+                )
+            return naam, waarde
+        if waarde == "gemeentebreed":
+            return "gemeente als geheel (geen wijk of buurt)", ""
+        if waarde == regio_naam:
+            return waarde, regio_code
+        m = _CODE_ACHTERAAN.fullmatch(waarde)
+        return waarde, (m.group(1) if m else "")
+
+    for kolom in ("van", "naar"):
+        paren = [
+            partij(w, str(c), n)
+            for w, c, n in zip(out[kolom], out["regio_code"], out["regio_naam"], strict=True)
+        ]
+        out[kolom] = [p[0] for p in paren]
+        out[f"{kolom}_code"] = [p[1] for p in paren]
+    sleutel = out["sleutel"].astype(str)
+    breed = sleutel.str.startswith("gemeentebreed") | sleutel.str.startswith("niet toe te rekenen")
+    rijk = sleutel.str.startswith("betaald door het Rijk")
+    out.loc[breed & (out["familie"] == "gemeente"), "methode"] = NIET_TOEGEREKEND
+    out.loc[rijk & (out["familie"] == "gemeente"), "methode"] = "waargenomen"
+    return out[EXPORT_COLUMNS]

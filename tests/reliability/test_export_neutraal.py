@@ -1,11 +1,12 @@
 """Every cell of every export is neutralised in one place (``domain.export``): data and
-metadata sheets, extra sheets, column names, CSV comment blocks; the scenario export (name
+metadata sheets, extra sheets, column names, the metadata sidecar (data package); the scenario export (name
 from a shared link), ``export geldstromen`` with a key table and the key-table download."""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 
 import pandas as pd
@@ -17,8 +18,9 @@ from openpyxl import load_workbook
 from geldstromen.cli import main
 from geldstromen.domain.export import (
     FORMULA_START,
+    datapakket,
+    datapakket_bytes,
     export_bytes,
-    kopblok,
     neutralise_formulas,
     to_csv_bytes,
     to_xlsx_bytes,
@@ -99,18 +101,31 @@ def test_every_cell_and_header_of_every_format_is_neutralised(fmt):
         _assert_csv_safe(data, ";" if fmt == "csv-nl" else ",")
 
 
-def test_extra_sheets_and_comment_blocks_are_neutralised():
+def _teksten(waarde):
+    """Every text in a JSON document (keys and values)."""
+    if isinstance(waarde, dict):
+        for k, v in waarde.items():
+            yield k
+            yield from _teksten(v)
+    elif isinstance(waarde, list):
+        for v in waarde:
+            yield from _teksten(v)
+    elif isinstance(waarde, str):
+        yield waarde
+
+
+def test_extra_sheets_and_the_metadata_sidecar_are_neutralised():
     sleutels = pd.DataFrame({"taakveld_code": ["6.3"], "sleutel": [LINK], "toelichting": [DDE]})
     data = to_xlsx_bytes(_hostile_frame(), {"tabel": LINK}, {"verdeelsleutels": sleutels})
     assert _assert_xlsx_safe(data) == {"gegevens", "metadata", "verdeelsleutels"}
-    kop = kopblok(
-        {"gemeente": "GM9999", "opmerkingen": f"x\n{LINK}, namen: a, {DDE};  =1+1"},
-        sleutels,
-        "verdeelsleutels",
-    )
-    assert kop.count("\n") == 4  # two meta lines, the key-table title, one key row
-    assert all(line.startswith("# ") for line in kop.splitlines())  # no break out of the block
-    _assert_csv_safe(to_csv_bytes(_hostile_frame(), kop=kop))
+    meta = {"gemeente": "GM9999", "opmerkingen": f"x\n{LINK}, namen: a, {DDE};  =1+1"}
+    pakket = datapakket(_hostile_frame(), meta, "x.csv", {"verdeelsleutels": sleutels})
+    teksten = list(_teksten(json.loads(datapakket_bytes(pakket))))
+    assert "'" + LINK in teksten and "'" + DDE in teksten
+    assert not [t for t in teksten if _gevaarlijk(t)]
+    # the CSV itself is plain: a header row first, no comment lines
+    tekst = to_csv_bytes(_hostile_frame()).decode("utf-8")
+    assert tekst.startswith("regio_code,") and "\r\n#" not in tekst
 
 
 def test_no_export_writer_outside_domain_export():
@@ -162,7 +177,9 @@ def test_export_geldstromen_with_a_hostile_key_table(fixture_db_url, tmp_path):
         assert res.exit_code == 0, res.output
         if fmt == "csv":
             _assert_csv_safe(out.read_bytes())
-            assert "'" + LINK.replace('"', '""') in out.read_text()
+            pakket = json.loads(out.with_name("g.datapackage.json").read_text(encoding="utf-8"))
+            teksten = list(_teksten(pakket))
+            assert "'" + LINK in teksten and not [t for t in teksten if _gevaarlijk(t)]
         else:
             assert "verdeelsleutels" in _assert_xlsx_safe(out.read_bytes())
 

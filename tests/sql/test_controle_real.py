@@ -6,7 +6,8 @@ KWB files) with plain pandas, not through the allocation code.
 
 from __future__ import annotations
 
-import io
+import tempfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -16,6 +17,7 @@ from geldstromen import db
 from geldstromen.cli import main
 from geldstromen.families import gemeente
 from geldstromen.families.verantwoording import verantwoording
+from tests.support.exportbestand import cli_export
 
 NAMEN = {"GM0363": "Amsterdam", "GM0518": "'s-Gravenhage", "GM0344": "Utrecht"}
 
@@ -49,9 +51,10 @@ def _export(url, gm, jaar, *extra) -> tuple[pd.DataFrame, str]:
         "export", "geldstromen", "--gemeente", gm, "--niveau", "wijk", "--jaar", str(jaar),
         "--database-url", url, *extra,
     ]  # fmt: skip
-    res = CliRunner().invoke(main, args)
+    with tempfile.TemporaryDirectory() as tmp:
+        res, frame, _, meta = cli_export(args, Path(tmp))
     assert res.exit_code == 0, res.output
-    return pd.read_csv(io.StringIO(res.stdout), comment="#", dtype={"categorie": str}), res.stdout
+    return frame, meta
 
 
 @pytest.mark.parametrize("gm", ["GM0363", "GM0518", "GM0344"])
@@ -77,7 +80,7 @@ def test_inflow_is_the_iv3_baten_total_once(url, shared_data, gm, jaar, stuk):
     frame, _ = _export(url, gm, jaar, "--stuk", stuk)
     raw = _iv3(shared_data, NAMEN[gm], jaar, stuk)
     meegeteld = raw[~raw["code"].isin(["0.10", "0.11"])]
-    instroom = frame.loc[frame["naar"] == gm, "bedrag_eur"].sum()
+    instroom = frame.loc[frame["naar_code"] == gm, "bedrag_eur"].sum()
     assert round(instroom) == round(meegeteld["Baten"].sum() * 1000)
     # the algemene uitkering (0.7) and BUIG (6.3 baten) come from the Rijk, never from a wijk
     rijk = frame[frame["van"].str.startswith("Rijk")]
@@ -85,7 +88,7 @@ def test_inflow_is_the_iv3_baten_total_once(url, shared_data, gm, jaar, stuk):
     b07 = raw.loc[raw["code"] == "0.7", "Baten"].sum() * 1000
     assert round(rijk.loc[rijk["van"] == "Rijk (gemeentefonds)", "bedrag_eur"].sum()) == round(b07)
     assert not frame["categorie"].str.startswith(("gemeentefonds", "overige middelen")).any()
-    van_wijk = frame[frame["van"].str.startswith("WK")]
+    van_wijk = frame[frame["van_code"].fillna("").str.startswith("WK")]
     assert not van_wijk["categorie"].str.startswith(("0.7 ", "6.3 ", "0.63 ", "2.2 ")).any()
 
 
@@ -198,10 +201,60 @@ def test_family_totals_against_their_sources(engine, shared_data):
 def test_inflow_once_at_buurt_level_with_every_family(url, shared_data, gm):
     """Any export: at buurt level and with the other families, the gemeente's inflow is
     still the Iv3 baten total once (households and zorg never flow into the gemeente)."""
-    frame, _ = _export(url, gm, 2024, "--niveau", "buurt", "--familie", "alle")
+    frame, _ = _export(url, gm, 2024, "--niveau", "buurt", "--familie", "alle", "--gedeeltelijk")
     raw = _iv3(shared_data, NAMEN[gm], 2024)
     meegeteld = raw[~raw["code"].isin(["0.10", "0.11"])]
-    instroom = frame.loc[frame["naar"] == gm, "bedrag_eur"].sum()
+    instroom = frame.loc[frame["naar_code"] == gm, "bedrag_eur"].sum()
     assert round(instroom) == round(meegeteld["Baten"].sum() * 1000)
     assert set(frame["familie"]) >= {"gemeente", "zorg"}
     assert (frame.loc[frame["van"].str.startswith("Rijk"), "regio_code"] == gm).all()
+
+
+def test_a_requested_family_without_data_is_an_error(url, tmp_path):
+    """Issue 15 item 10: Utrecht's KWB 2019 has no income figure for any wijk, so family
+    huishoudens is empty. Before, the export exited 0 without it; now it says what is missing
+    and why, and writes a partial export only with --gedeeltelijk."""
+    args = ["export", "geldstromen", "--gemeente", "GM0344", "--niveau", "wijk", "--jaar",
+            "2019", "--familie", "alle", "--database-url", url]  # fmt: skip
+    res, frame, _, _ = cli_export(args, tmp_path)
+    assert res.exit_code != 0 and frame is None
+    assert "familie huishoudens" in res.output and "zonder gemiddeld inkomen" in res.output
+    assert "--gedeeltelijk" in res.output and "Traceback" not in res.output
+    res, frame, pakket, _ = cli_export([*args, "--gedeeltelijk"], tmp_path)
+    assert res.exit_code == 0, res.output
+    assert set(frame["familie"]) == {"gemeente", "zorg"}
+    assert (
+        "gedeeltelijke export, ontbreekt: familie huishoudens"
+        in pakket["geldstromen"]["opmerkingen"]
+    )
+
+
+def test_export_reads_with_pandas_defaults_and_names_parties(url, tmp_path, shared_data):
+    """Issue 15 item 11: a plain CSV (pandas defaults), the sidecar validates (cli_export),
+    van/naar hold names with codes beside them, and the not-allocated rest is not
+    'toegerekend'. The not-allocated lasten equal the raw Iv3 lasten of the taakvelden the key
+    table leaves gemeentebreed."""
+    from geldstromen.domain.taakvelden import standaard_sleutels
+
+    args = ["export", "geldstromen", "--gemeente", "GM0518", "--niveau", "wijk", "--jaar",
+            "2024", "--database-url", url]  # fmt: skip
+    res, frame, pakket, _ = cli_export(args, tmp_path, "den_haag.csv")
+    assert res.exit_code == 0, res.output
+    assert pakket["resources"][0]["path"] == "den_haag.csv"
+    for kolom in ("van", "naar"):
+        assert not frame[kolom].str.fullmatch(r"(GM|WK|BU)\d+").any()
+        codes = frame[f"{kolom}_code"].dropna()
+        assert codes.str.fullmatch(r"(GM|WK|BU)\d+").all()
+    lasten = frame[frame["van_code"] == "GM0518"]
+    assert set(lasten["van"]) == {"'s-Gravenhage"}
+    rest = lasten[lasten["methode"] == "niet toegerekend"]
+    assert set(rest["naar"]) == {"gemeente als geheel (geen wijk of buurt)"}
+    assert not (
+        lasten["sleutel"].str.startswith("gemeentebreed") & (lasten["methode"] == "toegerekend")
+    ).any()
+    sleutels = standaard_sleutels()
+    breed = set(sleutels.loc[sleutels["sleutel"] == "gemeentebreed", "taakveld_code"])
+    raw = _iv3(shared_data, "'s-Gravenhage", 2024)
+    verwacht = raw.loc[raw["code"].isin(breed), "Lasten"].sum() * 1000
+    got = rest.loc[rest["sleutel"].str.startswith("gemeentebreed"), "bedrag_eur"].sum()
+    assert round(got) == round(verwacht)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import shutil
 
 import pandas as pd
@@ -16,6 +15,7 @@ from geldstromen.cli import main
 from geldstromen.domain.gemeentefonds import VAN_FONDS, VAN_OVERIG
 from geldstromen.domain.taakvelden import standaard_sleutels
 from tests.conftest import FIXTURES
+from tests.support.exportbestand import cli_export
 
 # synthetic circulaire for uitkeringsjaar 2023 (the fixture Iv3 year)
 GF_2023 = (
@@ -43,10 +43,6 @@ def _args(url, *extra):
     ]  # fmt: skip
 
 
-def _frame(text):
-    return pd.read_csv(io.StringIO(text), comment="#", dtype={"categorie": str})
-
-
 def _iv3_bron() -> pd.DataFrame:
     """The fixture Iv3 file read directly (thousands of euro), Testdorp only."""
     raw = pd.read_csv(
@@ -57,33 +53,37 @@ def _iv3_bron() -> pd.DataFrame:
     return raw
 
 
-def test_export_counts_the_algemene_uitkering_once(url):
-    res = CliRunner().invoke(main, _args(url))
+def test_export_counts_the_algemene_uitkering_once(url, tmp_path):
+    res, frame, pakket, meta = cli_export(_args(url), tmp_path)
     assert res.exit_code == 0, res.output
-    frame = _frame(res.stdout)
     bron = _iv3_bron()
     # the circulaire is named as a breakdown of Iv3 0.7, with the difference, not as rows
-    assert "meicirculaire 2022, uitkeringsjaar 2023" in res.stdout
-    assert "totaal 400000.25 euro" in res.stdout
+    assert "meicirculaire 2022, uitkeringsjaar 2023" in meta
+    assert "totaal 400000.25 euro" in meta
     b07 = bron.loc[bron["code"] == "0.7", "Baten"].sum() * 1000
-    assert f"verschil {b07 - 400000.25:.2f} euro" in res.stdout
+    assert f"verschil {b07 - 400000.25:.2f} euro" in meta
     assert not frame["categorie"].str.startswith("gemeentefonds").any()
     assert not frame["van"].isin([VAN_OVERIG]).any()
     # 0.7 arrives from the Rijk at the gemeente itself, never from a wijk
     fonds = frame[frame["van"] == VAN_FONDS]
-    assert set(fonds["regio_code"]) == {"GM9999"} and set(fonds["naar"]) == {"GM9999"}
+    assert set(fonds["regio_code"]) == {"GM9999"} and set(fonds["naar_code"]) == {"GM9999"}
+    assert set(fonds["methode"]) == {"waargenomen"} and fonds["van_code"].isna().all()
     assert round(fonds["bedrag_eur"].sum(), 2) == b07
-    assert not frame.loc[frame["van"].str.startswith("WK"), "categorie"].str.startswith("0.7").any()
+    wijk = frame["van_code"].fillna("").str.startswith("WK")
+    assert not frame.loc[wijk, "categorie"].str.startswith("0.7").any()
+    # van and naar hold names only; codes have their own columns
+    assert not frame["van"].str.fullmatch(r"(GM|WK|BU)\d+").any()
+    assert not frame["naar"].str.fullmatch(r"(GM|WK|BU)\d+").any()
     # total inflow to the gemeente = Iv3 baten without 0.10/0.11, exactly once
     meegeteld = bron[~bron["code"].isin(["0.10", "0.11"])]
-    instroom = frame.loc[frame["naar"] == "GM9999", "bedrag_eur"].sum()
+    instroom = frame.loc[frame["naar_code"] == "GM9999", "bedrag_eur"].sum()
     assert round(instroom, 2) == round(meegeteld["Baten"].sum() * 1000, 2)
 
 
-def test_export_names_missing_circulaire(url):
-    res = CliRunner().invoke(main, _args(url, "--circulaire", "S2030"))
+def test_export_names_missing_circulaire(url, tmp_path):
+    res, _, _, meta = cli_export(_args(url, "--circulaire", "S2030"), tmp_path)
     assert res.exit_code == 0, res.output
-    assert "meicirculaire 2022" in res.stdout  # unknown choice falls back to the newest
+    assert "meicirculaire 2022" in meta  # unknown choice falls back to the newest
     assert "circulaire S2030 is er niet" in res.stderr
     assert "circulaire S2030 is er niet voor uitkeringsjaar 2023" in res.stderr
 
@@ -93,13 +93,18 @@ def test_export_with_own_key_table(url, tmp_path):
     tabel.loc[tabel["taakveld_code"] == "6.3", "sleutel"] = "gemeentebreed"
     path = tmp_path / "verdeelsleutels.csv"
     tabel.to_csv(path, index=False)
-    res = CliRunner().invoke(main, _args(url, "--sleutels", str(path)))
+    res, frame, pakket, _ = cli_export(_args(url, "--sleutels", str(path)), tmp_path)
     assert res.exit_code == 0, res.output
-    assert "# verdeelsleutels: eigen tabel uit verdeelsleutels.csv" in res.stdout
-    assert "# 6.3,gemeentebreed" in res.stdout
-    frame = _frame(res.stdout)
-    rows = frame[frame["categorie"].str.startswith("6.3 ") & (frame["van"] == "GM9999")]
-    assert set(rows["naar"]) == {"gemeentebreed"}
+    assert pakket["geldstromen"]["verdeelsleutels"].startswith(
+        "eigen tabel uit verdeelsleutels.csv"
+    )
+    data = pakket["resources"][1]["data"]
+    sleutels = pd.DataFrame(data[1:], columns=data[0]).set_index("taakveld_code")
+    assert sleutels.at["6.3", "sleutel"] == "gemeentebreed"
+    rows = frame[frame["categorie"].str.startswith("6.3 ") & (frame["van_code"] == "GM9999")]
+    assert set(rows["naar"]) == {"gemeente als geheel (geen wijk of buurt)"}
+    # not placed in any wijk: not 'toegerekend' (docs/methods.md, export columns)
+    assert set(rows["methode"]) == {"niet toegerekend"}
     out = tmp_path / "g.xlsx"
     res = CliRunner().invoke(
         main, _args(url, "--sleutels", str(path), "--format", "xlsx", "-o", str(out))
