@@ -170,7 +170,7 @@ def export_geldstromen(
     Familie gemeente: Iv3-lasten en -baten per taakveld, toegerekend met de verdeelsleutels.
     Geld van het Rijk (0.7 algemene uitkering: van='Rijk (gemeentefonds)'; 6.3 BUIG:
     van='Rijk (specifieke uitkeringen)') komt nooit uit een wijk; de gemeentefondsclusters
-    van de circulaire zijn een uitsplitsing daarvan (kopblok: totaal en verschil met Iv3 0.7),
+    van de circulaire zijn een uitsplitsing daarvan (metadata: totaal en verschil met Iv3 0.7),
     geen extra stroom. De instroom naar de gemeente is precies het Iv3-batentotaal. De gebruikte sleuteltabel staat
     in het metadatabestand (CSV: een Frictionless data package <naam>.datapackage.json naast
     het CSV-bestand, dat zelf een kaal CSV-bestand is) of op het blad 'verdeelsleutels' (xlsx);
