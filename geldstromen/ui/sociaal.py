@@ -60,13 +60,21 @@ def render(sel: Selectie, iv3_jaar: int | None, stuk: str) -> None:
         return
     naam = f"{sel.gemeente_code}_{sel.niveau}_{sel.jaar}"
     st.subheader(f"Uitkeringen, zorg en inkomen per {sel.niveau} (KWB {sel.jaar}, waargenomen)")
-    waarde_tabel(_aantallen(t.tabel), f"sociaal_{naam}")
-    st.caption("Bron: " + "; ".join(sorted(t.kolommen["bron"].dropna().unique())) +
+    bron_kwb = "; ".join(sorted(t.kolommen["bron"].dropna().unique()))
+    waarde_tabel(_aantallen(t.tabel), f"sociaal_{naam}", methode="waargenomen", bron=bron_kwb)
+    st.caption("Bron: " + bron_kwb +
                ". Per 1000 inwoners = aantal / inwoners x 1000 (zelfde KWB-jaar). " + UITLEG)  # fmt: skip
     st.subheader("Gemeentelijke uitgaven sociaal domein (Iv3 lasten, toegerekend)")
     geld = _geld(t.tabel)
+    leeg = geld is not None and not geld.filter(like=": EUR").notna().to_numpy().any()
     if geld is None or iv3_jaar is None:
         st.info("Geen Iv3-gegevens van deze gemeente: uitgaven per gebied niet beschikbaar.")
+    elif leeg:
+        st.warning(
+            f"Geen uitgaven per {sel.niveau} te tonen (dus ook geen download): de Iv3-lasten "
+            f"6.x ({stuk} {iv3_jaar}) zijn aan geen enkel gebied van KWB {sel.jaar} "
+            "gekoppeld. " + " ".join(t.notities)
+        )
     else:
         st.caption(
             f"CBS Iv3 {stuk} {iv3_jaar}, lasten per taakveld 6.x verdeeld over de gebieden met "
@@ -74,7 +82,12 @@ def render(sel: Selectie, iv3_jaar: int | None, stuk: str) -> None:
             "met het aantal cliënten is verdeeld (zoals 6.3 met bijstand) geeft per cliënt "
             "overal (bijna) hetzelfde bedrag; verschillen per cliënt zeggen dan niets over de wijk."
         )
-        waarde_tabel(geld, f"sociaal_uitgaven_{naam}")
+        waarde_tabel(
+            geld,
+            f"sociaal_uitgaven_{naam}",
+            methode="toegerekend",
+            bron=f"CBS Iv3 {stuk} {iv3_jaar} (taakvelden 6.x), verdeelsleutels KWB",
+        )
     for n in t.notities:
         st.caption(n)
     _zorgkosten(sel, t.tabel)

@@ -5,12 +5,26 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geldstromen.domain.export import export_bytes
+from geldstromen.domain.export import export_bytes, zip_bytes
 
 
-def _lazy(frame: pd.DataFrame, fmt: str, meta: dict):
-    """Build the file only when the button is clicked (keeps reruns fast)."""
+def _lazy(frame: pd.DataFrame, fmt: str, meta: dict, naam: str = ""):
+    """Build the file only when the button is clicked (keeps reruns fast); ``zip``: the plain
+    CSV with its Frictionless data package."""
+    if fmt == "zip":
+        return lambda: zip_bytes(frame, meta, f"{naam}.csv")
     return lambda: export_bytes(frame, fmt, meta)
+
+
+def met_methode_en_bron(frame: pd.DataFrame, methode: str | None, bron: str | None) -> pd.DataFrame:
+    """The download carries ``methode`` and ``bron`` columns: kept when the table has them,
+    else filled with the table's one method and source (when known)."""
+    extra = {}
+    if "methode" not in frame.columns and methode:
+        extra["methode"] = methode
+    if "bron" not in frame.columns and bron:
+        extra["bron"] = bron
+    return frame.assign(**extra) if extra else frame
 
 
 #: Above this many rows the table is sent lazily (only the rows in view) and unstyled.
@@ -49,18 +63,32 @@ def kolom_decimalen(frame: pd.DataFrame) -> dict[str, int]:
     return out
 
 
-def waarde_tabel(frame: pd.DataFrame, bestandsnaam: str, meta: dict | None = None) -> None:
-    """Show a table and offer it as CSV and Excel (generated on click, not on every rerun)."""
+def waarde_tabel(
+    frame: pd.DataFrame,
+    bestandsnaam: str,
+    meta: dict | None = None,
+    methode: str | None = None,
+    bron: str | None = None,
+) -> None:
+    """Show a table and offer it as CSV, Dutch-Excel CSV, Excel (metadata sheet) and a zip of
+    the CSV with its data package (generated on click, not on every rerun). The downloads carry
+    ``methode`` and ``bron`` columns (``methode``/``bron`` here, or ``meta['methode']`` and
+    ``meta['bronnen']``, when the table has no such column)."""
     groot = len(frame) > MAX_OPGEMAAKTE_RIJEN
     st.dataframe(
         opgemaakt(frame), hide_index=True, width="stretch", placeholder=LEEG, lazy=groot or None
     )
     if frame.isna().to_numpy().any():
         st.caption(f"{LEEG} = geen waarde (ontbreekt in de bron of door CBS geheimgehouden).")
-    meta = meta or {"tabel": bestandsnaam}
+    meta = dict(meta or {"tabel": bestandsnaam})
+    frame = met_methode_en_bron(
+        frame, methode or meta.get("methode"), bron or meta.get("bron") or meta.get("bronnen")
+    )
+    if methode:
+        meta.setdefault("methode", methode)
     if "bron" in frame.columns:
         meta.setdefault("bronnen", "; ".join(sorted(frame["bron"].dropna().astype(str).unique())))
-    cols = st.columns(3)
+    cols = st.columns(4)
     cols[0].download_button(
         "CSV",
         _lazy(frame, "csv", meta),
@@ -81,4 +109,13 @@ def waarde_tabel(frame: pd.DataFrame, bestandsnaam: str, meta: dict | None = Non
         f"{bestandsnaam}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx_{bestandsnaam}",
+    )
+    cols[3].download_button(
+        "CSV + metadata (zip)",
+        _lazy(frame, "zip", meta, bestandsnaam),
+        f"{bestandsnaam}.zip",
+        "application/zip",
+        key=f"zip_{bestandsnaam}",
+        help="Kaal CSV-bestand met een Frictionless data package (kolommen, eenheden, methode, "
+        "bronnen, licentie, jaren) dat pandas, R en andere programma's lezen.",
     )

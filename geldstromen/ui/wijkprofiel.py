@@ -13,7 +13,11 @@ from geldstromen.cached import gemeente as cg
 from geldstromen.cached import stromen as cs
 from geldstromen.domain import per_inwoner
 from geldstromen.domain.export import csv_tekst
-from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
+from geldstromen.domain.geldstroom import (
+    GELDSTROOM_COLUMNS,
+    NIET_TOEGEREKEND,
+    export_frame,
+)
 from geldstromen.domain.gemeentefonds import circulaire_label, circulaires, clusters
 from geldstromen.domain.opmaak import euro
 from geldstromen.domain.wijkprofiel import KLASSE_DIMENSIES, regio_tabel
@@ -172,14 +176,20 @@ def render() -> None:
         "jaren": route.jaren.regel(),
         "sleutels": csv_tekst(tabel),
     }
-    waarde_tabel(tab, f"wijkprofiel_{regio}_{k.jaar}_{k.stuk}_{k.kant}", meta)
+    breed = tab["sleutel"].astype(str).str.startswith("gemeentebreed")
+    tab = tab.assign(
+        methode=pd.Series("toegerekend", index=tab.index).where(~breed, NIET_TOEGEREKEND)
+    )
+    waarde_tabel(
+        tab, f"wijkprofiel_{regio}_{k.jaar}_{k.stuk}_{k.kant}", meta, bron=route.jaren.koppeling()
+    )
     if pd.isna(per_w):
         st.caption(per_inwoner.UITLEG)
     if not eigen_ink.empty:
         _inkomsten_tabel(eigen_ink, inw, regio, k)
     if not andere.empty:
         st.subheader("Andere families")
-        waarde_tabel(andere[GELDSTROOM_COLUMNS], f"families_{regio}_{k.jaar}", meta)
+        waarde_tabel(export_frame(andere[GELDSTROOM_COLUMNS]), f"families_{regio}_{k.jaar}", meta)
     if "zorg" in k.fams and route.zorg is not None:
         _zorgbenchmark(route, k)
     _alle(res, ink, k, meta)
@@ -254,7 +264,7 @@ def _alle(res, ink: pd.DataFrame, k: Keuze, meta: dict) -> None:
     """The gemeente's full flow table, only on request (it has thousands of rows)."""
     # the dekking rows (ink) are a model of the lasten, not money flows: never added here,
     # so the table counts the algemene uitkering once (as Iv3 0.7)
-    alle = res.flows[GELDSTROOM_COLUMNS]
+    alle = export_frame(res.flows[GELDSTROOM_COLUMNS])
     if st.toggle(f"Alle geldstromen van de gemeente tonen ({len(alle)} rijen)", key="wp_alle"):
         waarde_tabel(alle, f"geldstromen_{k.code}_{k.niveau}_{k.jaar}", meta)
 

@@ -26,3 +26,43 @@ def test_dutch_format_dash_for_missing_and_plain_years():
 def test_large_tables_are_not_styled():
     frame = pd.DataFrame({"x": np.arange(5_000, dtype=float)})
     assert opgemaakt(frame) is frame
+
+
+def test_every_download_carries_methode_bron_and_a_valid_data_package(monkeypatch, tmp_path):
+    """Issue 15 item 11: the table downloads (here Sociaal domein's shape) carry methode and
+    bron; the zip holds a plain CSV that pandas reads with its defaults and a data package
+    that frictionless validates against that CSV."""
+    import io
+    import zipfile
+
+    import streamlit as st
+
+    from geldstromen.ui import tabellen
+    from tests.support.exportbestand import valideer_pakket
+
+    knoppen = {}
+    monkeypatch.setattr(st, "dataframe", lambda *a, **kw: None)
+    monkeypatch.setattr(st, "caption", lambda *a, **kw: None)
+
+    class Kolom:
+        def download_button(self, label, data, file_name, mime, key, **kw):
+            knoppen[file_name] = data() if callable(data) else data
+
+    monkeypatch.setattr(st, "columns", lambda n: [Kolom() for _ in range(n)])
+    frame = pd.DataFrame(
+        {"code": ["WK036300", "WK036301"], "gebied": ["A", "=B"], "Bijstand (aantal)": [10, None]}
+    )
+    tabellen.waarde_tabel(frame, "sociaal_x", methode="waargenomen", bron="CBS KWB 2019")
+    assert set(knoppen) == {"sociaal_x.csv", "sociaal_x_nl.csv", "sociaal_x.xlsx", "sociaal_x.zip"}
+    csv = pd.read_csv(io.BytesIO(knoppen["sociaal_x.csv"]))
+    assert list(csv.columns) == ["code", "gebied", "Bijstand (aantal)", "methode", "bron"]
+    assert set(csv["methode"]) == {"waargenomen"} and set(csv["bron"]) == {"CBS KWB 2019"}
+    assert csv["Bijstand (aantal)"].isna().sum() == 1  # missing stays missing, never 0
+    with zipfile.ZipFile(io.BytesIO(knoppen["sociaal_x.zip"])) as zf:
+        zf.extractall(tmp_path)
+    assert pd.read_csv(tmp_path / "sociaal_x.csv").equals(csv)
+    pakket = valideer_pakket(tmp_path / "sociaal_x.datapackage.json")
+    velden = pakket["resources"][0]["schema"]["fields"]
+    assert [v["name"] for v in velden][-2:] == ["methode", "bron"]
+    assert pakket["geldstromen"]["methode"] == "waargenomen"
+    assert "'=B" in set(csv["gebied"])  # the cells stay neutralised against formulas
