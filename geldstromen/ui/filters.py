@@ -10,7 +10,7 @@ from geldstromen import cached
 from geldstromen.cached import gemeente as cg
 from geldstromen.domain import jaarkeuze
 from geldstromen.domain.sleuteljaren import dichtstbij
-from geldstromen.ui import bezoek, gemeentekeuze, state
+from geldstromen.ui import bezoek, gemeentekeuze, indicatorkeuze, state
 
 NIVEAU_LABELS = {"gemeente": "Gemeente", "wijk": "Wijk", "buurt": "Buurt"}
 
@@ -86,16 +86,7 @@ def kies_indicator(sel: Selectie) -> tuple[str, dict] | None:
         st.info("Geen indicatoren voor deze keuze.")
         return None
     rows = {r["indicator"]: r for r in keuzes.to_dict("records")}
-    ids = list(rows)
-    default = "inwoners_aantal" if "inwoners_aantal" in ids else ids[0]
-    indicator = st.sidebar.selectbox(
-        "Indicator",
-        ids,
-        index=ids.index(state.lees("indicator", ids, default)),
-        format_func=lambda i: f"{rows[i]['label']} ({rows[i]['eenheid']})",
-        key="indicator",
-    )
-    state.schrijf(indicator=indicator)
+    indicator = indicatorkeuze.kies_indicator("Indicator", keuzes, key="indicator", url="indicator")
     return indicator, rows[indicator]
 
 

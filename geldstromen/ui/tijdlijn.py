@@ -11,7 +11,7 @@ import streamlit as st
 
 from geldstromen.cached import tijd
 from geldstromen.domain.boodschappen import getal
-from geldstromen.ui import state
+from geldstromen.ui import indicatorkeuze
 from geldstromen.ui.filters import Selectie
 
 
@@ -128,16 +128,9 @@ def render(sel: Selectie, regio: str, regio_naam: str) -> None:
         st.info("Geen gegevens voor deze code.")
         return
     labels = reeks.drop_duplicates("indicator").set_index("indicator")
-    ids = list(labels.index)
-    default = "inwoners_aantal" if "inwoners_aantal" in ids else ids[0]
-    indicator = st.selectbox(
-        "Indicator",
-        ids,
-        index=ids.index(state.lees("indicator", ids, default)),
-        format_func=lambda i: f"{labels.at[i, 'label']} ({labels.at[i, 'eenheid']})",
-        key="tijd_indicator",
+    indicator = indicatorkeuze.kies_indicator(
+        "Indicator", reeks, key="tijd_indicator", url="indicator", plek=st
     )
-    state.schrijf(indicator=indicator)
     een = reeks[reeks["indicator"] == indicator]
     st.plotly_chart(
         figuur(

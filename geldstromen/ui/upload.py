@@ -16,6 +16,7 @@ from geldstromen.config import get_settings
 from geldstromen.domain.upload import MAX_KOLOMMEN, MAX_RIJEN, UploadFout, lees_bytes
 from geldstromen.domain.validatie import LABEL, Uitkomst, indeling, rapport, valideer
 from geldstromen.domain.validatie_privacy import veilige_som
+from geldstromen.ui import indicatorkeuze
 from geldstromen.ui.filters import Selectie
 from geldstromen.ui.tekst import letterlijk
 
@@ -88,11 +89,13 @@ def _verslag(uitkomst: Uitkomst, naam: str) -> None:
 def _toon(sel: Selectie, uitkomst: Uitkomst) -> None:
     waarden = uitkomst.waarden
     labels = waarden.drop_duplicates("indicator").set_index("indicator")
-    indicator = st.selectbox(
+    indicator = indicatorkeuze.kies_indicator(
         "Indicator (eigen data)",
-        list(labels.index),
-        format_func=lambda i: f"{labels.loc[i, 'kolom']} ({labels.loc[i, 'eenheid']})",
+        waarden,
         key="eigen_indicator",
+        label_kolom="kolom",
+        standaard=labels.index[0],
+        plek=st,
     )
     rows = waarden[waarden["indicator"] == indicator].copy()
     rows["regio_naam"] = rows["regio_naam"].fillna(rows["regio_code"])

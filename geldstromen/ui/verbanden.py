@@ -9,6 +9,7 @@ import streamlit as st
 
 from geldstromen.cached import thema
 from geldstromen.domain.verband import samenhang, sterkte
+from geldstromen.ui import indicatorkeuze
 from geldstromen.ui.filters import Selectie
 
 GEEN = "(geen)"
@@ -17,23 +18,22 @@ VOORKEUR = ["huish_laag_inkomen_pct", "zorgkosten_per_inwoner_eur", "aardgas_m3_
 
 def _kies(keuzes: pd.DataFrame) -> tuple[str, str, str]:
     ids = list(keuzes["id"])
-    rows = keuzes.set_index("id")
 
-    def fmt(i: str) -> str:
-        if i == GEEN:
-            return i
-        r = rows.loc[i]
-        return f"{r['label']} ({r['eenheid']}, {int(r['jaar'])}, {r['methode']})"
+    def kies(titel: str, key: str, n: int, leeg: str | None = None) -> str:
+        standaard = VOORKEUR[n] if VOORKEUR[n] in ids else (leeg or ids[min(n, len(ids) - 1)])
+        return indicatorkeuze.kies_indicator(
+            titel,
+            keuzes,
+            key=key,
+            id_kolom="id",
+            details=("jaar", "methode"),
+            standaard=standaard,
+            leeg=leeg,
+        )
 
-    def start(n: int) -> int:
-        return ids.index(VOORKEUR[n]) if VOORKEUR[n] in ids else min(n, len(ids) - 1)
-
-    x = st.sidebar.selectbox("X-as", ids, index=start(0), format_func=fmt, key="vb_x")
-    y = st.sidebar.selectbox("Y-as", ids, index=start(1), format_func=fmt, key="vb_y")
-    opties = [GEEN, *ids]
-    z = st.sidebar.selectbox("Bolgrootte en kleur (optioneel)", opties,
-                             index=opties.index(VOORKEUR[2]) if VOORKEUR[2] in opties else 0,
-                             format_func=fmt, key="vb_z")  # fmt: skip
+    x = kies("X-as", "vb_x", 0)
+    y = kies("Y-as", "vb_y", 1)
+    z = kies("Bolgrootte en kleur (optioneel)", "vb_z", 2, leeg=GEEN)
     return x, y, z
 
 
@@ -87,11 +87,16 @@ def render(sel: Selectie) -> None:
             plot = plot[plot[z].notna()]
             maat = plot[z].clip(lower=0) if (plot[z] >= 0).all() else None
         fig = px.scatter(
-            plot, x=x, y=y, size=maat, color=z if z != GEEN else None,
-            hover_name="regio_naam", hover_data={"regio_code": True},
+            plot,
+            x=x,
+            y=y,
+            size=maat,
+            color=z if z != GEEN else None,
+            hover_name="regio_naam",
+            hover_data={"regio_code": True},
             labels={**lab, "regio_naam": "gebied", "regio_code": "code"},
             title=f"{rows.loc[y, 'label']} tegen {rows.loc[x, 'label']} ({gebied})",
-        )  # fmt: skip
+        )
         kleur = "" if z == GEEN else f"{rows.loc[z, 'label']}<br>({rows.loc[z, 'eenheid']})"
         fig.update_layout(height=560, coloraxis_colorbar={"title": {"text": kleur}})
         st.plotly_chart(fig, width="stretch")
