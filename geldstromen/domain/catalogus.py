@@ -38,3 +38,16 @@ def indicator_catalogue(path: Path = CATALOGUE) -> pd.DataFrame:
     if (units > 1).any():
         raise ValueError(f"Indicator met meer dan één eenheid: {units[units > 1].index.tolist()}")
     return frame
+
+
+def indicator_label(indicator: str) -> str:
+    """The Dutch label of an indicator id ('ao_aantal' -> 'Personen met een AO-uitkering'),
+    the id itself when the catalogue does not know it."""
+    labels = _labels()
+    return labels.get(indicator, indicator)
+
+
+@cache
+def _labels() -> dict[str, str]:
+    frame = _read(CATALOGUE)
+    return dict(zip(frame["indicator"], frame["label"], strict=True))

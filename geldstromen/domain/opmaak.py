@@ -76,3 +76,13 @@ def gebied(naam, code: str) -> str:
     if not naam or naam == code:
         return code
     return naam if naam.endswith(f"({code})") else f"{naam} ({code})"
+
+
+def met_kop(kop: str, tekst) -> str:
+    """``'Bron: CBS'`` from ('Bron', 'CBS'), but never a doubled word: a text that already
+    starts with the word ('Bron: CBS', 'Scenario buurtsportcoach') is returned as is."""
+    tekst = "" if tekst is None or (not isinstance(tekst, str) and pd.isna(tekst)) else str(tekst)
+    tekst = tekst.strip()
+    if tekst.lower().startswith(kop.lower()):
+        return tekst
+    return f"{kop}: {tekst}"

@@ -20,7 +20,7 @@ import pandas as pd  # noqa: E402
 from fpdf import FPDF  # noqa: E402
 from sqlalchemy import Engine  # noqa: E402
 
-from geldstromen.domain.opmaak import euro  # noqa: E402
+from geldstromen.domain.opmaak import euro, met_kop  # noqa: E402
 from geldstromen.rapport.pdf import datum_nl, schoon  # noqa: E402
 from geldstromen.scenario import opslag as fam  # noqa: E402
 from geldstromen.scenario.model import (  # noqa: E402
@@ -193,7 +193,7 @@ def voeg_scenario_toe(pdf: FPDF, r: ScenarioRapport, vandaag: date | None = None
     _fonts(pdf)
     pdf.set_auto_page_break(True, margin=12)
     naam = r.scenario.naam
-    _kop(pdf, r, f"Scenario: {naam}", vandaag)
+    _kop(pdf, r, met_kop("Scenario", naam), vandaag)
     _uitkomst(pdf, r)
     jaar = r.stromen_jaar - r.scenario.start() + 1
     _kop(pdf, r, f"Scenario: geldstromen voor en na (jaar {jaar}, {r.stromen_jaar})", vandaag)

@@ -8,6 +8,7 @@ import plotly.express as px
 import streamlit as st
 
 from geldstromen.cached import thema
+from geldstromen.domain.opmaak import getal
 from geldstromen.domain.per_inwoner import (
     INWONERS_ONBEKEND,
     MIN_INWONERS,
@@ -78,7 +79,7 @@ def _min_huishoudens() -> int:
         "Minimaal aantal huishoudens voor een score",
         opties,
         value=state.lees("min_hh", opties, 250),
-        format_func=lambda n: f"{n:,}".replace(",", "."),
+        format_func=lambda n: getal(n, 0),
         key="min_hh",
         help="Een begin in een gebied met een paar dozijn woningen bereikt bijna niemand; "
         "kleinere gebieden staan onderaan zonder score.",

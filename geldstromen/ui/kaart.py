@@ -16,6 +16,7 @@ from pydeck.bindings.json_tools import default_serialize
 
 from geldstromen.cached import kaart as cached_kaart
 from geldstromen.config import get_settings
+from geldstromen.domain import opmaak
 from geldstromen.ui import bezoek, kaartkeuze, state
 from geldstromen.ui.filters import Selectie
 from geldstromen.ui.tabellen import waarde_tabel
@@ -37,8 +38,7 @@ class KompactDeck(pdk.Deck):
 def _fmt(value: float, decimals: int | None = None) -> str:
     if pd.isna(value):
         return "geen gegevens"
-    decimals = (0 if abs(value) >= 100 else 1) if decimals is None else decimals
-    return f"{value:,.{decimals}f}".replace(",", " ")
+    return opmaak.getal(value, decimals)
 
 
 def _decimalen(known: pd.Series) -> int:
@@ -165,7 +165,7 @@ def _deck(merged: pd.DataFrame, breaks: list[float], waarden: pd.DataFrame, info
         "html": (
             "<b>{naam}</b> ({code})<br/>"
             f"{_tekst(info.get('label', ''))}: <b>{{waarde}}</b><br/>"
-            f"Jaar {jaar} · methode: {methode}<br/><small>Bron: {bron}</small>"
+            f"Jaar {jaar} · methode: {methode}<br/><small>{opmaak.met_kop('Bron', bron)}</small>"
         ),
         "style": {"backgroundColor": "#222", "color": "white", "fontSize": "12px"},
     }

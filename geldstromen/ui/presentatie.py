@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from geldstromen.cached import vergelijk
+from geldstromen.domain import opmaak
 from geldstromen.rapport import figuren
 from geldstromen.rapport import sankey as rapport_sankey
 from geldstromen.rapport.pdf import (
@@ -55,12 +56,12 @@ def sankey_van(g, groot: bool):
     the other families' largest categories, type sized for a projector."""
     eigen = g.stromen[g.stromen["familie"] == "gemeente"]
     eigen = eigen[eigen["naar"] == g.regio_code]
-    andere = beperk_categorieen(g.stromen[g.stromen["familie"] != "gemeente"], 5 if groot else 6)
+    andere = beperk_categorieen(g.stromen[g.stromen["familie"] != "gemeente"], 4)
     fig = sankey.sankey_figuur(eigen, andere, g.regio_naam, "lasten")
     n = len(fig.data[0].node.label)
     fig.update_layout(
         font={"size": 20 if groot else 14, "color": "#111111"},
-        height=max(560, (22 if groot else 17) * n),
+        height=max(600, (32 if groot else 26) * n),
     )
     return fig
 
@@ -102,7 +103,7 @@ def _kop(g) -> None:
             vergelijking(k),
             delta_color="off",
             delta_arrow="off",
-            help=f"Methode: {k.methode}. Bron: {k.bron}",
+            help=f"Methode: {k.methode}. {opmaak.met_kop('Bron', k.bron)}",
         )
     taakvelden = [k for k in g.kop if k.sleutel.startswith("taakveld:")]
     if taakvelden:

@@ -63,20 +63,46 @@ def kolom_decimalen(frame: pd.DataFrame) -> dict[str, int]:
     return out
 
 
+#: Readable Dutch headers for the columns of money tables (display only; files keep the ids).
+KOPPEN = {
+    "hoofdtaakveld": "Hoofdtaakveld",
+    "taakveld_code": "Taakveld",
+    "categorie": "Omschrijving",
+    "bedrag_eur": "Bedrag (€)",
+    "per_inwoner_eur": "Per inwoner (€)",
+    "gemeente_per_inwoner_eur": "Gemeente per inwoner (€)",
+    "gemeente_eur": "Gemeente totaal (€)",
+    "aandeel_pct": "Aandeel (%)",
+    "sleutel": "Sleutel",
+    "methode": "Methode",
+    "bron": "Bron",
+    "regio_code": "Code",
+    "regio_naam": "Gebied",
+    "familie": "Familie",
+    "van": "Van",
+    "naar": "Naar",
+    "jaar": "Jaar",
+    "niveau": "Niveau",
+}
+
+
 def waarde_tabel(
     frame: pd.DataFrame,
     bestandsnaam: str,
     meta: dict | None = None,
     methode: str | None = None,
     bron: str | None = None,
+    koppen: dict | None = None,
 ) -> None:
     """Show a table and offer it as CSV, Dutch-Excel CSV, Excel (metadata sheet) and a zip of
     the CSV with its data package (generated on click, not on every rerun). The downloads carry
     ``methode`` and ``bron`` columns (``methode``/``bron`` here, or ``meta['methode']`` and
-    ``meta['bronnen']``, when the table has no such column)."""
+    ``meta['bronnen']``, when the table has no such column). ``koppen`` renames columns on
+    screen only (e.g. :data:`KOPPEN`); the files keep the ids."""
     groot = len(frame) > MAX_OPGEMAAKTE_RIJEN
+    scherm = frame.rename(columns=koppen) if koppen else frame
     st.dataframe(
-        opgemaakt(frame), hide_index=True, width="stretch", placeholder=LEEG, lazy=groot or None
+        opgemaakt(scherm), hide_index=True, width="stretch", placeholder=LEEG, lazy=groot or None
     )
     if frame.isna().to_numpy().any():
         st.caption(f"{LEEG} = geen waarde (ontbreekt in de bron of door CBS geheimgehouden).")

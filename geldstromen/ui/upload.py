@@ -13,6 +13,7 @@ import streamlit as st
 
 from geldstromen.cached import upload as cached_upload
 from geldstromen.config import get_settings
+from geldstromen.domain.opmaak import getal
 from geldstromen.domain.upload import MAX_KOLOMMEN, MAX_RIJEN, UploadFout, lees_bytes
 from geldstromen.domain.validatie import LABEL, Uitkomst, indeling, rapport, valideer
 from geldstromen.domain.validatie_privacy import veilige_som
@@ -51,7 +52,7 @@ def _upload(sel: Selectie) -> Uitkomst | None:
         return None
     if bestand.size > max_mb * 1024 * 1024:
         st.session_state.pop(SLEUTEL, None)
-        st.error(f"Het bestand is te groot ({bestand.size / 1024 / 1024:.1f} MB, maximaal "
+        st.error(f"Het bestand is te groot ({getal(bestand.size / 1024 / 1024, 1)} MB, maximaal "
                  f"{max_mb} MB). Er is niets ingelezen.")  # fmt: skip
         return None
     data = bestand.getvalue()
@@ -105,7 +106,7 @@ def _toon(sel: Selectie, uitkomst: Uitkomst) -> None:
     st.caption(
         f"Herkomst: {LABEL} (niet van CBS, alleen zichtbaar in deze sessie) · eenheid: "
         f"{eenheid} · {int(rows['waarde'].notna().sum())} van {len(rows)} gebieden met een waarde"
-        + ("" if pd.isna(totaal) else f" · totaal {totaal:,.0f}".replace(",", " "))
+        + ("" if pd.isna(totaal) else f" · totaal {getal(totaal, 0)}")
     )
     st.bar_chart(rows.set_index("regio_naam")["waarde"], horizontal=True)
     tabel = rows[["regio_code", "regio_naam", "waarde", "eenheid"]].assign(herkomst=LABEL)

@@ -8,6 +8,7 @@ import plotly.express as px
 import streamlit as st
 
 from geldstromen.cached import thema
+from geldstromen.domain.opmaak import getal
 from geldstromen.domain.verband import samenhang, sterkte
 from geldstromen.ui import indicatorkeuze
 from geldstromen.ui.filters import Selectie
@@ -71,8 +72,8 @@ def render(sel: Selectie) -> None:
     lab = {i: f"{rows.loc[i, 'label']} ({rows.loc[i, 'eenheid']})" for i in gekozen}
     c = st.columns(3)
     c[0].metric("Gebieden met beide waarden (n)", s.n, help=f"van {len(wide)} gebieden")
-    c[1].metric("Pearson r", "–" if s.pearson is None else f"{s.pearson:.2f}")
-    c[2].metric("Spearman ρ", "–" if s.spearman is None else f"{s.spearman:.2f}")
+    c[1].metric("Pearson r", "–" if s.pearson is None else getal(s.pearson, 2))
+    c[2].metric("Spearman ρ", "–" if s.spearman is None else getal(s.spearman, 2))
     st.caption(
         f"{sel.niveau.capitalize()}en in {gebied}, gekoppeld op exacte gebiedscode: {s.n} van "
         f"{len(wide)} gebieden hebben beide waarden. Samenhang volgens Spearman: "

@@ -12,6 +12,7 @@ from geldstromen.domain.boodschappen import getal
 from geldstromen.domain.similariteit import THEMAS, gewichten_per_kenmerk, profiel, vergelijkbaar
 from geldstromen.ui import bezoek, state
 from geldstromen.ui.filters import Selectie
+from geldstromen.ui.plaatshouder import plaatshouder
 
 BEREIK = {
     "gemeente": "Zelfde gemeente",
@@ -76,6 +77,7 @@ def _kies_bereik(sel: Selectie) -> tuple[str, ...] | None:
         list(labels),
         default=state.lees_lijst("ref", labels) or [sel.gemeente_code],
         format_func=lambda c: f"{labels[c]} ({c})",
+        placeholder=plaatshouder(labels, meer=True),
         key="ref",
     )
     state.schrijf(ref=gekozen)

@@ -12,6 +12,7 @@ import streamlit as st
 from geldstromen.cached import gemeente as cg
 from geldstromen.cached import stromen as cs
 from geldstromen.domain import per_inwoner
+from geldstromen.domain.catalogus import indicator_label
 from geldstromen.domain.export import csv_tekst
 from geldstromen.domain.geldstroom import (
     GELDSTROOM_COLUMNS,
@@ -32,7 +33,8 @@ from geldstromen.ui import (
     verantwoording,
     zorgkosten,
 )
-from geldstromen.ui.tabellen import waarde_tabel
+from geldstromen.ui.plaatshouder import plaatshouder
+from geldstromen.ui.tabellen import KOPPEN, waarde_tabel
 
 FAMILIES = {"gemeente": "Gemeente (Iv3)", "huishoudens": "Huishoudens", "zorg": "Zorg (Zvw)"}
 NIVEAUS = ["wijk", "buurt"]
@@ -80,6 +82,7 @@ def _keuzes() -> Keuze | None:
         list(FAMILIES),
         default=["gemeente"] if url_fams is None else url_fams,
         format_func=FAMILIES.get,
+        placeholder=plaatshouder(FAMILIES, meer=True),
         key="wp_fam",
     )
     bezoek.onthoud(niveau=niveau)
@@ -138,7 +141,9 @@ def render() -> None:
     st.caption(
         f"{k.label}, {k.stuk} {k.jaar}, {k.kant}; gebieden uit KWB-indeling {res.indelingsjaar}. "
         f"Sleuteljaren: "
-        + ", ".join(f"{r.indicator} {r.jaar}" for r in res.sleuteljaren.itertuples())
+        + ", ".join(
+            f"{indicator_label(r.indicator)} {r.jaar}" for r in res.sleuteljaren.itertuples()
+        )
         + ". Bedragen zijn toegerekend (geschat met een sleutel), niet waargenomen."
     )
     st.caption(route.jaren.regel())
@@ -180,8 +185,13 @@ def render() -> None:
     tab = tab.assign(
         methode=pd.Series("toegerekend", index=tab.index).where(~breed, NIET_TOEGEREKEND)
     )
+    st.caption("Per taakveld, grootste bedrag bovenaan.")
     waarde_tabel(
-        tab, f"wijkprofiel_{regio}_{k.jaar}_{k.stuk}_{k.kant}", meta, bron=route.jaren.koppeling()
+        tab.sort_values("bedrag_eur", ascending=False, kind="stable").reset_index(drop=True),
+        f"wijkprofiel_{regio}_{k.jaar}_{k.stuk}_{k.kant}",
+        meta,
+        bron=route.jaren.koppeling(),
+        koppen=KOPPEN,
     )
     if pd.isna(per_w):
         st.caption(per_inwoner.UITLEG)
@@ -257,7 +267,8 @@ def _inkomsten_tabel(rows: pd.DataFrame, inw, regio: str, k: Keuze) -> None:
     st.subheader("Dekking van de lasten (model, toegerekend)")
     tab = rows[["van", "categorie", "bedrag_eur", "methode", "sleutel", "bron"]].copy()
     tab.insert(3, "per_inwoner_eur", per_inwoner.per_inwoner(tab["bedrag_eur"], inw))
-    waarde_tabel(tab.reset_index(drop=True), f"inkomsten_{regio}_{k.jaar}_{k.stuk}")
+    tab = tab.sort_values("bedrag_eur", ascending=False, kind="stable").reset_index(drop=True)
+    waarde_tabel(tab, f"inkomsten_{regio}_{k.jaar}_{k.stuk}", koppen=KOPPEN)
 
 
 def _alle(res, ink: pd.DataFrame, k: Keuze, meta: dict) -> None:
@@ -291,6 +302,7 @@ def _vergelijking(k: Keuze, uitgesloten) -> None:
         beschikbaar,
         default=standaard if url_dims is None else url_dims,
         format_func=lambda d: KLASSE_DIMENSIES.get(d, d),
+        placeholder=plaatshouder(beschikbaar, meer=True),
         key="wp_klasse",
     )
     state.schrijf(klasse=dims)

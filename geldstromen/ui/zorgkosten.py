@@ -9,7 +9,7 @@ import streamlit as st
 
 from geldstromen.cached import zorg as cz
 from geldstromen.domain import zorg
-from geldstromen.domain.opmaak import euro
+from geldstromen.domain.opmaak import euro, getal
 from geldstromen.domain.per_inwoner import UITLEG
 from geldstromen.families.zorg import ZorgModel
 from geldstromen.ui.tabellen import waarde_tabel
@@ -51,7 +51,9 @@ def toon_benchmark(model: ZorgModel, gemeente_naam: str) -> None:
         cols[1].metric(
             "Verwacht per verzekerdenjaar", euro(t["verwacht_eur"] / t["verzekerdejaren"])
         )
-        cols[2].metric("Verschil met verwachting", f"{verschil:+.1f} %".replace(".", ","))
+        cols[2].metric(
+            "Verschil met verwachting", ("+" if verschil > 0 else "") + f"{getal(verschil, 1)} %"
+        )
     soorten = b[b["zorgsoort"] != "Totaal"].sort_values("verhouding")
     fig = go.Figure(
         go.Bar(

@@ -17,7 +17,9 @@ def test_wijkprofiel_shows_sankey_table_and_comparison(app):
     assert len(at.get("plotly_chart")) >= 1
     text = " ".join(c.value for c in at.caption)
     assert "Mutaties reserves" in text  # 0.10 excluded and said so
-    assert "inwoners_aantal" in text  # key years stated
+    # key years stated, by their Dutch label (not the id "inwoners_aantal")
+    assert "Sleuteljaren: " in text and "Inwoners 2019" in text
+    assert "inwoners_aantal" not in text.split("Sleuteljaren: ")[1].split(".")[0]
     at.radio(key="wp_niveau").set_value("buurt").run()
     assert not at.exception
     at.radio(key="wp_kant").set_value("baten").run()

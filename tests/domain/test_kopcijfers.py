@@ -117,3 +117,19 @@ def test_dutch_number_format():
     assert procent(3.44) == "3,4%"
     assert jaar(2026.0) == "2026"
     assert getal(float("nan")) == "—" and euro(None) == "—"
+
+
+def test_no_doubled_words():
+    from geldstromen.domain.opmaak import met_kop
+
+    assert met_kop("Bron", "CBS 84583NED") == "Bron: CBS 84583NED"
+    assert met_kop("Bron", "Bron: CBS") == "Bron: CBS"
+    assert met_kop("Scenario", "Scenario buurtsportcoach") == "Scenario buurtsportcoach"
+    assert met_kop("Scenario", "Twee sportcoaches") == "Scenario: Twee sportcoaches"
+
+
+def test_placeholders_are_dutch():
+    from geldstromen.ui.plaatshouder import GEEN, plaatshouder
+
+    assert plaatshouder([]) == GEEN == "Geen keuzes beschikbaar"
+    assert plaatshouder(["a"], meer=True) == "Kies een of meer"

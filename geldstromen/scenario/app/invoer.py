@@ -7,6 +7,7 @@ import math
 import pandas as pd
 import streamlit as st
 
+from geldstromen.domain.opmaak import met_kop
 from geldstromen.scenario.config import (
     BELASTING_LABELS,
     BELASTINGVELDEN,
@@ -28,7 +29,7 @@ def _leeg(x) -> bool:
 
 
 def _bron(waarde: dict) -> str:
-    return f"Bron: {waarde['bron']}" if waarde.get("bron") else ONTBREEKT
+    return met_kop("Bron", waarde["bron"]) if waarde.get("bron") else ONTBREEKT
 
 
 def _uitleg(waarde, std: dict, leeg: str = ONTBREEKT) -> str:

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from geldstromen.domain.export import export_bytes
-from geldstromen.domain.opmaak import euro
+from geldstromen.domain.opmaak import euro, getal, met_kop
 from geldstromen.scenario.app import cache as cached_scenario
 from geldstromen.scenario.app import grafieken as grafiek
 from geldstromen.scenario.app import invoer, stromen
@@ -38,6 +38,7 @@ from geldstromen.scenario.model import (
 from geldstromen.scenario.schema import MAX_VOET
 from geldstromen.scenario.stromen import scenario_laag, standaardjaar, verschil
 from geldstromen.ui.filters import Selectie
+from geldstromen.ui.plaatshouder import plaatshouder
 
 LABEL = (
     "**Scenario** — alle bedragen op deze pagina zijn een doorrekening van aannames, geen "
@@ -50,7 +51,7 @@ BEWAARD = "sc_bewaard"
 def _kort(x: float) -> str:
     """Compact euro amount for metrics (mln above a million)."""
     if abs(x) >= 1e6:
-        return f"€ {x / 1e6:,.2f} mln".replace(".", ",")
+        return f"€ {getal(x / 1e6, 2)} mln"
     return euro(x)
 
 
@@ -81,7 +82,8 @@ def _bewaar_en_vergelijk(config: dict, sam: pd.DataFrame | None, regio_label: st
             st.success(f"Bewaard: {config['naam']}")
     with c2:
         keuze = st.multiselect("Vergelijk bewaarde scenario's (twee of drie)", list(bewaard),
-                               max_selections=3, key="sc_vergelijk")  # fmt: skip
+                               max_selections=3, key="sc_vergelijk",
+                               placeholder=plaatshouder(bewaard, meer=True))  # fmt: skip
     if len(keuze) >= 2:
         kolommen = {}
         for naam in keuze:
@@ -209,13 +211,14 @@ def render(sel: Selectie, regio: str, regio_naam: str) -> None:
     c1, c2 = st.columns([3, 1])
     with c1:
         gekozen = st.multiselect("Interventies", list(spec), default=[list(spec)[0]],
-                                 format_func=lambda i: spec[i]["label"], key="sc_interventies")  # fmt: skip
+                                 format_func=lambda i: spec[i]["label"], key="sc_interventies",
+                                 placeholder=plaatshouder(spec, meer=True))  # fmt: skip
     std_voet = standaard_voet()
     with c2:
         if "sc_voet" not in st.session_state:
             st.session_state["sc_voet"] = float(std_voet["waarde"])
         voet_waarde = st.number_input("Disconteringsvoet (% per jaar)", min_value=0.0, max_value=MAX_VOET,
-                                      step=0.25, key="sc_voet", help=f"Bron: {std_voet['bron']}")  # fmt: skip
+                                      step=0.25, key="sc_voet", help=met_kop("Bron", std_voet["bron"]))  # fmt: skip
     voet = voet_uit(voet_waarde)
     naam = st.text_input("Naam van het scenario", value=f"Scenario {regio_naam}", key="sc_naam")
     if not gekozen:

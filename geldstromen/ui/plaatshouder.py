@@ -1,0 +1,21 @@
+"""Dutch placeholder text for selectboxes and multiselects (Streamlit's own is English:
+"Choose an option", "No options to select").
+
+What the app cannot change (Streamlit's frontend strings, no parameter for them): the
+"No results" of a select's type-ahead search, the "Drag and drop file here", "Browse files"
+and "... per file" of the file uploader (the size follows ``server.maxUploadSize`` in
+.streamlit/config.toml, so it states the app's own limit), and the tooltips of the dataframe
+toolbar."""
+
+from __future__ import annotations
+
+from collections.abc import Sized
+
+GEEN = "Geen keuzes beschikbaar"
+
+
+def plaatshouder(opties: Sized, meer: bool = False) -> str:
+    """'Kies ...' when there is something to choose, else :data:`GEEN`."""
+    if not len(opties):
+        return GEEN
+    return "Kies een of meer" if meer else "Kies een optie"
