@@ -6,6 +6,8 @@ import re
 
 import pandas as pd
 
+from geldstromen.domain import regiocode
+
 #: Columns of a money-flow frame, in export order.
 GELDSTROOM_COLUMNS = [
     "regio_code",
@@ -68,8 +70,13 @@ EXPORT_COLUMNS = [
 #: methode of a row that stays with the gemeente as a whole (no key, or no key value):
 #: the Iv3 amount of the gemeente, not placed in any wijk or buurt.
 NIET_TOEGEREKEND = "niet toegerekend"
-_CODE = re.compile(r"(GM|WK|BU)\d{4,8}")
-_CODE_ACHTERAAN = re.compile(r".*\(((?:GM|WK|BU)\d{4,8})\)")
+_ACHTERAAN = re.compile(r".*\(([^()]*)\)")
+
+
+def _code(tekst: str) -> str | None:
+    """``tekst`` when it is exactly a region code (``domain.regiocode``), else None."""
+    r = regiocode.probeer(tekst)
+    return tekst if r is not None and r.code == tekst else None
 
 
 def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -85,19 +92,18 @@ def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
     def partij(waarde, regio_code, regio_naam) -> tuple[str, str]:
         if not isinstance(waarde, str):
             return waarde, ""
-        if _CODE.fullmatch(waarde):
+        if _code(waarde):
             naam = namen.get(waarde)
-            if naam is None or naam == "nan":
-                naam = (
-                    f"gemeente {waarde}" if waarde.startswith("GM") else f"naam onbekend ({waarde})"
-                )
+            if naam is None or pd.isna(naam) or naam == "nan":
+                gemeente = regiocode.ontleed(waarde).niveau == "gemeente"
+                naam = f"gemeente {waarde}" if gemeente else f"naam onbekend ({waarde})"
             return naam, waarde
         if waarde == "gemeentebreed":
             return "gemeente als geheel (geen wijk of buurt)", ""
         if waarde == regio_naam:
             return waarde, regio_code
-        m = _CODE_ACHTERAAN.fullmatch(waarde)
-        return waarde, (m.group(1) if m else "")
+        m = _ACHTERAAN.fullmatch(waarde)
+        return waarde, ((_code(m.group(1)) if m else None) or "")
 
     for kolom in ("van", "naar"):
         paren = [

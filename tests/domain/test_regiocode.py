@@ -86,3 +86,21 @@ def test_prefix_only_level_for_published_files():
     assert regiocode.niveau_van_voorvoegsel("BU1") == "buurt"
     assert regiocode.niveau_van_voorvoegsel("XX") is None
     assert regiocode.niveau_van_voorvoegsel(None) is None
+
+
+def test_export_names_parties_by_the_one_parser():
+    import pandas as pd
+
+    from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS, export_frame
+
+    rij = dict.fromkeys(GELDSTROOM_COLUMNS, "x") | {"familie": "gemeente", "bedrag_eur": 1.0}
+    rijen = [
+        rij | {"regio_code": "WK051829", "regio_naam": "Wijk 29", "van": "GM0518", "naar": "WK051829"},
+        rij | {"regio_code": "BU05182901", "regio_naam": float("nan"), "van": "GM0518", "naar": "BU05182901"},
+        rij | {"regio_code": "WK0518", "regio_naam": "x", "van": "Zorgverzekeraars (WK051829)", "naar": "WK0518"},
+    ]  # fmt: skip
+    out = export_frame(pd.DataFrame(rijen))
+    assert out["van"].tolist()[:2] == ["gemeente GM0518", "gemeente GM0518"]
+    assert out["naar"].tolist() == ["Wijk 29", "naam onbekend (BU05182901)", "WK0518"]
+    assert out["naar_code"].tolist() == ["WK051829", "BU05182901", ""]  # WK0518 is no code
+    assert out["van_code"].tolist() == ["GM0518", "GM0518", "WK051829"]  # code in brackets
