@@ -59,6 +59,10 @@ def test_messages_compare_with_gemeente(fixture_db_url):
     assert gegevens.boodschappen[0].startswith("Taakveld 6.3 Inkomensregelingen ligt 25% hoger")
     assert all("gemeente" in z and "€" in z for z in gegevens.boodschappen)
     assert gegevens.kop[0].sleutel == "gemeente_per_inwoner"
+    from geldstromen.rapport.pdf import kopregel
+
+    # the PNG's headline line: money first, each with the gemeente's value
+    assert kopregel(gegevens).startswith("Gemeentegeld in het gebied per inwoner € 655 (gemeente")
 
 
 def test_png_is_an_image(fixture_db_url):

@@ -148,6 +148,17 @@ def vergelijkbaar_tekst(g: RapportGegevens) -> str:
     )
 
 
+def kopregel(g: RapportGegevens) -> str:
+    """The money headline in one line (tiles of the Presentatie): value and gemeente value."""
+    delen = [
+        f"{k.kort}{'' if k.eenheid.startswith('%') else ' per inwoner'} {k.tekst(k.regio)} "
+        f"(gemeente {k.tekst(k.gemeente)})"
+        for k in g.kop
+        if not k.sleutel.startswith("taakveld:")
+    ]
+    return " · ".join(delen)
+
+
 def geld_rijen(g: RapportGegevens) -> list[list[str]]:
     """The money headline as table rows (header first): figure, area, gemeente, similar."""
     soort = {"wijk": "Wijk", "buurt": "Buurt"}.get(g.niveau, "Gebied")
@@ -224,6 +235,8 @@ def maak_png(g: RapportGegevens, vandaag: date | None = None) -> bytes:
     vandaag = vandaag or date.today()
     fig, (links, rechts) = plt.subplots(1, 2, figsize=(17, 7.4), width_ratios=(1, 2.5))
     fig.suptitle(f"{titel(g)} · {schoon(g.gemeente_naam)} · gegevens {g.jaar}", fontsize=15)
+    if g.kop:
+        fig.text(0.5, 0.915, schoon(kopregel(g), 400), ha="center", fontsize=9, color="#222222")
     figuren.teken_kaart(links, g.kaart, g.regio_code, g.namen, g.kaart_melding)
     drawn = figuren.teken_stromen(
         rechts, g.stromen, g.regio_code, g.regio_naam, g.stromen_melding, fontsize=8
@@ -237,5 +250,5 @@ def maak_png(g: RapportGegevens, vandaag: date | None = None) -> bytes:
         wrap=True,
         color="#444444",
     )
-    fig.subplots_adjust(bottom=0.1)
+    fig.subplots_adjust(bottom=0.1, top=0.84)
     return figuren._png(fig)
