@@ -165,6 +165,16 @@ def kies_iv3(beschikbaar: pd.DataFrame, jaar: int, stuk: str | None = None):
     return int(best["jaar"]), str(best["stuk"])
 
 
+def standaard_iv3(beschikbaar: pd.DataFrame, jaar: int | None = None):
+    """The Iv3 (year, stuk) every page opens on for the visit's year ``jaar`` (None: the
+    newest Iv3 year): :func:`kies_iv3`, the rule the route applies when no document is asked,
+    so a page's default and the route's choice are the same figure. None without Iv3."""
+    if beschikbaar.empty:
+        return None
+    basis = int(beschikbaar["jaar"].astype(int).max()) if jaar is None else int(jaar)
+    return kies_iv3(beschikbaar, basis, None)
+
+
 def koppeltekst(iv3_jaar: int, stuk: str, sleuteljaren: list[int], jaar: int) -> str:
     """'Iv3 jaarrekening 2023 toegerekend met sleutels uit KWB 2019' (+ why, when paired)."""
     kwb = "/".join(str(j) for j in sorted(set(sleuteljaren))) or "?"

@@ -62,7 +62,7 @@ def _verantwoording() -> None:
     if gekozen is None:
         return
     version, code, naam = gekozen
-    iv3 = filters.kies_iv3(version, code, None, "br")
+    iv3 = filters.kies_iv3(version, code, "br")
     if iv3 is None:
         st.info(f"Geen Iv3-gegevens voor {naam} ({code}).")
         return

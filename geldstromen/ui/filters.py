@@ -9,7 +9,7 @@ import streamlit as st
 from geldstromen import cached
 from geldstromen.cached import gemeente as cg
 from geldstromen.domain import jaarkeuze
-from geldstromen.domain.sleuteljaren import dichtstbij
+from geldstromen.families.stromen import standaard_iv3
 from geldstromen.ui import bezoek, gemeentekeuze, indicatorkeuze, state
 
 NIVEAU_LABELS = {"gemeente": "Gemeente", "wijk": "Wijk", "buurt": "Buurt"}
@@ -90,27 +90,28 @@ def kies_indicator(sel: Selectie) -> tuple[str, dict] | None:
     return indicator, rows[indicator]
 
 
-def kies_iv3(
-    version: str, gemeente_code: str, standaard_jaar: int | None, prefix: str
-) -> tuple[int, str] | None:
-    """Iv3 year and document (begroting, jaarrekening) in the sidebar, both kept in the URL
-    (``iv3_jaar``, ``stuk``); the default year is the one nearest ``standaard_jaar`` (None:
-    the newest). None when the gemeente has no Iv3 data."""
+def kies_iv3(version: str, gemeente_code: str, prefix: str) -> tuple[int, str] | None:
+    """Iv3 year and document (begroting, jaarrekening) in the sidebar, kept in the URL
+    (``iv3_jaar``, ``stuk``) and for the other pages of the visit. Every page opens on the same
+    default, ``families.stromen.standaard_iv3`` (the newest Iv3 year, jaarrekening before
+    begroting), whatever the page's KWB year: one wijk shows one amount per inhabitant on
+    Wijkprofiel, Kaart and Sociaal domein. None when the gemeente has no Iv3 data."""
     avail = cg.iv3_beschikbaar(version, gemeente_code)
     if avail.empty:
         return None
     jaren = sorted(avail["jaar"].astype(int).unique(), reverse=True)
-    standaard = jaren[0] if standaard_jaar is None else dichtstbij(jaren, standaard_jaar)
+    standaard, standaard_stuk = standaard_iv3(avail)
     jaar = st.sidebar.selectbox(
-        "Jaar (Iv3)", jaren, index=jaren.index(state.lees("iv3_jaar", jaren, standaard)),
+        "Jaar (Iv3)", jaren, index=jaren.index(bezoek.start("iv3_jaar", jaren, standaard)),
         key=f"{prefix}_iv3_jaar",
     )  # fmt: skip
     stukken = sorted(avail.loc[avail["jaar"] == jaar, "stuk"])
+    stuk_start = standaard_stuk if standaard_stuk in stukken else stukken[0]
     stuk = st.sidebar.radio(
-        "Stuk", stukken, index=stukken.index(state.lees("stuk", stukken, stukken[0])),
+        "Stuk", stukken, index=stukken.index(bezoek.start("stuk", stukken, stuk_start)),
         horizontal=True, key=f"{prefix}_stuk",
     )  # fmt: skip
-    state.schrijf(iv3_jaar=int(jaar), stuk=stuk)
+    bezoek.onthoud(iv3_jaar=int(jaar), stuk=stuk)
     return int(jaar), stuk
 
 

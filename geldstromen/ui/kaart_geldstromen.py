@@ -21,7 +21,7 @@ def render(sel: Selectie) -> None:
     if sel.niveau == "gemeente":
         st.info("Kies niveau wijk of buurt: toegerekende lasten bestaan per wijk of buurt.")
         return
-    iv3 = filters.kies_iv3(sel.version, sel.gemeente_code, sel.jaar, "kaart")
+    iv3 = filters.kies_iv3(sel.version, sel.gemeente_code, "kaart")
     if iv3 is None:
         st.info(f"Geen Iv3-gegevens voor {sel.gemeente_naam}.")
         return

@@ -24,8 +24,8 @@ AANTALLEN = {
 
 
 def kies_iv3(sel: Selectie) -> tuple[int | None, str]:
-    """Iv3 year (default nearest to the KWB year) and document in the sidebar."""
-    return filters.kies_iv3(sel.version, sel.gemeente_code, sel.jaar, "sd") or (None, "begroting")
+    """Iv3 year and document in the sidebar (the default every page shares, filters.kies_iv3)."""
+    return filters.kies_iv3(sel.version, sel.gemeente_code, "sd") or (None, "begroting")
 
 
 def _aantallen(t: pd.DataFrame) -> pd.DataFrame:

@@ -70,7 +70,7 @@ def _keuzes() -> Keuze | None:
         "Niveau", NIVEAUS, index=NIVEAUS.index(bezoek.start("niveau", NIVEAUS, NIVEAUS[0])),
         format_func=filters.NIVEAU_LABELS.get, horizontal=True, key="wp_niveau",
     )  # fmt: skip
-    iv3 = filters.kies_iv3(version, code, None, "wp")
+    iv3 = filters.kies_iv3(version, code, "wp")
     if iv3 is None:
         st.info(f"Geen Iv3-gegevens voor {label}.")
         return None
