@@ -39,6 +39,7 @@ from geldstromen.scenario.schema import MAX_VOET
 from geldstromen.scenario.stromen import scenario_laag, standaardjaar, verschil
 from geldstromen.ui.filters import Selectie
 from geldstromen.ui.plaatshouder import plaatshouder
+from geldstromen.ui.tabellen import opgemaakt
 
 LABEL = (
     "**Scenario** — alle bedragen op deze pagina zijn een doorrekening van aannames, geen "
@@ -116,14 +117,12 @@ def _resultaat(scenario, per_jaar: pd.DataFrame, export: pd.DataFrame, ctx) -> p
             terugverdienjaar=_terug(sam, "terugverdienjaar"),
             terugverdienjaar_contant=_terug(sam, "terugverdienjaar_contant"),
         ).drop(columns="methode")
-        st.dataframe(tabel.rename(columns={
+        st.dataframe(opgemaakt(tabel.rename(columns={
             "partij": "Partij", "kosten_eur": "Kosten (€)", "baten_eur": "Baten (€)",
             "netto_eur": "Netto (€)", "netto_contant_eur": "Netto contant (€)",
             "terugverdienjaar": "Terugverdiend (nominaal)",
-            "terugverdienjaar_contant": "Terugverdiend (contant)"}),  # fmt: skip
-            hide_index=True, width="stretch",
-            column_config={c: st.column_config.NumberColumn(format="%.0f") for c in
-                           ("Kosten (€)", "Baten (€)", "Netto (€)", "Netto contant (€)")})  # fmt: skip
+            "terugverdienjaar_contant": "Terugverdiend (contant)"})),  # fmt: skip
+            hide_index=True, width="stretch")  # fmt: skip
         _posten(scenario)
     with tabs[1]:
         contant = st.toggle("Contant (gedisconteerd)", value=False, key="sc_contant_jaar")
@@ -151,14 +150,13 @@ def _posten(scenario) -> None:
     """Items per party over the horizon, incl. the energy-tax transfer huishoudens <- Rijk."""
     posten = per_post(scenario)
     st.markdown("**Posten per partij** (nominaal, hele looptijd; kosten negatief)")
-    st.dataframe(
+    st.dataframe(opgemaakt(
         posten.assign(partij=posten["partij"].map(PARTIJ_LABELS),
                       tegenpartij=posten["tegenpartij"].map(lambda p: PARTIJ_LABELS.get(p, ""))
                       ).drop(columns="methode").rename(columns={
             "partij": "Partij", "soort": "Soort", "post": "Post", "tegenpartij": "Van/naar",
-            "bedrag_eur": "Bedrag (€)"}),
+            "bedrag_eur": "Bedrag (€)"})),
         hide_index=True, width="stretch",
-        column_config={"Bedrag (€)": st.column_config.NumberColumn(format="%.0f")},
     )  # fmt: skip
     rijk = belastingderving(posten)
     if rijk:

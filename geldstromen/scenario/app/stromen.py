@@ -10,6 +10,7 @@ from geldstromen.scenario.app import cache as cached_scenario
 from geldstromen.scenario.app import grafieken as grafiek
 from geldstromen.scenario.model import Scenario
 from geldstromen.scenario.stromen import scenario_laag, standaardjaar, verschil
+from geldstromen.ui.tabellen import opgemaakt
 
 UITLEG = (
     "Voor: de geldstromen van dit gebied zoals in het wijkrapport (gemeente: "
@@ -61,11 +62,9 @@ def render(version: str, scenario: Scenario, regio: str, regio_naam: str, data_j
     st.markdown("**Verschil per stroom** (euro per jaar; de scenario-stromen bovenaan)")
     tabel = verschil(voor, extra)
     st.dataframe(
-        tabel.rename(columns={"van": "Van", "naar": "Naar", "familie": "Familie",
+        opgemaakt(tabel.rename(columns={"van": "Van", "naar": "Naar", "familie": "Familie",
                               "voor_eur": "Voor (€)", "na_eur": "Na (€)",
                               "verschil_eur": "Verschil (€)", "methode": "Methode",
-                              "bron": "Bron"}),
+                              "bron": "Bron"})),
         hide_index=True, width="stretch",
-        column_config={c: st.column_config.NumberColumn(format="%.0f")
-                       for c in ("Voor (€)", "Na (€)", "Verschil (€)")},
     )  # fmt: skip
