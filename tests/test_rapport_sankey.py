@@ -118,3 +118,32 @@ def test_report_pairs_iv3_with_the_report_year(fixture_db_url, tmp_path):
     ).stdout
     assert "(sankey)" in text
     assert "Iv3 begroting 2023 toegerekend met sleutels uit KWB 2019" in " ".join(text.split())
+
+
+def test_pdf_and_png_group_the_same_taakvelden(fixture_db_url, monkeypatch):
+    """Issue 15 item 12: before, the PDF merged columns beyond 10 nodes and the PNG beyond 12,
+    so different taakvelden fell under 'overige'. Both now draw the same links."""
+    from geldstromen.rapport import figuren, maak_png
+
+    getekend = []
+    echt = figuren.teken_stromen
+
+    def opnemen(*args, **kwargs):
+        links = echt(*args, **kwargs)
+        getekend.append(links.sort_values(["van", "naar", "familie"]).reset_index(drop=True))
+        return links
+
+    monkeypatch.setattr(figuren, "teken_stromen", opnemen)
+    gegevens = verzamel(db.make_engine(fixture_db_url), "WK999901", 2019)
+    basis = gegevens.stromen.iloc[0].to_dict()
+    veel = [  # a crowded column: 16 zorg categories into the region
+        {**basis, "familie": "zorg", "van": "zorgverzekeraars", "naar": gegevens.regio_naam,
+         "categorie": f"zorgsoort {i}", "taakveld_code": None, "methode": "geschat",
+         "bedrag_eur": 1000.0 + i}
+        for i in range(16)
+    ]  # fmt: skip
+    gegevens.stromen = pd.concat([gegevens.stromen, pd.DataFrame(veel)], ignore_index=True)
+    maak_pdf(gegevens)
+    maak_png(gegevens)
+    assert len(getekend) == 2
+    pd.testing.assert_frame_equal(getekend[0], getekend[1])

@@ -70,9 +70,10 @@ def kaart_png(kaart, doel: str, namen: dict, melding: str | None) -> bytes:
 def teken_stromen(
     ax, stromen: pd.DataFrame, regio_code: str, regio_naam: str, melding: str | None, **opmaak
 ) -> pd.DataFrame:
-    """The region's flows as a sankey (euro per year); returns the links drawn."""
-    links = sankey.sankey_links(stromen, regio_code, regio_naam)
-    links = sankey.samenvoegen(links, opmaak.pop("max_per_kolom", sankey.MAX_PER_KOLOM))
+    """The region's flows as a sankey (euro per year); returns the links drawn. PDF and PNG
+    both call this with the same grouping (``sankey.MAX_PER_KOLOM`` nodes per column), so
+    the same taakvelden end up under 'overige' in both."""
+    links = sankey.samenvoegen(sankey.sankey_links(stromen, regio_code, regio_naam))
     if links.empty:
         ax.set_axis_off()
         ax.text(
@@ -94,6 +95,6 @@ def sankey_afdruk(g, size) -> tuple[bytes, pd.DataFrame]:
     fig, ax = plt.subplots(figsize=size)
     links = teken_stromen(
         ax, g.stromen, g.regio_code, g.regio_naam, g.stromen_melding,
-        fontsize=6.5, min_hoogte=0.045, max_per_kolom=10,
+        fontsize=6.5, min_hoogte=0.045,
     )  # fmt: skip
     return _png(fig, dpi=200), links
