@@ -8,7 +8,7 @@ import plotly.express as px
 import streamlit as st
 
 from geldstromen.cached import thema
-from geldstromen.domain.opmaak import getal
+from geldstromen.domain.opmaak import PLOTLY_SEPARATORS, getal
 from geldstromen.domain.per_inwoner import (
     INWONERS_ONBEKEND,
     MIN_INWONERS,
@@ -136,7 +136,12 @@ def _ranglijst(tabel: pd.DataFrame, criteria: list[Criterium], sel: Selectie) ->
         title=f"Top {len(top)}: waar beginnen? ({sel.gemeente_naam}, {sel.niveau} {sel.jaar})",
     )  # fmt: skip
     fig.update_yaxes(categoryorder="array", categoryarray=list(top["regio_naam"])[::-1])
-    fig.update_layout(legend={"orientation": "h", "y": -0.2}, height=480, margin={"l": 10})
+    fig.update_layout(
+        legend={"orientation": "h", "y": -0.2},
+        height=480,
+        margin={"l": 10},
+        separators=PLOTLY_SEPARATORS,
+    )
     st.plotly_chart(fig, width="stretch")
 
 

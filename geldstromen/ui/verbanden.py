@@ -8,7 +8,7 @@ import plotly.express as px
 import streamlit as st
 
 from geldstromen.cached import thema
-from geldstromen.domain.opmaak import getal
+from geldstromen.domain.opmaak import PLOTLY_SEPARATORS, getal
 from geldstromen.domain.verband import samenhang, sterkte
 from geldstromen.ui import indicatorkeuze
 from geldstromen.ui.filters import Selectie
@@ -99,7 +99,13 @@ def render(sel: Selectie) -> None:
             title=f"{rows.loc[y, 'label']} tegen {rows.loc[x, 'label']} ({gebied})",
         )
         kleur = "" if z == GEEN else f"{rows.loc[z, 'label']}<br>({rows.loc[z, 'eenheid']})"
-        fig.update_layout(height=560, coloraxis_colorbar={"title": {"text": kleur}})
+        fig.update_layout(
+            height=560,
+            coloraxis_colorbar={"title": {"text": kleur}, "tickformat": ",~r"},
+            separators=PLOTLY_SEPARATORS,
+        )
+        fig.update_xaxes(tickformat=",~r")
+        fig.update_yaxes(tickformat=",~r")
         st.plotly_chart(fig, width="stretch")
         if z != GEEN and len(plot) < len(paar):
             st.caption(

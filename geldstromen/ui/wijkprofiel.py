@@ -20,7 +20,7 @@ from geldstromen.domain.geldstroom import (
     export_frame,
 )
 from geldstromen.domain.gemeentefonds import circulaire_label, circulaires, clusters
-from geldstromen.domain.opmaak import euro
+from geldstromen.domain.opmaak import PLOTLY_SEPARATORS, euro
 from geldstromen.domain.wijkprofiel import KLASSE_DIMENSIES, regio_tabel
 from geldstromen.families.stromen import Selectie, Stromen
 from geldstromen.ui import (
@@ -332,7 +332,10 @@ def _vergelijking(k: Keuze, uitgesloten) -> None:
             ),
         ]
     )  # fmt: skip
-    fig.update_layout(barmode="group", height=420, xaxis_title="euro per inwoner")
+    fig.update_layout(
+        barmode="group", height=420, xaxis_title="euro per inwoner", separators=PLOTLY_SEPARATORS
+    )
+    fig.update_xaxes(tickformat=",.0f")
     st.plotly_chart(fig, key="wp_vergelijking")
     waarde_tabel(tab, f"vergelijking_{k.code}_{k.jaar}_{k.stuk}")
 

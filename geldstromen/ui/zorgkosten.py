@@ -9,7 +9,7 @@ import streamlit as st
 
 from geldstromen.cached import zorg as cz
 from geldstromen.domain import zorg
-from geldstromen.domain.opmaak import euro, getal
+from geldstromen.domain.opmaak import PLOTLY_SEPARATORS, euro, getal
 from geldstromen.domain.per_inwoner import UITLEG
 from geldstromen.families.zorg import ZorgModel
 from geldstromen.ui.tabellen import waarde_tabel
@@ -69,6 +69,7 @@ def toon_benchmark(model: ZorgModel, gemeente_naam: str) -> None:
         height=60 + 32 * len(soorten),
         margin={"l": 10, "r": 10, "t": 30, "b": 40},
         xaxis_title="werkelijke / verwachte kosten (1 = landelijk niveau)",
+        separators=PLOTLY_SEPARATORS,
     )
     st.plotly_chart(fig, key=f"zorg_benchmark_{gemeente_naam}")
     tabel = b.assign(
