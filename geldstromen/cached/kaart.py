@@ -66,3 +66,12 @@ def kaart_gegevens(
         gemeente_code, niveau, jaar, waarden["regio_code"].tolist()
     )
     return waarden, geometrie, koppeling
+
+
+@st.cache_data(**SELECTION)
+def alle_indicatoren(version: str, gemeente_code: str, niveau: str, jaar: int) -> pd.DataFrame:
+    """Every indicator of a gemeente's regions in one year, one row per region x indicator:
+    the table of ``geldstromen export indicatoren`` (same query), with methode and bron."""
+    return queries.run_query(
+        engine(), "export_indicatoren", gemeente_code=gemeente_code, niveau=niveau, jaar=jaar
+    )

@@ -282,3 +282,24 @@ def render(sel: Selectie, indicator: str, info: dict) -> None:
     toon_kaart(waarden, geometrie, koppeling, {**info, "jaar": sel.jaar})
     naam = "NL" if heel_nl else sel.gemeente_code
     waarde_tabel(waarden, bestandsnaam=f"{indicator}_{naam}_{sel.niveau}_{sel.jaar}")
+    alle_indicatoren(sel)
+
+
+def alle_indicatoren(sel: Selectie) -> None:
+    """All indicators of the gemeente, level and year as one download (the table of
+    ``geldstromen export indicatoren``), only on request."""
+    if not st.toggle(
+        f"Alle indicatoren van {sel.gemeente_naam} ({sel.niveau}, {sel.jaar}) tonen en downloaden",
+        key="kaart_alle_indicatoren",
+    ):
+        return
+    tabel = cached_kaart.alle_indicatoren(sel.version, sel.gemeente_code, sel.niveau, sel.jaar)
+    if tabel.empty:
+        st.info(f"Geen indicatoren voor {sel.gemeente_naam} op {sel.niveau}niveau in {sel.jaar}.")
+        return
+    waarde_tabel(
+        tabel,
+        f"indicatoren_{sel.gemeente_code}_{sel.niveau}_{sel.jaar}",
+        {"tabel": "indicatoren", "gemeente": sel.gemeente_code, "niveau": sel.niveau,
+         "jaar": str(sel.jaar)},
+    )  # fmt: skip
