@@ -56,7 +56,11 @@ def sankey_van(g, groot: bool):
     the other families' largest categories, type sized for a projector."""
     eigen = g.stromen[g.stromen["familie"] == "gemeente"]
     eigen = eigen[eigen["naar"] == g.regio_code]
-    andere = beperk_categorieen(g.stromen[g.stromen["familie"] != "gemeente"], 4)
+    hh = g.stromen[g.stromen["familie"] == "huishoudens"]
+    zorg = g.stromen[g.stromen["familie"] == "zorg"]
+    # household spending in two blocks per receiver (largest + 'overige'): a fifth column of
+    # labels would run into the fourth on a projector
+    andere = pd.concat([beperk_categorieen(hh, 2), beperk_categorieen(zorg, 4)])
     fig = sankey.sankey_figuur(eigen, andere, g.regio_naam, "lasten")
     n = len(fig.data[0].node.label)
     fig.update_layout(
