@@ -26,6 +26,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from geldstromen.domain.opmaak import getal
+
 GJ_PER_M3 = 0.03517
 
 
@@ -51,8 +53,9 @@ def kies_tarief(prijzen: pd.DataFrame, jaar: int) -> dict | None:
         elek = rij.loc[rij["drager"] == "elektriciteit", "waarde"].iloc[0]
         gas = gas_gj * GJ_PER_M3
         uitleg = (
-            f"CBS 81309NED jaargemiddelde {pj}: gas {gas_gj:.3f} euro/GJ x {GJ_PER_M3} GJ/m3 "
-            f"= {gas:.3f} euro/m3, elektriciteit {elek:.3f} euro/kWh (incl. btw en belastingen)"
+            f"CBS 81309NED jaargemiddelde {pj}: gas {getal(gas_gj, 3)} euro/GJ x "
+            f"{getal(GJ_PER_M3, 5)} GJ/m3 = {getal(gas, 3)} euro/m3, elektriciteit "
+            f"{getal(elek, 3)} euro/kWh (incl. btw en belastingen)"
         )
     else:
         m = maand[maand["jaar"] == pj]
@@ -61,8 +64,8 @@ def kies_tarief(prijzen: pd.DataFrame, jaar: int) -> dict | None:
         n = m["periode"].nunique()
         uitleg = (
             f"CBS 84672NED gemiddelde van {n} maanden {pj} (levering + ODE + energiebelasting, "
-            f"incl. btw; vaste kosten niet meegeteld): gas {gas:.3f} euro/m3, "
-            f"elektriciteit {elek:.3f} euro/kWh"
+            f"incl. btw; vaste kosten niet meegeteld): gas {getal(gas, 3)} euro/m3, "
+            f"elektriciteit {getal(elek, 3)} euro/kWh"
         )
     if pj != jaar:
         uitleg += f"; prijsjaar {pj} gebruikt voor KWB {jaar} (dichtstbijzijnde jaar)"
@@ -90,8 +93,8 @@ def kies_warmtetarief(jaar: int, tabel: pd.DataFrame | None = None) -> dict:
     vast = float(rij[["vastrecht_eur", "meettarief_eur", "afleverset_eur"]].fillna(0).sum())
     tj = int(rij["jaar"])
     uitleg = (
-        f"ACM-maximumtarief warmte {tj}: vast {vast:.2f} euro per woning per jaar + "
-        f"{rij['gj_prijs_eur']:.2f} euro per GJ ({rij['bron']})"
+        f"ACM-maximumtarief warmte {tj}: vast {getal(vast, 2)} euro per woning per jaar + "
+        f"{getal(rij['gj_prijs_eur'], 2)} euro per GJ ({rij['bron']})"
     )
     if tj != jaar:
         uitleg += f"; tariefjaar {tj} gebruikt voor {jaar} (dichtstbijzijnde jaar)"

@@ -53,6 +53,8 @@ def test_acm_tariff_table_and_nearest_year():
     assert tabel["jaar"].is_unique and tabel["bron"].str.contains("ACM").all()
     t2019 = energie.kies_warmtetarief(2019)
     assert t2019["vast_eur"] == pytest.approx(318.95 + 25.89) and t2019["gj_eur"] == 28.47
+    # Dutch decimals in the explanation: "28,47 euro per GJ", never "28.47" (reads as 2847)
+    assert "vast 344,84 euro" in t2019["uitleg"] and "28,47 euro per GJ" in t2019["uitleg"]
     t2020 = energie.kies_warmtetarief(2020)  # 2019 and 2021 equally near: the later
     assert t2020["jaar"] == 2021 and "tariefjaar 2021 gebruikt voor 2020" in t2020["uitleg"]
     assert energie.kies_warmtetarief(2024)["vast_eur"] == pytest.approx(618.82 + 31.68 + 145.38)
