@@ -55,6 +55,11 @@ def taakveld_groep(codes: pd.Series) -> pd.DataFrame:
     return pd.DataFrame({"groep": groep, "zes": hoofd == "6"})
 
 
+def _tv_sorteer(code: str) -> tuple:
+    """6.3 before 6.71 before 6.81 (numeric parts)."""
+    return tuple(int(p) if p.isdigit() else 0 for p in str(code).split("."))
+
+
 def sociaal_geld(
     flows: pd.DataFrame, opmerking: str, tabel: pd.DataFrame
 ) -> tuple[pd.DataFrame, list[str]]:
@@ -76,7 +81,16 @@ def sociaal_geld(
         out[f"{g}_per_inwoner_eur"] = per_inwoner(out[f"{g}_eur"], out["inwoners_aantal"])
         if teller:
             out[f"{g}_per_client_eur"] = out[f"{g}_eur"] / out[teller].where(out[teller] > 0)
-    sleutels = f.drop_duplicates("groep").dropna(subset=["groep"])
+    # per taakveld the key that placed most of its money in the gemeente's regions (not the
+    # text of whichever region came first: that could describe another wijk than the table)
+    sleutels = (
+        f.dropna(subset=["groep"])
+        .groupby(["taakveld_code", "sleutel"], as_index=False)["bedrag_eur"]
+        .sum()
+        .sort_values(["bedrag_eur", "sleutel"], ascending=[False, True])
+        .drop_duplicates("taakveld_code")
+        .sort_values("taakveld_code", key=lambda s: s.map(_tv_sorteer))
+    )
     uitleg = "; ".join(f"{r.taakveld_code}: {r.sleutel}" for r in sleutels.itertuples())
     return out, [
         f"Gemeente: {n_match} van {len(codes)} gebieden gekoppeld aan de toerekening "
