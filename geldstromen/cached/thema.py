@@ -17,7 +17,7 @@ from geldstromen.cached import stromen as cs
 from geldstromen.domain import sociaal_domein, zorg
 from geldstromen.domain.sleuteljaren import dichtstbij
 from geldstromen.domain.toerekening import dekking_zin
-from geldstromen.families.stromen import Selectie
+from geldstromen.families.stromen import NIVEAUS, Selectie
 
 ENERGIE = [
     "aardgas_m3_per_woning", "elektriciteit_kwh_per_woning", "stadsverwarming_pct",
@@ -143,7 +143,9 @@ def sociaal(version: str, gemeente_code: str, niveau: str, jaar: int, iv3_jaar: 
             tabel[col] = float("nan")
     tabel = sociaal_domein.per_1000(tabel)
     notities: list[str] = []
-    if iv3_jaar is not None:
+    if iv3_jaar is not None and niveau not in NIVEAUS:
+        notities.append("Toegerekende uitgaven 6.x: alleen per wijk of buurt.")
+    elif iv3_jaar is not None:
         route = cs.stromen(
             version, Selectie(gemeente_code, niveau, iv3_jaar, stuk, "lasten", ("gemeente",))
         )
@@ -202,7 +204,7 @@ def _stromen(
     version: str, gemeente_code: str, niveau: str, jaar: int, ids: list[str]
 ) -> pd.DataFrame:
     parts = []
-    if "zorgkosten_per_inwoner_eur" in ids:
+    if "zorgkosten_per_inwoner_eur" in ids and niveau in NIVEAUS:  # (the route: wijk/buurt)
         route = cs.stromen(version, Selectie(gemeente_code, niveau, jaar, families=("zorg",)))
         f = route.flows
         # inhabitants of the KWB year the route spread the Zvw costs over (same population)

@@ -90,6 +90,13 @@ def test_sociaal_domein_counts_spending_and_rivm_label(thema_app):
     assert "RIVM-schatting" in text and "geen meting" in text
 
 
+def test_sociaal_domein_at_gemeente_level_says_allocation_is_per_region(app):
+    """The one route allocates to wijken and buurten only: at gemeente level the page raised
+    ``ValueError: onbekend niveau 'gemeente'`` (found by tests/browser/test_alle_keuzes.py)."""
+    at = _open(app, "sociaal_domein", niveau="gemeente")
+    assert "Toegerekende uitgaven 6.x: alleen per wijk of buurt." in _text(at)
+
+
 def test_sociaal_domein_with_iv3_shows_allocated_spending(app):
     at = _open(app, "sociaal_domein")
     text = _text(at)
@@ -153,3 +160,12 @@ def test_wide_of_nothing_has_the_catalogue_columns():
                                              "waarde", "label", "eenheid", "methode", "bron"]), 2015)  # fmt: skip
     assert list(tabel.columns) == ["regio_code", "regio_naam"]
     assert list(meta.columns) == ["kolom", "label", "eenheid", "methode", "bron", "jaar"]
+
+
+def test_verbanden_zorgkosten_at_gemeente_level(thema_app):
+    """Zorgkosten per inwoner come from the route (wijk/buurt only): at gemeente level the
+    page raised ``ValueError: onbekend niveau 'gemeente'`` (the Chromium page sweep)."""
+    at = _open(thema_app, "verbanden", "GM9998", "gemeente")
+    assert not at.exception
+    at.selectbox(key="vb_y").set_value("zorgkosten_per_inwoner_eur").run()
+    assert not at.exception, at.exception

@@ -11,11 +11,13 @@ printed; every page shows data for most of its sample.
 
 from __future__ import annotations
 
+import contextlib
 import random
 from urllib.parse import urlencode, urlparse
 
 import pytest
 import sqlalchemy as sa
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from geldstromen import db
 from geldstromen.ui.fouten import MELDING
@@ -115,6 +117,9 @@ def test_every_page_for_a_sample_of_offered_selections(
                 if MELDING in main.inner_text() or page.get_by_text("Page not found").count():
                     fouten.append((waar, "foutmelding of Page not found"))
                     continue
+                if not page.locator(DATA).count():  # (chart and map code loads lazily)
+                    with contextlib.suppress(PlaywrightTimeout):
+                        page.locator(DATA).first.wait_for(state="attached", timeout=6000)
                 if page.locator(DATA).count():
                     met_data[pagina] += 1
                     continue
