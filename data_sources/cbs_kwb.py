@@ -15,11 +15,20 @@ from geldstromen.domain.onderdrukking import to_number
 
 #: KWB table ids per year (CBS StatLine); the year is the indeling year of the regions.
 KWB_TABELLEN = {
-    2013: "82339NED", 2014: "82931NED", 2015: "83220NED", 2016: "83487NED",
-    2017: "83765NED", 2018: "84286NED", 2019: "84583NED", 2020: "84799NED",
-    2021: "85039NED", 2022: "85318NED", 2023: "85618NED", 2024: "85984NED",
+    2013: "82339NED",
+    2014: "82931NED",
+    2015: "83220NED",
+    2016: "83487NED",
+    2017: "83765NED",
+    2018: "84286NED",
+    2019: "84583NED",
+    2020: "84799NED",
+    2021: "85039NED",
+    2022: "85318NED",
+    2023: "85618NED",
+    2024: "85984NED",
     2025: "86165NED",
-}  # fmt: skip
+}
 _JAAR_VAN_TABEL = {v: k for k, v in KWB_TABELLEN.items()}
 _CSV_NAME = re.compile(r"kwb(\d{4})_(\d{5}NED)_.*\.csv$", re.IGNORECASE)
 _JSON_NAME = re.compile(r"kwb(\d{4})_(\d{5}NED)_.*(?<!DataProperties)(?<!TableInfos)\.json$")
@@ -155,9 +164,15 @@ def vind(data_dir: Path) -> list[Bestand]:
         jaar, tabel = int(m.group(1)), m.group(2)
         bron_id = path.stem
         found.append(
-            Bestand(bron_id=bron_id, soort="cbs_kwb", pad=path, tabel_id=tabel, jaar=jaar,
-                    lees=lambda p=path, b=bron_id, j=jaar: lees_csv(p, b, j))
-        )  # fmt: skip
+            Bestand(
+                bron_id=bron_id,
+                soort="cbs_kwb",
+                pad=path,
+                tabel_id=tabel,
+                jaar=jaar,
+                lees=lambda p=path, b=bron_id, j=jaar: lees_csv(p, b, j),
+            )
+        )
     for path in sorted(folder.glob("kwb*.json")):
         m = _JSON_NAME.match(path.name)
         if not m:
@@ -167,7 +182,13 @@ def vind(data_dir: Path) -> list[Bestand]:
         props_path = props if props.exists() else None
         bron_id = path.stem
         found.append(
-            Bestand(bron_id=bron_id, soort="cbs_kwb", pad=path, tabel_id=tabel, jaar=jaar,
-                    lees=lambda p=path, b=bron_id, j=jaar, q=props_path: lees_json(p, b, j, q))
-        )  # fmt: skip
+            Bestand(
+                bron_id=bron_id,
+                soort="cbs_kwb",
+                pad=path,
+                tabel_id=tabel,
+                jaar=jaar,
+                lees=lambda p=path, b=bron_id, j=jaar, q=props_path: lees_json(p, b, j, q),
+            )
+        )
     return found

@@ -42,20 +42,40 @@ from geldstromen.config import Settings
 
 FEED_DERDEN = "https://dataderden.cbs.nl/ODataFeed/odata"
 IV3_TABELLEN = {
-    2010: "45007NED", 2011: "45008NED", 2012: "45001NED", 2013: "45004NED",
-    2014: "45005NED", 2015: "45006NED", 2016: "45031NED", 2017: "45038NED",
-    2018: "45042NED", 2019: "45046NED", 2020: "45050NED", 2021: "45054NED",
-    2022: "45059NED", 2023: "45063NED", 2024: "45067NED", 2025: "45071NED",
+    2010: "45007NED",
+    2011: "45008NED",
+    2012: "45001NED",
+    2013: "45004NED",
+    2014: "45005NED",
+    2015: "45006NED",
+    2016: "45031NED",
+    2017: "45038NED",
+    2018: "45042NED",
+    2019: "45046NED",
+    2020: "45050NED",
+    2021: "45054NED",
+    2022: "45059NED",
+    2023: "45063NED",
+    2024: "45067NED",
+    2025: "45071NED",
     2026: "45078NED",
-}  # fmt: skip
+}
 STANDAARD_JAREN = tuple(range(2017, 2027))
 STUKKEN = {"X000": "begroting", "X005": "jaarrekening"}
 GEEN_OPGAVE = -99998
 _TAAKVELD = re.compile(r"^\d{1,2}\.\d{1,3}[a-z]?$")
 KOLOMMEN = [
-    "bron_id", "jaar", "stuk", "gemeente_naam", "taakveld_code", "taakveld_naam",
-    "lasten_keur", "baten_keur", "salarissen_keur", "gemeente_code",
-]  # fmt: skip
+    "bron_id",
+    "jaar",
+    "stuk",
+    "gemeente_naam",
+    "taakveld_code",
+    "taakveld_naam",
+    "lasten_keur",
+    "baten_keur",
+    "salarissen_keur",
+    "gemeente_code",
+]
 
 
 def iv3_jaren(env: dict[str, str] | None = None) -> list[int]:
@@ -107,8 +127,11 @@ def iv3_frame(
         frame[col] = frame[col].astype("string").str.strip()
     frame = frame[frame["Gemeenten"].str.startswith("GM", na=False)]
     frame = frame[frame["TaakveldBalanspost"].str.fullmatch(_TAAKVELD.pattern, na=False)]
-    frame = frame.assign(stuk=frame["Verslagsoort"].map(
-        {f"{jaar}{suffix}": stuk for suffix, stuk in STUKKEN.items()}))  # fmt: skip
+    frame = frame.assign(
+        stuk=frame["Verslagsoort"].map(
+            {f"{jaar}{suffix}": stuk for suffix, stuk in STUKKEN.items()}
+        )
+    )
     frame = frame[frame["stuk"].notna()]
     frame = frame[frame["Categorie"].isin(_bladeren(frame["Categorie"].unique()))]
     bedrag = pd.to_numeric(frame["k_1ePlaatsing_1"], errors="coerce")
@@ -132,9 +155,9 @@ def iv3_frame(
     out["taakveld_code"] = out["TaakveldBalanspost"]
     naam = out["TaakveldBalanspost"].map(tv_namen).fillna("")
     out["taakveld_naam"] = [
-        n[len(c):].strip() if n.startswith(c + " ") else n
+        n[len(c) :].strip() if n.startswith(c + " ") else n
         for c, n in zip(out["taakveld_code"], naam, strict=True)
-    ]  # fmt: skip
+    ]
     out["bron_id"], out["jaar"] = bron_id, jaar
     return out[KOLOMMEN]
 

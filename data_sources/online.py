@@ -80,9 +80,15 @@ def regio_namen(regios: list[dict], frame: pd.DataFrame, bron_id: str, jaar: int
         if gm is None or not namen.get(code):
             continue
         rows.append(
-            {"bron_id": bron_id, "jaar": jaar, "regio_code": code, "regio_naam": namen[code],
-             "gemeente_code": gm, "gemeente_naam": namen.get(gm) or None}
-        )  # fmt: skip
+            {
+                "bron_id": bron_id,
+                "jaar": jaar,
+                "regio_code": code,
+                "regio_naam": namen[code],
+                "gemeente_code": gm,
+                "gemeente_naam": namen.get(gm) or None,
+            }
+        )
     return pd.DataFrame(
         rows,
         columns=["bron_id", "jaar", "regio_code", "regio_naam", "gemeente_code", "gemeente_naam"],

@@ -75,7 +75,7 @@ def _iv3_pages(jaar: int, gemeenten: int = 342) -> dict[str, str]:
             page["odata.nextLink"] = f"{feed}/TypedDataSet?$format=json&$skip={start + 10_000}"
         pages[url] = json.dumps(page)
         url = page.get("odata.nextLink", "")
-    return pages  # fmt: skip
+    return pages
 
 
 def main() -> None:
@@ -100,8 +100,12 @@ def main() -> None:
     engine = db.make_engine(f"sqlite:///{folder / 'nationaal.sqlite'}")
     with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
         for url, body in pages.items():
-            rsps.get(url.split("?")[0], body=body, content_type="application/json",
-                     match=[responses.matchers.query_string_matcher(urlsplit(url).query)])  # fmt: skip
+            rsps.get(
+                url.split("?")[0],
+                body=body,
+                content_type="application/json",
+                match=[responses.matchers.query_string_matcher(urlsplit(url).query)],
+            )
         start = time.perf_counter()
         result = ingest(engine, bestanden, progress=True)
         seconds = time.perf_counter() - start

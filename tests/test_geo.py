@@ -144,10 +144,16 @@ def test_default_map_asks_no_third_party_host(monkeypatch):
 
 @pytest.mark.parametrize(
     ("waarde", "stijl"),
-    [("https://tegels.gemeente.example/stijl.json", "https://tegels.gemeente.example/stijl.json"),
-     ("  ", "__MAP_STYLE__"), ("javascript:alert(1)", "__MAP_STYLE__"),
-     ("ftp://x/stijl.json", "__MAP_STYLE__")],
-)  # fmt: skip
+    [
+        (
+            "https://tegels.gemeente.example/stijl.json",
+            "https://tegels.gemeente.example/stijl.json",
+        ),
+        ("  ", "__MAP_STYLE__"),
+        ("javascript:alert(1)", "__MAP_STYLE__"),
+        ("ftp://x/stijl.json", "__MAP_STYLE__"),
+    ],
+)
 def test_basemap_only_when_the_deployment_configures_one(monkeypatch, waarde, stijl):
     monkeypatch.setenv("GELDSTROMEN_BASEMAP_URL", waarde)
     spec = json.loads(kaart.choropleth(_waarden(), _geometrie(), INFO).to_json())

@@ -21,10 +21,16 @@ from geldstromen.rapport import sankey as sk  # noqa: E402
 
 def _flow(familie, van, naar, categorie, bedrag, methode="geschat", taakveld=None):
     return {
-        "regio_code": "WK000101", "regio_naam": "Wijk A", "familie": familie, "van": van,
-        "naar": naar, "categorie": categorie, "bedrag_eur": bedrag, "methode": methode,
+        "regio_code": "WK000101",
+        "regio_naam": "Wijk A",
+        "familie": familie,
+        "van": van,
+        "naar": naar,
+        "categorie": categorie,
+        "bedrag_eur": bedrag,
+        "methode": methode,
         "taakveld_code": taakveld,
-    }  # fmt: skip
+    }
 
 
 @pytest.fixture
@@ -137,11 +143,18 @@ def test_pdf_and_png_group_the_same_taakvelden(fixture_db_url, monkeypatch):
     gegevens = verzamel(db.make_engine(fixture_db_url), "WK999901", 2019)
     basis = gegevens.stromen.iloc[0].to_dict()
     veel = [  # a crowded column: 16 zorg categories into the region
-        {**basis, "familie": "zorg", "van": "zorgverzekeraars", "naar": gegevens.regio_naam,
-         "categorie": f"zorgsoort {i}", "taakveld_code": None, "methode": "geschat",
-         "bedrag_eur": 1000.0 + i}
+        {
+            **basis,
+            "familie": "zorg",
+            "van": "zorgverzekeraars",
+            "naar": gegevens.regio_naam,
+            "categorie": f"zorgsoort {i}",
+            "taakveld_code": None,
+            "methode": "geschat",
+            "bedrag_eur": 1000.0 + i,
+        }
         for i in range(16)
-    ]  # fmt: skip
+    ]
     gegevens.stromen = pd.concat([gegevens.stromen, pd.DataFrame(veel)], ignore_index=True)
     maak_pdf(gegevens)
     maak_png(gegevens)

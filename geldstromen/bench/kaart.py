@@ -13,8 +13,15 @@ from geldstromen.bench.server import AgentSession
 from geldstromen.config import REPO_ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def pages(base_url: str) -> list[str]:
@@ -31,8 +38,11 @@ def payload_bytes(db_url: str, niveau: str, jaar: int) -> int:
     out = subprocess.run(
         [sys.executable, "-m", "geldstromen.bench.payload", niveau, str(jaar)],
         env={**os.environ, "GELDSTROMEN_DATABASE_URL": db_url},
-        check=True, capture_output=True, text=True, cwd=REPO_ROOT,
-    )  # fmt: skip
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+    )
     return int(out.stdout.strip().splitlines()[-1])
 
 

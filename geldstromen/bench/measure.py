@@ -35,8 +35,17 @@ def ingest_times(data_dir: Path) -> dict:
     """Full ingest of ``data_dir`` into a fresh SQLite, then a re-ingest with nothing changed."""
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
-        cmd = [sys.executable, "-m", "geldstromen.cli", "ingest", "--quiet",
-               "--data-dir", str(data_dir), "--database-url", url]  # fmt: skip
+        cmd = [
+            sys.executable,
+            "-m",
+            "geldstromen.cli",
+            "ingest",
+            "--quiet",
+            "--data-dir",
+            str(data_dir),
+            "--database-url",
+            url,
+        ]
         out = {}
         for name in ("ingest_s", "reingest_s"):
             start = time.perf_counter()
@@ -95,9 +104,10 @@ def concurrent_switching(
         nonlocal errors
         try:
             session = AgentSession(
-                base_urls[i % len(base_urls)], page=page,
+                base_urls[i % len(base_urls)],
+                page=page,
                 query={"gemeente": GEMEENTEN[i % len(GEMEENTEN)]},
-            )  # fmt: skip
+            )
             options = session.options(key)[:8] or [None]
         except Exception:  # noqa: BLE001 - counted, the run goes on
             with lock:

@@ -24,12 +24,24 @@ def checks(result: dict) -> list[tuple[str, str, str, bool | None]]:
     def add(name, value, target, ok):
         rows.append((name, "n.v.t." if value is None else str(value), target, ok))
 
-    add("rerun_ms (mediaan)", rerun, "≤ 3 × empty_rerun_ms",
-        None if None in (rerun, empty) else rerun <= 3 * empty)  # fmt: skip
-    add("rerun / empty_rerun", None if None in (rerun, empty) else round(rerun / empty, 2),
-        "≤ 3", None if None in (rerun, empty) else rerun / empty <= 3)  # fmt: skip
-    add("naive / rerun", None if None in (rerun, naive) else round(naive / rerun, 1),
-        "≥ 20", None if None in (rerun, naive) else naive / rerun >= 20)  # fmt: skip
+    add(
+        "rerun_ms (mediaan)",
+        rerun,
+        "≤ 3 × empty_rerun_ms",
+        None if None in (rerun, empty) else rerun <= 3 * empty,
+    )
+    add(
+        "rerun / empty_rerun",
+        None if None in (rerun, empty) else round(rerun / empty, 2),
+        "≤ 3",
+        None if None in (rerun, empty) else rerun / empty <= 3,
+    )
+    add(
+        "naive / rerun",
+        None if None in (rerun, naive) else round(naive / rerun, 1),
+        "≥ 20",
+        None if None in (rerun, naive) else naive / rerun >= 20,
+    )
     for key, limit in (("map_wijk_nl_bytes", 1_500_000), ("map_buurt_nl_bytes", 6_000_000)):
         val = result.get(key)
         add(key, val, f"≤ {limit:,}".replace(",", " "), _le(val, limit))

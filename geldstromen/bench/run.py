@@ -56,10 +56,21 @@ def machine() -> dict:
 
 def _ingest(data_dir: Path, url: str) -> None:
     subprocess.run(
-        [sys.executable, "-m", "geldstromen.cli", "ingest", "--quiet",
-         "--data-dir", str(data_dir), "--database-url", url],
-        check=True, cwd=REPO_ROOT, capture_output=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "geldstromen.cli",
+            "ingest",
+            "--quiet",
+            "--data-dir",
+            str(data_dir),
+            "--database-url",
+            url,
+        ],
+        check=True,
+        cwd=REPO_ROOT,
+        capture_output=True,
+    )
 
 
 def run(data_dir: Path, sessions: int = 10, seconds: float = 20, switches: int = 30) -> dict:

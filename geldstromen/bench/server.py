@@ -24,16 +24,32 @@ def streamlit_server(
     Output goes to ``log_path`` when given (else stderr is kept for the error message)."""
     port = free_port()
     cmd = [
-        sys.executable, "-m", "streamlit", "run", str(script),
-        "--server.headless", "true", "--server.port", str(port),
-        "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-        "--server.enableAgentApi", "true", "--server.fileWatcherType", "none",
-    ]  # fmt: skip
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.enableAgentApi",
+        "true",
+        "--server.fileWatcherType",
+        "none",
+    ]
     log = log_path.open("w") if log_path else None
     proc = subprocess.Popen(
-        cmd, cwd=REPO_ROOT, env={**os.environ, **env},
-        stdout=log or subprocess.DEVNULL, stderr=subprocess.STDOUT if log else subprocess.PIPE,
-    )  # fmt: skip
+        cmd,
+        cwd=REPO_ROOT,
+        env={**os.environ, **env},
+        stdout=log or subprocess.DEVNULL,
+        stderr=subprocess.STDOUT if log else subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.monotonic() + timeout_s

@@ -28,9 +28,12 @@ def koppel_geometrie(
     if koppeling["jaar"] is None:
         return pd.DataFrame(columns=["regio_code", "regio_naam", "geometrie_geojson"]), koppeling
     geometrie = queries.run_query(
-        engine(), "kaart_geometrie", gemeente_code=gemeente_code, niveau=niveau,
+        engine(),
+        "kaart_geometrie",
+        gemeente_code=gemeente_code,
+        niveau=niveau,
         jaar=koppeling["jaar"],
-    )  # fmt: skip
+    )
     if gemeente_code == HEEL_NL:
         geometrie["geometrie_geojson"] = [
             json.dumps(g, separators=(",", ":")) if g else None
@@ -59,9 +62,13 @@ def kaart_gegevens(
         )
     else:
         waarden = queries.run_query(
-            engine(), "indicator_waarden", gemeente_code=gemeente_code, niveau=niveau,
-            jaar=jaar, indicator=indicator,
-        )  # fmt: skip
+            engine(),
+            "indicator_waarden",
+            gemeente_code=gemeente_code,
+            niveau=niveau,
+            jaar=jaar,
+            indicator=indicator,
+        )
     geometrie, koppeling = koppel_geometrie(
         gemeente_code, niveau, jaar, waarden["regio_code"].tolist()
     )

@@ -20,22 +20,41 @@ from geldstromen.domain.toerekening import dekking_zin
 from geldstromen.families.stromen import NIVEAUS, Selectie
 
 ENERGIE = [
-    "aardgas_m3_per_woning", "elektriciteit_kwh_per_woning", "stadsverwarming_pct",
-    "bouwjaar_voor_2000_pct", "koopwoningen_pct", "huurwoningen_pct", "corporatiewoningen_pct",
-    "huish_laag_inkomen_pct", "huish_sociaal_minimum_pct", "woningen_aantal", "inwoners_aantal",
-    "huishoudens_aantal",
-]  # fmt: skip
-SOCIAAL = [
-    "inwoners_aantal", "bijstand_aantal", "ao_aantal", "ww_aantal", "aow_aantal",
-    "wmo_clienten_aantal", "jeugdzorg_aantal", "huish_laag_inkomen_pct",
+    "aardgas_m3_per_woning",
+    "elektriciteit_kwh_per_woning",
+    "stadsverwarming_pct",
+    "bouwjaar_voor_2000_pct",
+    "koopwoningen_pct",
+    "huurwoningen_pct",
+    "corporatiewoningen_pct",
+    "huish_laag_inkomen_pct",
     "huish_sociaal_minimum_pct",
-]  # fmt: skip
+    "woningen_aantal",
+    "inwoners_aantal",
+    "huishoudens_aantal",
+]
+SOCIAAL = [
+    "inwoners_aantal",
+    "bijstand_aantal",
+    "ao_aantal",
+    "ww_aantal",
+    "aow_aantal",
+    "wmo_clienten_aantal",
+    "jeugdzorg_aantal",
+    "huish_laag_inkomen_pct",
+    "huish_sociaal_minimum_pct",
+]
 RIVM = [
-    "gezondheid18_ervaren_goed_pct", "gezondheid18_eenzaam_pct",
-    "gezondheid18_ernstig_eenzaam_pct", "gezondheid18_moeite_rondkomen_pct",
-    "gezondheid18_risico_angst_depressie_pct", "gezondheid18_langdurige_aandoening_pct",
-    "gezondheid18_mantelzorger_pct", "gezondheid65_ervaren_goed_pct", "gezondheid65_eenzaam_pct",
-]  # fmt: skip
+    "gezondheid18_ervaren_goed_pct",
+    "gezondheid18_eenzaam_pct",
+    "gezondheid18_ernstig_eenzaam_pct",
+    "gezondheid18_moeite_rondkomen_pct",
+    "gezondheid18_risico_angst_depressie_pct",
+    "gezondheid18_langdurige_aandoening_pct",
+    "gezondheid18_mantelzorger_pct",
+    "gezondheid65_ervaren_goed_pct",
+    "gezondheid65_eenzaam_pct",
+]
 
 
 #: The energy burden named exactly: not the energy quote of the 10 % energy-poverty threshold.
@@ -55,9 +74,12 @@ class Thema:
 
 def _long(gemeente_code: str, niveau: str, ids: list[str]) -> pd.DataFrame:
     return queries.run_query(
-        cached.engine(), "thema_indicatoren", gemeente_code=gemeente_code, niveau=niveau,
+        cached.engine(),
+        "thema_indicatoren",
+        gemeente_code=gemeente_code,
+        niveau=niveau,
         indicatoren=ids,
-    )  # fmt: skip
+    )
 
 
 #: Columns of the column catalogue that :func:`wide` returns, also when it is empty.
@@ -72,8 +94,9 @@ def wide(long: pd.DataFrame, jaar: int) -> tuple[pd.DataFrame, pd.DataFrame]:
         return pd.DataFrame(columns=["regio_code", "regio_naam"]), pd.DataFrame(columns=KOLOMMEN)
     keuze = {i: dichtstbij(g["jaar"], jaar) for i, g in long.groupby("indicator")}
     sel = long[long["jaar"].astype(int) == long["indicator"].map(keuze)]
-    tabel = sel.pivot_table(index="regio_code", columns="indicator", values="waarde",
-                            aggfunc="first", dropna=False)  # fmt: skip
+    tabel = sel.pivot_table(
+        index="regio_code", columns="indicator", values="waarde", aggfunc="first", dropna=False
+    )
     tabel.columns.name = None
     namen = sel.sort_values("jaar").drop_duplicates("regio_code", keep="last")
     tabel.insert(0, "regio_naam", namen.set_index("regio_code")["regio_naam"])
@@ -98,8 +121,11 @@ def energie(version: str, gemeente_code: str, niveau: str, jaar: int) -> Thema:
     model = ch.huishoudens_model(version, gemeente_code, niveau, jaar)
     notities = list(model.notities)
     afgeleid = [
-        "energiekosten_per_woning_eur", "energiekosten_eur", "warmtekosten_eur", "energielast_pct",
-    ]  # fmt: skip
+        "energiekosten_per_woning_eur",
+        "energiekosten_eur",
+        "warmtekosten_eur",
+        "energielast_pct",
+    ]
     if model.energie.empty:
         for col in afgeleid:
             tabel[col] = float("nan")
@@ -119,9 +145,18 @@ def energie(version: str, gemeente_code: str, niveau: str, jaar: int) -> Thema:
             ("energielast_pct", ENERGIELAST_LABEL, ENERGIELAST_EENHEID),
         ]
         extra = pd.DataFrame(
-            [{"kolom": k, "label": lab, "eenheid": e, "methode": "geschat", "bron": bron,
-              "jaar": f"{jaar} (prijzen {t['jaar']})"} for k, lab, e in rijen]
-        )  # fmt: skip
+            [
+                {
+                    "kolom": k,
+                    "label": lab,
+                    "eenheid": e,
+                    "methode": "geschat",
+                    "bron": bron,
+                    "jaar": f"{jaar} (prijzen {t['jaar']})",
+                }
+                for k, lab, e in rijen
+            ]
+        )
         meta = pd.concat([meta.astype({"jaar": str}), extra], ignore_index=True)
         notities.insert(0, f"Prijs: {t['uitleg']}.")
     for col in ENERGIE:
@@ -131,8 +166,9 @@ def energie(version: str, gemeente_code: str, niveau: str, jaar: int) -> Thema:
 
 
 @st.cache_data(**cached.SELECTION)
-def sociaal(version: str, gemeente_code: str, niveau: str, jaar: int, iv3_jaar: int | None,
-            stuk: str) -> Thema:  # fmt: skip
+def sociaal(
+    version: str, gemeente_code: str, niveau: str, jaar: int, iv3_jaar: int | None, stuk: str
+) -> Thema:
     """Social indicators, allocated 6.x spending and RIVM estimates per region."""
     basis = _regios(gemeente_code, niveau, jaar)
     long = _long(gemeente_code, niveau, SOCIAAL)
@@ -161,8 +197,9 @@ def sociaal(version: str, gemeente_code: str, niveau: str, jaar: int, iv3_jaar: 
     rlong = _long(gemeente_code, niveau, RIVM)
     rivm, rmeta = wide(rlong, jaar)
     n_r = len(set(rivm["regio_code"]) & set(tabel["regio_code"]))
-    rivm = tabel[["regio_code", "regio_naam"]].merge(rivm.drop(columns="regio_naam"),
-                                                      on="regio_code", how="left")  # fmt: skip
+    rivm = tabel[["regio_code", "regio_naam"]].merge(
+        rivm.drop(columns="regio_naam"), on="regio_code", how="left"
+    )
     rj = sorted({int(j) for j in rmeta.get("jaar", [])})
     if rj:
         notities.append(
@@ -175,8 +212,9 @@ def sociaal(version: str, gemeente_code: str, niveau: str, jaar: int, iv3_jaar: 
 @st.cache_data(**cached.SELECTION)
 def indicator_jaren(version: str, gemeente_code: str, niveau: str) -> pd.DataFrame:
     """Indicators with values for a gemeente and level, per year."""
-    return queries.run_query(cached.engine(), "thema_indicator_jaren",
-                             gemeente_code=gemeente_code, niveau=niveau)  # fmt: skip
+    return queries.run_query(
+        cached.engine(), "thema_indicator_jaren", gemeente_code=gemeente_code, niveau=niveau
+    )
 
 
 #: Money flows per inhabitant or dwelling offered on the Verbanden page (one gemeente only).
@@ -194,8 +232,10 @@ def verband_keuzes(jaren: pd.DataFrame, jaar: int, met_stromen: bool) -> pd.Data
     out = j[j["jaar"].astype(int) == j["indicator"].map(keuze)]
     out = out.rename(columns={"indicator": "id"})[["id", "label", "eenheid", "methode", "jaar"]]
     if met_stromen:
-        extra = [{"id": k, "label": lab, "eenheid": e, "methode": "geschat", "jaar": jaar}
-                 for k, (lab, e) in STROMEN.items()]  # fmt: skip
+        extra = [
+            {"id": k, "label": lab, "eenheid": e, "methode": "geschat", "jaar": jaar}
+            for k, (lab, e) in STROMEN.items()
+        ]
         out = pd.concat([out, pd.DataFrame(extra)], ignore_index=True)
     return out.reset_index(drop=True)
 
@@ -219,15 +259,17 @@ def _stromen(
     if energie_ids:
         e = ch.huishoudens_model(version, gemeente_code, niveau, jaar).energie
         for i in energie_ids if not e.empty else []:
-            parts.append(e[["regio_code", "regio_naam", i]].rename(columns={i: "waarde"})
-                         .assign(id=i))  # fmt: skip
+            parts.append(
+                e[["regio_code", "regio_naam", i]].rename(columns={i: "waarde"}).assign(id=i)
+            )
     cols = ["regio_code", "regio_naam", "id", "waarde"]
     return pd.concat([p[cols] for p in parts], ignore_index=True) if parts else pd.DataFrame()
 
 
 @st.cache_data(**cached.SELECTION)
-def verband_waarden(version: str, gemeente_code: str | None, niveau: str,
-                    keuzes: tuple[tuple[str, int], ...]) -> pd.DataFrame:  # fmt: skip
+def verband_waarden(
+    version: str, gemeente_code: str | None, niveau: str, keuzes: tuple[tuple[str, int], ...]
+) -> pd.DataFrame:
     """Long values (regio_code, regio_naam, gemeente_code, id, waarde) of the chosen
     (indicator, year) pairs; ``gemeente_code`` None = every gemeente (indicators only)."""
     ind = [(i, j) for i, j in keuzes if i not in STROMEN]
@@ -235,8 +277,9 @@ def verband_waarden(version: str, gemeente_code: str | None, niveau: str,
     if ind:
         ids, jaren = sorted({i for i, _ in ind}), sorted({int(j) for _, j in ind})
         if gemeente_code is None:
-            long = queries.run_query(cached.engine(), "thema_indicatoren_nl", niveau=niveau,
-                                     jaren=jaren, indicatoren=ids)  # fmt: skip
+            long = queries.run_query(
+                cached.engine(), "thema_indicatoren_nl", niveau=niveau, jaren=jaren, indicatoren=ids
+            )
         else:
             long = _long(gemeente_code, niveau, ids)
         for i, j in ind:

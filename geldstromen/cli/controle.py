@@ -48,9 +48,16 @@ def rapport(c) -> None:
     click.echo(_tabel(c.jaren))
     _kop("Bron (Iv3) tegen export per taakveld, euro")
     kol = [
-        "taakveld_code", "iv3_lasten", "export_lasten", "niet_meegeteld_lasten",
-        "verschil_lasten", "iv3_baten", "export_baten", "niet_meegeteld_baten", "verschil_baten",
-    ]  # fmt: skip
+        "taakveld_code",
+        "iv3_lasten",
+        "export_lasten",
+        "niet_meegeteld_lasten",
+        "verschil_lasten",
+        "iv3_baten",
+        "export_baten",
+        "niet_meegeteld_baten",
+        "verschil_baten",
+    ]
     euro = kol[1:]
     totaal = c.bronnen[euro].sum().to_frame().T.assign(taakveld_code="totaal")
     click.echo(_tabel(pd.concat([c.bronnen[kol], totaal[kol]], ignore_index=True), euro))

@@ -227,10 +227,14 @@ def _sleutels(
         gebruikt = [
             (a if b != 0 else []) + (c if t != 0 else []) + (j_inw if i != 0 else [])
             for a, b, c, t, i in zip(
-                j_sl, breed["bedoeld"], j_tv, breed["terugval"], breed["alleen inwoners"],
+                j_sl,
+                breed["bedoeld"],
+                j_tv,
+                breed["terugval"],
+                breed["alleen inwoners"],
                 strict=True,
             )
-        ]  # fmt: skip
+        ]
         oudste = pd.Series([min(js) if js else np.nan for js in gebruikt], index=breed.index)
         breed.insert(0, "kant", kant)
         breed.insert(2, "sleutel", sleutel)

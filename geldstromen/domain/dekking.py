@@ -56,9 +56,16 @@ def dekkingstabel(
                     dekking = "ontbreekt"
                     reden = _reden(jaar, niveau, totaal, rijen, bronnen, stems, soorten)
                 rows.append(
-                    {"jaar": jaar, "niveau": niveau, "indicator": indicator, "met_waarde": met,
-                     "regios": totaal, "dekking": dekking, "reden": reden}
-                )  # fmt: skip
+                    {
+                        "jaar": jaar,
+                        "niveau": niveau,
+                        "indicator": indicator,
+                        "met_waarde": met,
+                        "regios": totaal,
+                        "dekking": dekking,
+                        "reden": reden,
+                    }
+                )
     return pd.DataFrame(rows, columns=KOLOMMEN)
 
 
@@ -91,5 +98,6 @@ def samenvatting(tabel: pd.DataFrame) -> pd.DataFrame:
         onverklaard=("onverklaard", "sum"),
     ).reset_index()
     out["ontbreekt"] = out["indicatoren"] - out["met_waarde"]
-    return out[["jaar", "niveau", "regios", "indicatoren", "met_waarde", "ontbreekt",
-                "onverklaard"]]  # fmt: skip
+    return out[
+        ["jaar", "niveau", "regios", "indicatoren", "met_waarde", "ontbreekt", "onverklaard"]
+    ]

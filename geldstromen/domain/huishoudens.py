@@ -19,11 +19,21 @@ UITGESLOTEN = {"000000": "totaal", "040000": "energie apart berekend; woonlasten
 def _flow(ind, bedrag, van, naar, categorie, sleutel, bron, niveau, jaar) -> pd.DataFrame:
     ok = bedrag.notna()
     return pd.DataFrame(
-        {"regio_code": ind.loc[ok, "regio_code"], "regio_naam": ind.loc[ok, "regio_naam"],
-         "niveau": niveau, "jaar": jaar, "familie": "huishoudens", "van": van, "naar": naar,
-         "categorie": categorie, "bedrag_eur": bedrag[ok], "methode": "geschat",
-         "sleutel": sleutel, "bron": bron}
-    )  # fmt: skip
+        {
+            "regio_code": ind.loc[ok, "regio_code"],
+            "regio_naam": ind.loc[ok, "regio_naam"],
+            "niveau": niveau,
+            "jaar": jaar,
+            "familie": "huishoudens",
+            "van": van,
+            "naar": naar,
+            "categorie": categorie,
+            "bedrag_eur": bedrag[ok],
+            "methode": "geschat",
+            "sleutel": sleutel,
+            "bron": bron,
+        }
+    )
 
 
 def inkomen_flows(ind: pd.DataFrame, niveau: str, jaar: int, bron: str) -> pd.DataFrame:

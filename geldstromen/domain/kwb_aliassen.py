@@ -101,9 +101,14 @@ def dekking(keys: Iterable[str], jaar: int, soort: str = "cbs_kwb") -> pd.DataFr
         else:
             status, reden = "onverklaard", ""
         rows.append(
-            {"indicator": r.indicator, "bron_kolom": r.bron_kolom,
-             "gepubliceerd": published or "", "status": status, "reden": reden}
-        )  # fmt: skip
+            {
+                "indicator": r.indicator,
+                "bron_kolom": r.bron_kolom,
+                "gepubliceerd": published or "",
+                "status": status,
+                "reden": reden,
+            }
+        )
     return pd.DataFrame(rows)
 
 

@@ -22,14 +22,28 @@ GEWICHT_MIN, GEWICHT_MAX, GEWICHT_STAP = 0.5, 3.0, 0.5
 
 #: Dutch names of the parameters, for the note a page shows when a link's value is not used.
 NAMEN = {
-    "gemeente": "gemeente", "niveau": "niveau", "jaar": "jaar", "indicator": "indicator",
-    "regio": "gebied", "bereik": "vergelijk met", "ref": "referentiegemeenten",
-    "gewichten": "gewichten", "k": "aantal vergelijkbare gebieden", "iv3_jaar": "jaar (Iv3)",
-    "stuk": "stuk", "kleur": "kleur van de kaart", "hoofdtaakveld": "hoofdtaakveld",
-    "kant": "kant", "fam": "families", "circulaire": "circulaire", "klasse": "klasse",
-    "presentatie": "presentatiemodus", "heel_nl": "heel Nederland", "scenario": "scenario",
+    "gemeente": "gemeente",
+    "niveau": "niveau",
+    "jaar": "jaar",
+    "indicator": "indicator",
+    "regio": "gebied",
+    "bereik": "vergelijk met",
+    "ref": "referentiegemeenten",
+    "gewichten": "gewichten",
+    "k": "aantal vergelijkbare gebieden",
+    "iv3_jaar": "jaar (Iv3)",
+    "stuk": "stuk",
+    "kleur": "kleur van de kaart",
+    "hoofdtaakveld": "hoofdtaakveld",
+    "kant": "kant",
+    "fam": "families",
+    "circulaire": "circulaire",
+    "klasse": "klasse",
+    "presentatie": "presentatiemodus",
+    "heel_nl": "heel Nederland",
+    "scenario": "scenario",
     "taakvelden": "alle taakvelden",
-}  # fmt: skip
+}
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,32 @@ import pandas as pd
 from geldstromen.domain.onderdrukking import MARKERS
 from geldstromen.domain.upload import Getal, Tabel, korte_naam
 
-CODE_KOPPEN = {"regio_code", "regiocode", "code", "wijkcode", "buurtcode", "gwb_code",
-               "wijkenenbuurten", "gebiedscode", "wijk_code", "buurt_code", "gemeentecode"}  # fmt: skip
-NAAM_KOPPEN = {"regio_naam", "regionaam", "naam", "wijknaam", "buurtnaam", "gebied",
-               "gebiedsnaam", "omschrijving", "wijk", "buurt", "gemeentenaam"}  # fmt: skip
+CODE_KOPPEN = {
+    "regio_code",
+    "regiocode",
+    "code",
+    "wijkcode",
+    "buurtcode",
+    "gwb_code",
+    "wijkenenbuurten",
+    "gebiedscode",
+    "wijk_code",
+    "buurt_code",
+    "gemeentecode",
+}
+NAAM_KOPPEN = {
+    "regio_naam",
+    "regionaam",
+    "naam",
+    "wijknaam",
+    "buurtnaam",
+    "gebied",
+    "gebiedsnaam",
+    "omschrijving",
+    "wijk",
+    "buurt",
+    "gemeentenaam",
+}
 EENHEDEN = {"eur": "euro", "aantal": "aantal", "pct": "%"}
 CODE_PATROON = {"gemeente": r"GM\d{4}", "wijk": r"WK\d{6}", "buurt": r"BU\d{8}"}
 MAX_KOP = 100
@@ -279,7 +301,7 @@ def _codes(tabel: Tabel, code_idx: int, niveau, regios, oude, out: Uitkomst) -> 
                     f"aantal velden klopt niet ({len(row)} in plaats van {width})",
                     line,
                     soort="aantal velden klopt niet",
-                )  # fmt: skip
+                )
             )
             continue
         raw = row[code_idx]
@@ -311,8 +333,13 @@ def _codes(tabel: Tabel, code_idx: int, niveau, regios, oude, out: Uitkomst) -> 
         out.meldingen.append(f"{normalised} regiocode(s) genormaliseerd (spaties, hoofdletters).")
     dubbel = pd.Series(ok).duplicated(keep=False)
     for n in dubbel[dubbel].index:
-        out.wijs_af(Afwijzing(f"regiocode {ok.pop(n)} komt dubbel voor", tabel.nummer(n),
-                              soort="dubbele regiocode"))  # fmt: skip
+        out.wijs_af(
+            Afwijzing(
+                f"regiocode {ok.pop(n)} komt dubbel voor",
+                tabel.nummer(n),
+                soort="dubbele regiocode",
+            )
+        )
     return ok
 
 
@@ -331,8 +358,9 @@ def valideer(
     eenheid: str | None = None,
 ) -> Uitkomst:
     """Check an uploaded table; ``regios`` are the valid codes of the chosen year (None: any)."""
-    out = Uitkomst(waarden=pd.DataFrame(columns=["regio_code", "indicator", "kolom", "waarde",
-                                                 "eenheid"]))  # fmt: skip
+    out = Uitkomst(
+        waarden=pd.DataFrame(columns=["regio_code", "indicator", "kolom", "waarde", "eenheid"])
+    )
     if not tabel.rijen:
         out.wijs_af(Afwijzing("het bestand bevat alleen een kopregel, geen gegevens"))
         return out

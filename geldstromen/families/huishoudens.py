@@ -13,12 +13,23 @@ from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS, check_flows, empty
 from geldstromen.families.zorg import regio_wide
 
 INDICATOREN = [
-    "inwoners_aantal", "huishoudens_aantal", "woningen_aantal", "aardgas_m3_per_woning",
-    "elektriciteit_kwh_per_woning", "stadsverwarming_pct", "koopwoningen_pct",
-    "huurwoningen_pct", "corporatiewoningen_pct", "bouwjaar_voor_2000_pct",
-    "inkomen_per_inwoner_eur", "huish_laagste_40_pct", "huish_hoogste_20_pct",
-    "huish_laag_inkomen_pct", "huish_sociaal_minimum_pct", "gestandaardiseerd_inkomen_eur",
-]  # fmt: skip
+    "inwoners_aantal",
+    "huishoudens_aantal",
+    "woningen_aantal",
+    "aardgas_m3_per_woning",
+    "elektriciteit_kwh_per_woning",
+    "stadsverwarming_pct",
+    "koopwoningen_pct",
+    "huurwoningen_pct",
+    "corporatiewoningen_pct",
+    "bouwjaar_voor_2000_pct",
+    "inkomen_per_inwoner_eur",
+    "huish_laagste_40_pct",
+    "huish_hoogste_20_pct",
+    "huish_laag_inkomen_pct",
+    "huish_sociaal_minimum_pct",
+    "gestandaardiseerd_inkomen_eur",
+]
 
 
 #: Gemeente figures for the heat demand of regions mostly on district heating.

@@ -252,9 +252,16 @@ def _gemeente(engine: Engine, sel: Selectie, uit: Stromen, kwb: int) -> list[pd.
     delen = []
     for kant in KANTEN[sel.kant]:
         res = gemeente.toerekening(
-            engine, sel.gemeente, sel.niveau, keuze[0], keuze[1], kant, sel.sleutels,
-            sleuteljaar=sel.jaar, indelingsjaar=kwb,
-        )  # fmt: skip
+            engine,
+            sel.gemeente,
+            sel.niveau,
+            keuze[0],
+            keuze[1],
+            kant,
+            sel.sleutels,
+            sleuteljaar=sel.jaar,
+            indelingsjaar=kwb,
+        )
         uit.gemeente[kant] = res
         if res.opmerking:
             uit.notities.append(f"Gemeente ({kant}): {res.opmerking}.")

@@ -94,7 +94,12 @@ def sankey_afdruk(g, size) -> tuple[bytes, pd.DataFrame]:
     """Print version of the report's sankey (PNG at 200 dpi) and the links drawn."""
     fig, ax = plt.subplots(figsize=size)
     links = teken_stromen(
-        ax, g.stromen, g.regio_code, g.regio_naam, g.stromen_melding,
-        fontsize=6.5, min_hoogte=0.045,
-    )  # fmt: skip
+        ax,
+        g.stromen,
+        g.regio_code,
+        g.regio_naam,
+        g.stromen_melding,
+        fontsize=6.5,
+        min_hoogte=0.045,
+    )
     return _png(fig, dpi=200), links

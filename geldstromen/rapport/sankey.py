@@ -113,9 +113,16 @@ def _band(ax, x0, y0, x1, y1, h, kleur, alpha) -> None:
     """A band of height ``h`` from (x0, y0..y0+h) to (x1, y1..y1+h) with S-shaped edges."""
     xm = (x0 + x1) / 2
     verts = [
-        (x0, y0), (xm, y0), (xm, y1), (x1, y1),
-        (x1, y1 + h), (xm, y1 + h), (xm, y0 + h), (x0, y0 + h), (x0, y0),
-    ]  # fmt: skip
+        (x0, y0),
+        (xm, y0),
+        (xm, y1),
+        (x1, y1),
+        (x1, y1 + h),
+        (xm, y1 + h),
+        (xm, y0 + h),
+        (x0, y0 + h),
+        (x0, y0),
+    ]
     codes = [Path.MOVETO, *[Path.CURVE4] * 3, Path.LINETO, *[Path.CURVE4] * 3, Path.CLOSEPOLY]
     ax.add_patch(PathPatch(Path(verts, codes), facecolor=kleur, edgecolor="none", alpha=alpha))
 

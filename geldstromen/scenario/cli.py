@@ -43,13 +43,18 @@ def _lees_config(pad: Path) -> dict:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Scenario als YAML of JSON (zie docs/scenario.md).",
 )
-@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "pdf"]), default="csv",
-              show_default=True)  # fmt: skip
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "xlsx", "pdf"]), default="csv", show_default=True
+)
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), help="Uitvoerbestand (verplicht voor pdf)."
 )
-@click.option("--voor-na-jaar", type=int, default=None,
-              help="pdf: jaar van het scenario voor de geldstromen voor/na (standaard jaar 5).")  # fmt: skip
+@click.option(
+    "--voor-na-jaar",
+    type=int,
+    default=None,
+    help="pdf: jaar van het scenario voor de geldstromen voor/na (standaard jaar 5).",
+)
 @click.option("--database-url")
 def scenario_cmd(regio, jaar, config_pad, fmt, output, voor_na_jaar, database_url) -> None:
     """Every assumption (with source) and the costs, benefits and net effect per party and

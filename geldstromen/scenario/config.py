@@ -88,8 +88,9 @@ def _nan(x) -> bool:
     return isinstance(x, float) and math.isnan(x)
 
 
-def standaard(interventie_id: str, indicatoren: dict[str, dict], prijzen: dict[str, dict],
-              startjaar: int) -> dict:  # fmt: skip
+def standaard(
+    interventie_id: str, indicatoren: dict[str, dict], prijzen: dict[str, dict], startjaar: int
+) -> dict:
     """A filled-in intervention from the catalogue and the region's data (values + sources)."""
     spec = catalogus()["interventies"][interventie_id]
     kv = spec.get("kostenverdeling_pct", {})
@@ -169,8 +170,10 @@ def valideer(config) -> dict:
     for n, item in enumerate(config["interventies"], start=1):
         iid = item["id"]
         if iid not in bekend:
-            fouten.append(f"Interventie {n}: onbekende interventie {iid[:40]!r}; kies uit "
-                          f"{', '.join(bekend)}.")  # fmt: skip
+            fouten.append(
+                f"Interventie {n}: onbekende interventie {iid[:40]!r}; kies uit "
+                f"{', '.join(bekend)}."
+            )
             continue
         wie = bekend[iid]["label"]
         if iid in gezien:
@@ -319,5 +322,8 @@ def naar_config(items: list[dict], naam: str, voet: float | None) -> dict:
 
 def scenario_uit(items: list[dict], naam: str, voet: float) -> Scenario:
     """The arithmetic's Scenario from complete filled-in interventions."""
-    return Scenario(naam=naam, interventies=tuple(naar_interventie(i) for i in items),
-                    disconteringsvoet_pct=float(voet))  # fmt: skip
+    return Scenario(
+        naam=naam,
+        interventies=tuple(naar_interventie(i) for i in items),
+        disconteringsvoet_pct=float(voet),
+    )

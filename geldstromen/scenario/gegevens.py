@@ -18,9 +18,16 @@ from geldstromen.scenario.model import METHODE, Scenario, per_partij_per_jaar
 #: Upper heating value of Groningen-quality natural gas (CBS conversion: 35.17 MJ per m3).
 GJ_PER_M3 = 0.03517
 EXPORT_COLUMNS = [
-    "onderdeel", "interventie", "partij", "jaar", "grootheid", "waarde", "eenheid", "bron",
+    "onderdeel",
+    "interventie",
+    "partij",
+    "jaar",
+    "grootheid",
+    "waarde",
+    "eenheid",
+    "bron",
     "methode",
-]  # fmt: skip
+]
 
 
 def indicatoren_voor(frame: pd.DataFrame, jaar: int) -> dict[str, dict]:
@@ -29,8 +36,20 @@ def indicatoren_voor(frame: pd.DataFrame, jaar: int) -> dict[str, dict]:
     return {r["indicator"]: r for r in rijen.to_dict("records")}
 
 
-MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"]  # fmt: skip
+MAANDEN = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 def prijzen_voor(tarieven: pd.DataFrame) -> dict[str, dict]:
@@ -58,8 +77,9 @@ def prijzen_voor(tarieven: pd.DataFrame) -> dict[str, dict]:
     if rijen.empty:
         return {}
     # 84672NED has energiebelasting and ODE in separate columns, like the Belastingdienst table
-    eb_excl = float(tarieftabel().set_index(["jaar", "drager"]).at[(jaar, "aardgas"),
-                                                                   "energiebelasting_eur"])  # fmt: skip
+    eb_excl = float(
+        tarieftabel().set_index(["jaar", "drager"]).at[(jaar, "aardgas"), "energiebelasting_eur"]
+    )
     factor = rijen["eb_incl"] / eb_excl
     kaal = rijen["waarde"] / factor
     maanden = sorted(rijen["periode"].str.split().str[-1], key=_maand)
@@ -91,8 +111,13 @@ def voet_uit(waarde: float | None, bron: str = GEBRUIKER) -> dict:
     return {"waarde": waarde, "bron": bron}
 
 
-def invullen(config: dict, indicatoren: dict[str, dict], prijzen: dict[str, dict],
-             startjaar: int, bron: str = GEBRUIKER) -> tuple[list[dict], dict]:  # fmt: skip
+def invullen(
+    config: dict,
+    indicatoren: dict[str, dict],
+    prijzen: dict[str, dict],
+    startjaar: int,
+    bron: str = GEBRUIKER,
+) -> tuple[list[dict], dict]:
     """Validate a config and fill it in: (interventions with values + sources, discount rate)."""
     valideer(config)
     items = [
@@ -116,8 +141,18 @@ def aannames(items: list[dict], voet: dict) -> pd.DataFrame:
             ("startjaar", "jaar"),
             ("looptijd_jaar", "jaren"),
         ):
-            rows.append(("aanname", label, "", None, VELD_LABELS[veld], i[veld]["waarde"],
-                         eenheid, i[veld]["bron"]))  # fmt: skip
+            rows.append(
+                (
+                    "aanname",
+                    label,
+                    "",
+                    None,
+                    VELD_LABELS[veld],
+                    i[veld]["waarde"],
+                    eenheid,
+                    i[veld]["bron"],
+                )
+            )
         kv = i["kostenverdeling_pct"]
         for partij, pct in kv["waarden"].items():
             rows.append(("aanname", label, partij, None, "kostenverdeling", pct, "%", kv["bron"]))
@@ -125,22 +160,62 @@ def aannames(items: list[dict], voet: dict) -> pd.DataFrame:
             wie = e["ontvanger"] or ""
             if e["betaler"]:
                 wie = f"{wie} <- {e['betaler']}" if wie else f"betaald door {e['betaler']}"
-            rows.append(("aanname", label, wie, None, f"{e['label']} (hoeveelheid)",
-                         e["per_eenheid"]["waarde"], e["hoeveelheid"], e["per_eenheid"]["bron"]))  # fmt: skip
-            rows.append(("aanname", label, wie, None, f"{e['label']} (prijs)",
-                         e["prijs"]["waarde"], e["prijs_eenheid"], e["prijs"]["bron"]))  # fmt: skip
+            rows.append(
+                (
+                    "aanname",
+                    label,
+                    wie,
+                    None,
+                    f"{e['label']} (hoeveelheid)",
+                    e["per_eenheid"]["waarde"],
+                    e["hoeveelheid"],
+                    e["per_eenheid"]["bron"],
+                )
+            )
+            rows.append(
+                (
+                    "aanname",
+                    label,
+                    wie,
+                    None,
+                    f"{e['label']} (prijs)",
+                    e["prijs"]["waarde"],
+                    e["prijs_eenheid"],
+                    e["prijs"]["bron"],
+                )
+            )
             if e.get("belasting"):
                 b = e["belasting"]
                 jaren = _jaren(i)
-                per_jaar = (f"; per jaar van het scenario: {pad_tekst(b['drager'], jaren)}"
-                            if b.get("per_jaar") and jaren else "")  # fmt: skip
-                rows.append(("aanname", label, f"{e['ontvanger']} <- rijk", None,
-                             f"{e['label']} (energiebelasting + ODE in de prijs)",
-                             b["belasting_eur"]["waarde"], f"euro per eenheid {b['drager']}, excl. btw",
-                             _bron(b["belasting_eur"]["bron"], per_jaar)))  # fmt: skip
-                rows.append(("aanname", label, f"{e['ontvanger']} <- rijk", None,
-                             f"{e['label']} (btw in de prijs)", b["btw_pct"]["waarde"], "%",
-                             _bron(b["btw_pct"]["bron"], per_jaar)))  # fmt: skip
+                per_jaar = (
+                    f"; per jaar van het scenario: {pad_tekst(b['drager'], jaren)}"
+                    if b.get("per_jaar") and jaren
+                    else ""
+                )
+                rows.append(
+                    (
+                        "aanname",
+                        label,
+                        f"{e['ontvanger']} <- rijk",
+                        None,
+                        f"{e['label']} (energiebelasting + ODE in de prijs)",
+                        b["belasting_eur"]["waarde"],
+                        f"euro per eenheid {b['drager']}, excl. btw",
+                        _bron(b["belasting_eur"]["bron"], per_jaar),
+                    )
+                )
+                rows.append(
+                    (
+                        "aanname",
+                        label,
+                        f"{e['ontvanger']} <- rijk",
+                        None,
+                        f"{e['label']} (btw in de prijs)",
+                        b["btw_pct"]["waarde"],
+                        "%",
+                        _bron(b["btw_pct"]["bron"], per_jaar),
+                    )
+                )
     out = pd.DataFrame([(*r, METHODE) for r in rows], columns=EXPORT_COLUMNS)
     return out.astype({"jaar": "Int64", "waarde": "object"})
 
@@ -156,17 +231,28 @@ def _bron(bron: str | None, extra: str) -> str | None:
     return None if bron is None else bron + extra
 
 
-def export_tabel(scenario: Scenario | None, items: list[dict], voet: dict,
-                 per_jaar: pd.DataFrame | None = None) -> pd.DataFrame:  # fmt: skip
+def export_tabel(
+    scenario: Scenario | None, items: list[dict], voet: dict, per_jaar: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Assumptions plus, when computable, the result per party and year (long form);
     ``per_jaar``: ``per_partij_per_jaar(scenario)`` when the caller already has it."""
     delen = [aannames(items, voet)]
     if scenario is not None:
         res = per_partij_per_jaar(scenario) if per_jaar is None else per_jaar
-        grootheden = ["kosten_eur", "baten_eur", "netto_eur", "cumulatief_eur",
-                      "netto_contant_eur", "cumulatief_contant_eur"]  # fmt: skip
-        lang = res.melt(id_vars=["partij", "jaar"], value_vars=grootheden, var_name="grootheid",
-                        value_name="waarde")  # fmt: skip
+        grootheden = [
+            "kosten_eur",
+            "baten_eur",
+            "netto_eur",
+            "cumulatief_eur",
+            "netto_contant_eur",
+            "cumulatief_contant_eur",
+        ]
+        lang = res.melt(
+            id_vars=["partij", "jaar"],
+            value_vars=grootheden,
+            var_name="grootheid",
+            value_name="waarde",
+        )
         lang["onderdeel"] = "resultaat"
         lang["interventie"] = "alle"
         lang["eenheid"] = "euro"

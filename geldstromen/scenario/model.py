@@ -37,8 +37,15 @@ PARTIJ_KLEUREN = {
 METHODE = "scenario"
 #: ``tegenpartij``: the party on the other side of a transfer (empty for costs and savings).
 KASSTROOM_COLUMNS = [
-    "interventie", "partij", "jaar", "soort", "post", "bedrag_eur", "tegenpartij", "methode",
-]  # fmt: skip
+    "interventie",
+    "partij",
+    "jaar",
+    "soort",
+    "post",
+    "bedrag_eur",
+    "tegenpartij",
+    "methode",
+]
 BELASTING_POST = "minder energiebelasting en btw"
 #: A sensitivity range below half a cent is float rounding, not an effect of the assumption.
 GEEN_BEREIK_EUR = 0.005
@@ -246,8 +253,9 @@ def _aangepast(scenario: Scenario, param: tuple, factor: float) -> Scenario:
         e = effecten[eff_pos]
         nieuw = {eff_veld: getattr(e, eff_veld) * factor}
         if eff_veld == "belasting_eur":  # the tax of every year, not only the constant
-            nieuw["belasting_per_jaar"] = tuple((j, b * factor, btw)
-                                                for j, b, btw in e.belasting_per_jaar)  # fmt: skip
+            nieuw["belasting_per_jaar"] = tuple(
+                (j, b * factor, btw) for j, b, btw in e.belasting_per_jaar
+            )
         effecten[eff_pos] = replace(e, **nieuw)
         interventies[pos] = replace(i, effecten=tuple(effecten))
     else:

@@ -23,8 +23,18 @@ def regio_indicatoren(engine: Engine, regio_code: str) -> pd.DataFrame:
 def energietarieven(engine: Engine) -> pd.DataFrame:
     """Household energy prices when they were ingested, else an empty frame."""
     if not inspect(engine).has_table("mart_energie_tarief_mat"):
-        return pd.DataFrame(columns=["tabel_id", "jaar", "periode", "drager", "component",
-                                     "eenheid", "waarde", "bron"])  # fmt: skip
+        return pd.DataFrame(
+            columns=[
+                "tabel_id",
+                "jaar",
+                "periode",
+                "drager",
+                "component",
+                "eenheid",
+                "waarde",
+                "bron",
+            ]
+        )
     return queries.run_query(engine, "energie_tarieven")
 
 

@@ -63,14 +63,22 @@ class ScenarioRapport:
     notities: list[str] = field(default_factory=list)
 
 
-def verzamel(engine: Engine, scenario: Scenario, aannames: pd.DataFrame, regio_code: str,
-             regio_naam: str, data_jaar: int, jaar: int | None = None) -> ScenarioRapport:  # fmt: skip
+def verzamel(
+    engine: Engine,
+    scenario: Scenario,
+    aannames: pd.DataFrame,
+    regio_code: str,
+    regio_naam: str,
+    data_jaar: int,
+    jaar: int | None = None,
+) -> ScenarioRapport:
     """The report content, with the region's flows read from the store (read-only)."""
     jaar = jaar or standaardjaar(scenario)
     flows, notities = fam.regio_stromen(engine, regio_code, data_jaar)
     tabel = verschil(voor_links(flows, regio_code, regio_naam), scenario_laag(scenario, jaar))
-    return ScenarioRapport(scenario, regio_code, regio_naam, data_jaar, aannames, tabel, jaar,
-                           notities)  # fmt: skip
+    return ScenarioRapport(
+        scenario, regio_code, regio_naam, data_jaar, aannames, tabel, jaar, notities
+    )
 
 
 def cumulatief_png(per_jaar: pd.DataFrame) -> bytes:
@@ -79,8 +87,14 @@ def cumulatief_png(per_jaar: pd.DataFrame) -> bytes:
     for partij, g in per_jaar.groupby("partij", sort=False):
         if (g["kosten_eur"].abs().sum() + g["baten_eur"].abs().sum()) == 0:
             continue
-        ax.plot(g["jaar"], g["cumulatief_eur"], marker="o", ms=3, label=PARTIJ_LABELS[partij],
-                color=PARTIJ_KLEUREN[partij])  # fmt: skip
+        ax.plot(
+            g["jaar"],
+            g["cumulatief_eur"],
+            marker="o",
+            ms=3,
+            label=PARTIJ_LABELS[partij],
+            color=PARTIJ_KLEUREN[partij],
+        )
     ax.axhline(0, color="#888888", ls=":", lw=1)
     ax.set_title("SCENARIO: cumulatief netto-effect per partij (nominaal, euro)", fontsize=9)
     ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}".replace(",", "."))
@@ -108,8 +122,16 @@ def _kop(pdf: FPDF, r: ScenarioRapport, titel: str, vandaag: date) -> None:
     pdf.cell(0, 8, schoon(titel, 140), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "", 9.5)
     pdf.set_text_color(80, 80, 80)
-    pdf.cell(0, 5, schoon(f"{r.regio_naam} ({r.regio_code}) · wijkgegevens {r.data_jaar} · "
-                          f"gemaakt op {datum_nl(vandaag)}"), new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+    pdf.cell(
+        0,
+        5,
+        schoon(
+            f"{r.regio_naam} ({r.regio_code}) · wijkgegevens {r.data_jaar} · "
+            f"gemaakt op {datum_nl(vandaag)}"
+        ),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.set_text_color(150, 70, 0)
     pdf.set_font("DejaVu", "B", 8.5)
     pdf.multi_cell(0, 4.2, LABEL, new_x="LMARGIN", new_y="NEXT")
@@ -119,8 +141,15 @@ def _kop(pdf: FPDF, r: ScenarioRapport, titel: str, vandaag: date) -> None:
 
 def _tabel(pdf: FPDF, rows: list[list[str]], widths: tuple, align: tuple, size: float = 8) -> None:
     pdf.set_font("DejaVu", "", size)
-    with pdf.table(rows, width=sum(widths), col_widths=widths, align="LEFT", line_height=4.4,
-                   text_align=align, borders_layout="HORIZONTAL_LINES"):  # fmt: skip
+    with pdf.table(
+        rows,
+        width=sum(widths),
+        col_widths=widths,
+        align="LEFT",
+        line_height=4.4,
+        text_align=align,
+        borders_layout="HORIZONTAL_LINES",
+    ):
         pass
     pdf.ln(2)
 
@@ -128,27 +157,54 @@ def _tabel(pdf: FPDF, rows: list[list[str]], widths: tuple, align: tuple, size: 
 def _uitkomst(pdf: FPDF, r: ScenarioRapport) -> None:
     per_jaar = per_partij_per_jaar(r.scenario)
     sam = samenvatting(r.scenario, per_jaar)
-    rows = [["Partij", "Kosten", "Baten", "Netto", "Netto contant", "Terugverdiend",
-             "Terugverdiend (contant)"]]  # fmt: skip
+    rows = [
+        [
+            "Partij",
+            "Kosten",
+            "Baten",
+            "Netto",
+            "Netto contant",
+            "Terugverdiend",
+            "Terugverdiend (contant)",
+        ]
+    ]
     for s in sam.itertuples():
-        rows.append([PARTIJ_LABELS[s.partij], euro(s.kosten_eur), euro(s.baten_eur),
-                     euro(s.netto_eur), euro(s.netto_contant_eur),
-                     terugverdiend(s.kosten_eur, s.terugverdienjaar),
-                     terugverdiend(s.kosten_eur, s.terugverdienjaar_contant)])  # fmt: skip
+        rows.append(
+            [
+                PARTIJ_LABELS[s.partij],
+                euro(s.kosten_eur),
+                euro(s.baten_eur),
+                euro(s.netto_eur),
+                euro(s.netto_contant_eur),
+                terugverdiend(s.kosten_eur, s.terugverdienjaar),
+                terugverdiend(s.kosten_eur, s.terugverdienjaar_contant),
+            ]
+        )
     pdf.set_font("DejaVu", "B", 11)
     sc = r.scenario
-    pdf.cell(0, 6, f"Wie betaalt, wie profiteert: {sc.start()}–{sc.eind()}, disconteringsvoet "
-                   f"{sc.disconteringsvoet_pct:g}% (euro, methode scenario)",
-             new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+    pdf.cell(
+        0,
+        6,
+        f"Wie betaalt, wie profiteert: {sc.start()}–{sc.eind()}, disconteringsvoet "
+        f"{sc.disconteringsvoet_pct:g}% (euro, methode scenario)",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     _tabel(pdf, rows, (34, 27, 27, 27, 27, 27, 33), ("LEFT",) + ("RIGHT",) * 6)
     rijk = belastingderving(per_post(sc))
     if rijk:
         pdf.set_font("DejaVu", "", 8.5)
-        pdf.multi_cell(0, 4.2, schoon(
-            f"Energiebelasting, ODE en btw: het Rijk ontvangt over de looptijd {euro(rijk)} minder "
-            "belasting; precies het belastingdeel van de lagere energierekening van de huishoudens "
-            "(overdracht huishoudens <- Rijk; tarieven en bron bij de aannames)."), new_x="LMARGIN",
-            new_y="NEXT")  # fmt: skip
+        pdf.multi_cell(
+            0,
+            4.2,
+            schoon(
+                f"Energiebelasting, ODE en btw: het Rijk ontvangt over de looptijd {euro(rijk)} minder "
+                "belasting; precies het belastingdeel van de lagere energierekening van de huishoudens "
+                "(overdracht huishoudens <- Rijk; tarieven en bron bij de aannames)."
+            ),
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
     pdf.image(io.BytesIO(cumulatief_png(per_jaar)), x=pdf.l_margin, y=pdf.get_y() + 2, h=80)
 
 
@@ -157,34 +213,73 @@ def _stromen(pdf: FPDF, r: ScenarioRapport) -> None:
     sc = t[t["methode"] == METHODE]
     rest = t[t["methode"] != METHODE].sort_values("voor_eur", ascending=False)
     pdf.set_font("DejaVu", "", 8.5)
-    pdf.multi_cell(0, 4.2, schoon(
-        "Voor = de geldstromen van dit gebied zoals in het wijkrapport (gemeente: "
-        "toegerekend; huishoudens en zorg: geschat). Na = dezelfde stromen, ongewijzigd, plus de "
-        "scenario-stromen van dit jaar als aparte regels (methode scenario). "
-        + " ".join(r.notities), 900), new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+    pdf.multi_cell(
+        0,
+        4.2,
+        schoon(
+            "Voor = de geldstromen van dit gebied zoals in het wijkrapport (gemeente: "
+            "toegerekend; huishoudens en zorg: geschat). Na = dezelfde stromen, ongewijzigd, plus de "
+            "scenario-stromen van dit jaar als aparte regels (methode scenario). "
+            + " ".join(r.notities),
+            900,
+        ),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.ln(1)
     rows = [["Van", "Naar", "Methode", "Voor", "Na", "Verschil"]]
     shown = pd.concat([sc, rest.head(max(MAX_STROMEN - len(sc), 0))])
     for s in shown.itertuples():
-        rows.append([schoon(s.van, 45), schoon(s.naar, 60), s.methode, euro(s.voor_eur),
-                     euro(s.na_eur), euro(s.verschil_eur)])  # fmt: skip
-    _tabel(pdf, rows, (60, 85, 30, 30, 30, 30), ("LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT",
-                                                  "RIGHT"), size=7.5)  # fmt: skip
+        rows.append(
+            [
+                schoon(s.van, 45),
+                schoon(s.naar, 60),
+                s.methode,
+                euro(s.voor_eur),
+                euro(s.na_eur),
+                euro(s.verschil_eur),
+            ]
+        )
+    _tabel(
+        pdf,
+        rows,
+        (60, 85, 30, 30, 30, 30),
+        ("LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT"),
+        size=7.5,
+    )
     if len(shown) < len(t):
         pdf.set_font("DejaVu", "", 7.5)
-        pdf.cell(0, 4, f"{len(t) - len(shown)} kleinere waargenomen/geschatte stromen niet getoond "
-                       "(ongewijzigd).", new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+        pdf.cell(
+            0,
+            4,
+            f"{len(t) - len(shown)} kleinere waargenomen/geschatte stromen niet getoond "
+            "(ongewijzigd).",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
 
 
 def _aannames(pdf: FPDF, r: ScenarioRapport) -> None:
     rows = [["Interventie", "Aanname", "Partij", "Waarde", "Eenheid", "Bron"]]
     for a in r.aannames.itertuples():
         waarde = "—" if a.waarde is None or pd.isna(a.waarde) else f"{a.waarde:g}"
-        rows.append([schoon(a.interventie, 40), schoon(a.grootheid, 60), schoon(a.partij, 30),
-                     waarde, schoon(a.eenheid, 40),
-                     schoon(a.bron if isinstance(a.bron, str) else "ONTBREEKT", 300)])  # fmt: skip
-    _tabel(pdf, rows, (38, 52, 28, 18, 36, 101), ("LEFT", "LEFT", "LEFT", "RIGHT", "LEFT",
-                                                   "LEFT"), size=7)  # fmt: skip
+        rows.append(
+            [
+                schoon(a.interventie, 40),
+                schoon(a.grootheid, 60),
+                schoon(a.partij, 30),
+                waarde,
+                schoon(a.eenheid, 40),
+                schoon(a.bron if isinstance(a.bron, str) else "ONTBREEKT", 300),
+            ]
+        )
+    _tabel(
+        pdf,
+        rows,
+        (38, 52, 28, 18, 36, 101),
+        ("LEFT", "LEFT", "LEFT", "RIGHT", "LEFT", "LEFT"),
+        size=7,
+    )
 
 
 def voeg_scenario_toe(pdf: FPDF, r: ScenarioRapport, vandaag: date | None = None) -> None:

@@ -61,8 +61,10 @@ class ScenarioFout(ValueError):
 
     def __init__(self, meldingen: list[str]):
         if len(meldingen) > MAX_MELDINGEN:
-            meldingen = [*meldingen[:MAX_MELDINGEN],
-                         f"… en nog {len(meldingen) - MAX_MELDINGEN} andere problemen."]  # fmt: skip
+            meldingen = [
+                *meldingen[:MAX_MELDINGEN],
+                f"… en nog {len(meldingen) - MAX_MELDINGEN} andere problemen.",
+            ]
         super().__init__("\n".join(meldingen))
         self.meldingen = meldingen
 
@@ -187,18 +189,22 @@ def _melding(fout: dict, config: dict, labels: dict[str, str]) -> str:
         lo, hi = GRENZEN.get(veld, (ctx.get("ge", 0), ctx.get("le", float("inf"))))
         if soort == "greater_than_equal" and lo == 0:
             return f"{wie}: {label} mag niet negatief zijn ({_getal_nl(x)})."
-        return (f"{wie}: {label} moet tussen {_getal_nl(lo)} en {_getal_nl(hi)} liggen "
-                f"(nu {_getal_nl(x)}).")  # fmt: skip
+        return (
+            f"{wie}: {label} moet tussen {_getal_nl(lo)} en {_getal_nl(hi)} liggen "
+            f"(nu {_getal_nl(x)})."
+        )
     if soort in ("int_type", "int_from_float"):
         nu = _getal_nl(x) if _soort(x) == "getal" else _soort(x)
         return f"{wie}: {label} moet een geheel getal zijn (nu {nu})."
     if soort in ("float_type", "int_parsing", "float_parsing"):
         return f"{wie}: {label} moet een getal zijn, geen {_soort(x)}."
     if soort == "literal_error":
-        return (f"{wie}: onbekende {label} {str(x)[:40]!r}; kies uit {', '.join(PARTIJEN)}."
-                if veld != "kostenverdeling_pct" else
-                f"{wie}: onbekende partij {str(x)[:40]!r} in de kostenverdeling; kies uit "
-                f"{', '.join(PARTIJEN)}.")  # fmt: skip
+        return (
+            f"{wie}: onbekende {label} {str(x)[:40]!r}; kies uit {', '.join(PARTIJEN)}."
+            if veld != "kostenverdeling_pct"
+            else f"{wie}: onbekende partij {str(x)[:40]!r} in de kostenverdeling; kies uit "
+            f"{', '.join(PARTIJEN)}."
+        )
     if soort == "string_type":
         return f"{wie}: {label} moet een tekst zijn, geen {_soort(x)}."
     if soort == "string_too_long":
@@ -302,8 +308,9 @@ def laad_yaml(tekst: str, wat: str = "Het scenario") -> object:
     try:
         for event in yaml.parse(tekst, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent):
-                raise ScenarioFout([f"{wat} gebruikt YAML-aliassen (`*naam`); schrijf de "
-                                    "waarden uit."])  # fmt: skip
+                raise ScenarioFout(
+                    [f"{wat} gebruikt YAML-aliassen (`*naam`); schrijf de waarden uit."]
+                )
             if isinstance(event, yaml.CollectionStartEvent):
                 diepte += 1
                 if diepte > MAX_DIEPTE:

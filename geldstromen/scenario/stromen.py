@@ -15,8 +15,16 @@ from geldstromen.domain.taakvelden import HOOFDTAAKVELDEN, hoofdtaakveld
 from geldstromen.scenario.model import METHODE, PARTIJ_LABELS, Scenario, kasstromen
 
 LINK_COLUMNS = ["van", "naar", "familie", "bedrag_eur", "methode", "bron"]
-VERSCHIL_COLUMNS = ["van", "naar", "familie", "voor_eur", "na_eur", "verschil_eur", "methode",
-                    "bron"]  # fmt: skip
+VERSCHIL_COLUMNS = [
+    "van",
+    "naar",
+    "familie",
+    "voor_eur",
+    "na_eur",
+    "verschil_eur",
+    "methode",
+    "bron",
+]
 #: Scenario parties as the flows' nodes.
 PARTIJ_KNOOP = {**PARTIJ_LABELS, "zorgverzekeraar": "Zorgverzekeraars"}
 
@@ -43,21 +51,37 @@ def voor_links(flows: pd.DataFrame, regio_code: str, regio_naam: str) -> pd.Data
         code = gm["taakveld_code"] if "taakveld_code" in gm else gm["categorie"].str.split().str[0]
         for hoofd, g in gm.groupby(code.map(hoofdtaakveld)):
             naar = f"Gemeente: {hoofd} {HOOFDTAAKVELDEN.get(hoofd, '')}".strip()
-            rows.append(("Gemeente", naar, "gemeente", g["bedrag_eur"].sum(),
-                         "; ".join(sorted(g["methode"].unique())), g["bron"].iloc[0]))  # fmt: skip
+            rows.append(
+                (
+                    "Gemeente",
+                    naar,
+                    "gemeente",
+                    g["bedrag_eur"].sum(),
+                    "; ".join(sorted(g["methode"].unique())),
+                    g["bron"].iloc[0],
+                )
+            )
     rest = flows[flows["familie"] != "gemeente"]
     for (fam, van, naar), g in rest.groupby(["familie", "van", "naar"], sort=False):
         meerdere = g["categorie"].nunique() > 1
         for cat, sub in g.groupby("categorie", sort=False):
             doel = _knoop(naar, regio)
-            rows.append((_knoop(van, regio), f"{doel}: {cat}" if meerdere else doel, fam,
-                         sub["bedrag_eur"].sum(), "; ".join(sorted(sub["methode"].unique())),
-                         sub["bron"].iloc[0]))  # fmt: skip
+            rows.append(
+                (
+                    _knoop(van, regio),
+                    f"{doel}: {cat}" if meerdere else doel,
+                    fam,
+                    sub["bedrag_eur"].sum(),
+                    "; ".join(sorted(sub["methode"].unique())),
+                    sub["bron"].iloc[0],
+                )
+            )
     return pd.DataFrame(rows, columns=LINK_COLUMNS)
 
 
-def scenario_links(kasstromen: pd.DataFrame, jaar: int, labels: dict[str, str],
-                   bron: str) -> pd.DataFrame:  # fmt: skip
+def scenario_links(
+    kasstromen: pd.DataFrame, jaar: int, labels: dict[str, str], bron: str
+) -> pd.DataFrame:
     """The scenario's cash flows in one year as links between parties and scenario nodes.
 
     Costs: party -> ``Scenario: <intervention> (uitvoering)``; a saving from outside the parties:
@@ -73,8 +97,11 @@ def scenario_links(kasstromen: pd.DataFrame, jaar: int, labels: dict[str, str],
             rows.append((partij, doel, -r.bedrag_eur))
         elif tegen is None:
             extern = f"Scenario: {r.post}"
-            rows.append((extern, partij, r.bedrag_eur) if r.bedrag_eur > 0
-                        else (partij, extern, -r.bedrag_eur))  # fmt: skip
+            rows.append(
+                (extern, partij, r.bedrag_eur)
+                if r.bedrag_eur > 0
+                else (partij, extern, -r.bedrag_eur)
+            )
         elif r.bedrag_eur > 0:
             rows.append((PARTIJ_KNOOP[tegen], partij, r.bedrag_eur))
     frame = pd.DataFrame(rows, columns=["van", "naar", "bedrag_eur"])
@@ -114,8 +141,9 @@ def gebied(regio_code: str) -> tuple[str, str, str] | None:
     return r.code, r.niveau, r.gemeente_code
 
 
-def samenvoegen(regio_code: str, jaar: int, koppeling: str,
-                families: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, list[str]]:  # fmt: skip
+def samenvoegen(
+    regio_code: str, jaar: int, koppeling: str, families: dict[str, pd.DataFrame]
+) -> tuple[pd.DataFrame, list[str]]:
     """The region's rows of each family's flows, and Dutch notes on years and gaps.
 
     ``koppeling``: how the gemeente lasten were allocated (``families.stromen``'s text).

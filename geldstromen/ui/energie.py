@@ -94,8 +94,9 @@ def _ranglijst(tabel: pd.DataFrame, criteria: list[Criterium], sel: Selectie) ->
         st.info("Kies minstens één criterium met een gewicht groter dan 0.")
         return
     min_hh = _min_huishoudens()
-    uitleg = " + ".join(f"{c.gewicht:g} x {c.label} ({'hoog' if c.hoog_is_urgent else 'laag'})"
-                        for c in actief)  # fmt: skip
+    uitleg = " + ".join(
+        f"{c.gewicht:g} x {c.label} ({'hoog' if c.hoog_is_urgent else 'laag'})" for c in actief
+    )
     st.caption(
         f"Score = gewogen gemiddelde van {uitleg}, elk min-max geschaald binnen "
         f"{sel.gemeente_naam} (0 = minst, 100 = meest urgent). Gebieden met een ontbrekend "
@@ -120,21 +121,31 @@ def _ranglijst(tabel: pd.DataFrame, criteria: list[Criterium], sel: Selectie) ->
             else f"⚠ ontbreekt: {s}"
         )
     )
-    waarde_tabel(out, f"waar_beginnen_{sel.gemeente_code}_{sel.niveau}_{sel.jaar}",
-                 {"tabel": "Waar beginnen?", "score": uitleg})  # fmt: skip
+    waarde_tabel(
+        out,
+        f"waar_beginnen_{sel.gemeente_code}_{sel.niveau}_{sel.jaar}",
+        {"tabel": "Waar beginnen?", "score": uitleg},
+    )
     top = r[r["score"].notna()].head(10)
     if top.empty:
         st.info("Geen gebied heeft alle gekozen criteria.")
         return
-    delen = top.melt(id_vars=["regio_naam", "score"],
-                     value_vars=[f"deel_{c.kolom}" for c in actief],
-                     var_name="criterium", value_name="bijdrage")  # fmt: skip
+    delen = top.melt(
+        id_vars=["regio_naam", "score"],
+        value_vars=[f"deel_{c.kolom}" for c in actief],
+        var_name="criterium",
+        value_name="bijdrage",
+    )
     delen["criterium"] = delen["criterium"].str.removeprefix("deel_").map(LABELS)
     fig = px.bar(
-        delen, x="bijdrage", y="regio_naam", color="criterium", orientation="h",
+        delen,
+        x="bijdrage",
+        y="regio_naam",
+        color="criterium",
+        orientation="h",
         labels={"bijdrage": "Bijdrage aan score (0-100)", "regio_naam": ""},
         title=f"Top {len(top)}: waar beginnen? ({sel.gemeente_naam}, {sel.niveau} {sel.jaar})",
-    )  # fmt: skip
+    )
     fig.update_yaxes(categoryorder="array", categoryarray=list(top["regio_naam"])[::-1])
     fig.update_layout(
         legend={"orientation": "h", "y": -0.2},

@@ -102,15 +102,20 @@ def kies_iv3(version: str, gemeente_code: str, prefix: str) -> tuple[int, str] |
     jaren = sorted(avail["jaar"].astype(int).unique(), reverse=True)
     standaard, standaard_stuk = standaard_iv3(avail)
     jaar = st.sidebar.selectbox(
-        "Jaar (Iv3)", jaren, index=jaren.index(bezoek.start("iv3_jaar", jaren, standaard)),
+        "Jaar (Iv3)",
+        jaren,
+        index=jaren.index(bezoek.start("iv3_jaar", jaren, standaard)),
         key=f"{prefix}_iv3_jaar",
-    )  # fmt: skip
+    )
     stukken = sorted(avail.loc[avail["jaar"] == jaar, "stuk"])
     stuk_start = standaard_stuk if standaard_stuk in stukken else stukken[0]
     stuk = st.sidebar.radio(
-        "Stuk", stukken, index=stukken.index(bezoek.start("stuk", stukken, stuk_start)),
-        horizontal=True, key=f"{prefix}_stuk",
-    )  # fmt: skip
+        "Stuk",
+        stukken,
+        index=stukken.index(bezoek.start("stuk", stukken, stuk_start)),
+        horizontal=True,
+        key=f"{prefix}_stuk",
+    )
     bezoek.onthoud(iv3_jaar=int(jaar), stuk=stuk)
     return int(jaar), stuk
 
@@ -122,8 +127,11 @@ def kies_kleur() -> str:
     """What the map colours: an indicator or the gemeente's allocated lasten per inwoner."""
     opties = list(KLEUREN)
     kleur = st.sidebar.radio(
-        "Kleur de kaart op", opties, index=opties.index(state.lees("kleur", opties, "indicator")),
-        format_func=KLEUREN.get, key="kleur",
-    )  # fmt: skip
+        "Kleur de kaart op",
+        opties,
+        index=opties.index(state.lees("kleur", opties, "indicator")),
+        format_func=KLEUREN.get,
+        key="kleur",
+    )
     state.schrijf(kleur=kleur)
     return kleur

@@ -246,9 +246,12 @@ def toon_kaart(waarden: pd.DataFrame, geometrie: pd.DataFrame, koppeling: dict, 
     kaart, legenda = st.columns([4, 1])
     with kaart:
         st.pydeck_chart(
-            deck, height=KAART_HOOGTE, key=kaartkeuze.KAART, on_select="rerun",
+            deck,
+            height=KAART_HOOGTE,
+            key=kaartkeuze.KAART,
+            on_select="rerun",
             selection_mode="single-object",
-        )  # fmt: skip
+        )
         st.caption("Klik op een gebied om het te kiezen; zoek er een in de zijbalk.")
     with legenda:
         st.html(_legenda(merged, breaks, info))
@@ -300,6 +303,10 @@ def alle_indicatoren(sel: Selectie) -> None:
     waarde_tabel(
         tabel,
         f"indicatoren_{sel.gemeente_code}_{sel.niveau}_{sel.jaar}",
-        {"tabel": "indicatoren", "gemeente": sel.gemeente_code, "niveau": sel.niveau,
-         "jaar": str(sel.jaar)},
-    )  # fmt: skip
+        {
+            "tabel": "indicatoren",
+            "gemeente": sel.gemeente_code,
+            "niveau": sel.niveau,
+            "jaar": str(sel.jaar),
+        },
+    )

@@ -28,9 +28,12 @@ def render(sel: Selectie) -> None:
     jaar, stuk = iv3
     codes = list(HOOFDTAAKVELDEN)
     hoofd = st.sidebar.selectbox(
-        "Hoofdtaakveld", codes, index=codes.index(state.lees("hoofdtaakveld", codes, "6")),
-        format_func=lambda c: f"{c} {HOOFDTAAKVELDEN[c]}", key="kaart_hoofdtaakveld",
-    )  # fmt: skip
+        "Hoofdtaakveld",
+        codes,
+        index=codes.index(state.lees("hoofdtaakveld", codes, "6")),
+        format_func=lambda c: f"{c} {HOOFDTAAKVELDEN[c]}",
+        key="kaart_hoofdtaakveld",
+    )
     state.schrijf(hoofdtaakveld=hoofd)
     tabel = sleutels.sessie_sleutels()
     eigen = not tabel.equals(standaard_sleutels())
@@ -45,8 +48,13 @@ def render(sel: Selectie) -> None:
     indeling = res.indelingsjaar or sel.jaar
     bron = f"CBS Iv3 {stuk} {jaar}, toegerekend met KWB-sleutels (indeling {indeling})"
     waarden = waarden.assign(jaar=int(jaar), methode="toegerekend", bron=bron)
-    info = {"label": f"Lasten {hoofd} {HOOFDTAAKVELDEN[hoofd]}", "eenheid": "euro per inwoner",
-            "methode": "toegerekend", "jaar": int(jaar), "bron": bron}  # fmt: skip
+    info = {
+        "label": f"Lasten {hoofd} {HOOFDTAAKVELDEN[hoofd]}",
+        "eenheid": "euro per inwoner",
+        "methode": "toegerekend",
+        "jaar": int(jaar),
+        "bron": bron,
+    }
     st.subheader(f"{info['label']} per inwoner, per {sel.niveau}, {sel.gemeente_naam}")
     keys = "uw eigen verdeelsleutels (deze sessie)" if eigen else "de standaardverdeelsleutels"
     st.caption(

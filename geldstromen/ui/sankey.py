@@ -74,14 +74,24 @@ def sankey_figuur(
             methode = grp["methode"].iloc[0]
             link(gm, h, grp["bedrag_eur"].sum(), "hoofdtaakveld", methode=methode)
             if not detail:
-                link(h, regio, grp["bedrag_eur"].sum(),
-                     f"sleutels: {', '.join(sorted(set(grp['sleutel'].dropna().astype(str))))}"
-                     f"<br>methode: {methode}", methode=methode)  # fmt: skip
+                link(
+                    h,
+                    regio,
+                    grp["bedrag_eur"].sum(),
+                    f"sleutels: {', '.join(sorted(set(grp['sleutel'].dropna().astype(str))))}"
+                    f"<br>methode: {methode}",
+                    methode=methode,
+                )
                 continue
             for r in grp.itertuples():
                 link(h, r.categorie, r.bedrag_eur, r.categorie, methode=r.methode)
-                link(r.categorie, regio, r.bedrag_eur,
-                     f"sleutel: {r.sleutel}<br>methode: {r.methode}", methode=r.methode)  # fmt: skip
+                link(
+                    r.categorie,
+                    regio,
+                    r.bedrag_eur,
+                    f"sleutel: {r.sleutel}<br>methode: {r.methode}",
+                    methode=r.methode,
+                )
     if not andere_flows.empty:
         for r in _som(andere_flows, ["familie", "van", "categorie", "naar"]).itertuples():
             tip = f"{r.familie}: sleutel {r.sleutel}<br>methode {r.methode}"

@@ -62,8 +62,12 @@ def render(sel: Selectie, iv3_jaar: int | None, stuk: str) -> None:
     st.subheader(f"Uitkeringen, zorg en inkomen per {sel.niveau} (KWB {sel.jaar}, waargenomen)")
     bron_kwb = "; ".join(sorted(t.kolommen["bron"].dropna().unique()))
     waarde_tabel(_aantallen(t.tabel), f"sociaal_{naam}", methode="waargenomen", bron=bron_kwb)
-    st.caption("Bron: " + bron_kwb +
-               ". Per 1000 inwoners = aantal / inwoners x 1000 (zelfde KWB-jaar). " + UITLEG)  # fmt: skip
+    st.caption(
+        "Bron: "
+        + bron_kwb
+        + ". Per 1000 inwoners = aantal / inwoners x 1000 (zelfde KWB-jaar). "
+        + UITLEG
+    )
     st.subheader("Gemeentelijke uitgaven sociaal domein (Iv3 lasten, toegerekend)")
     geld = _geld(t.tabel)
     leeg = geld is not None and not geld.filter(like=": EUR").notna().to_numpy().any()
@@ -104,9 +108,15 @@ def render(sel: Selectie, iv3_jaar: int | None, stuk: str) -> None:
     labels = dict(zip(meta["kolom"], meta["label"], strict=True))
     cols = ["regio_code", "regio_naam", *[k for k in labels if k in rivm]]
     out = rivm[cols].rename(columns={**labels, "regio_code": "code", "regio_naam": "gebied"})
-    waarde_tabel(out.round(1), f"gezondheid_{naam}",
-                 {"tabel": "RIVM-schattingen", "methode": "geschat",
-                  "bronnen": "; ".join(meta["bron"].unique())})  # fmt: skip
+    waarde_tabel(
+        out.round(1),
+        f"gezondheid_{naam}",
+        {
+            "tabel": "RIVM-schattingen",
+            "methode": "geschat",
+            "bronnen": "; ".join(meta["bron"].unique()),
+        },
+    )
 
 
 def _zorgkosten(sel: Selectie, tabel: pd.DataFrame) -> None:

@@ -22,8 +22,12 @@ from geldstromen.ui.filters import Selectie
 from geldstromen.ui.tekst import letterlijk
 
 SLEUTEL = "eigen_data"
-_EENHEDEN = {"(uit kolomnaam: _eur, _aantal, _pct)": None, "euro": "euro", "aantal": "aantal",
-             "%": "%"}  # fmt: skip
+_EENHEDEN = {
+    "(uit kolomnaam: _eur, _aantal, _pct)": None,
+    "euro": "euro",
+    "aantal": "aantal",
+    "%": "%",
+}
 
 
 def _controleer(sel: Selectie, naam: str, data: bytes, eenheid: str | None) -> Uitkomst:
@@ -40,8 +44,9 @@ def _controleer(sel: Selectie, naam: str, data: bytes, eenheid: str | None) -> U
 def _upload(sel: Selectie) -> Uitkomst | None:
     """Read the widget; the result is kept per file and selection in session_state."""
     max_mb = get_settings().max_upload_mb
-    keuze = st.selectbox("Eenheid van kolommen zonder eenheid in de naam", list(_EENHEDEN),
-                         key="eigen_eenheid")  # fmt: skip
+    keuze = st.selectbox(
+        "Eenheid van kolommen zonder eenheid in de naam", list(_EENHEDEN), key="eigen_eenheid"
+    )
     bestand = st.file_uploader(
         "CSV of Excel met een kolom regiocode en per kolom een cijfer (max. "
         f"{max_mb} MB, {MAX_RIJEN:_} rijen, {MAX_KOLOMMEN} kolommen)".replace("_", "."),
@@ -52,8 +57,10 @@ def _upload(sel: Selectie) -> Uitkomst | None:
         return None
     if bestand.size > max_mb * 1024 * 1024:
         st.session_state.pop(SLEUTEL, None)
-        st.error(f"Het bestand is te groot ({getal(bestand.size / 1024 / 1024, 1)} MB, maximaal "
-                 f"{max_mb} MB). Er is niets ingelezen.")  # fmt: skip
+        st.error(
+            f"Het bestand is te groot ({getal(bestand.size / 1024 / 1024, 1)} MB, maximaal "
+            f"{max_mb} MB). Er is niets ingelezen."
+        )
         return None
     data = bestand.getvalue()
     key = (sel.gemeente_code, sel.niveau, sel.jaar, keuze, hashlib.sha256(data).hexdigest())
@@ -79,8 +86,10 @@ def _verslag(uitkomst: Uitkomst, naam: str) -> None:
     if uitkomst.waarden.empty:
         st.error("Niets ingelezen: er is geen enkele geldige waarde gevonden.")
     elif uitkomst.aantal_afgewezen:
-        st.warning(f"Deels ingelezen: {uitkomst.aantal_afgewezen} rij(en)/kolom(men)/cel(len) "
-                   "afgewezen; zie het verslag.")  # fmt: skip
+        st.warning(
+            f"Deels ingelezen: {uitkomst.aantal_afgewezen} rij(en)/kolom(men)/cel(len) "
+            "afgewezen; zie het verslag."
+        )
     else:
         st.success("Alle rijen en kolommen zijn geaccepteerd.")
     with st.expander("Controleverslag", expanded=bool(uitkomst.aantal_afgewezen)):

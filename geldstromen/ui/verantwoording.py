@@ -66,9 +66,10 @@ def toon(c) -> None:
         st.error("Invariant(en) geschonden: " + "; ".join(c.fouten))
     st.markdown("**Invarianten tegen dubbeltellen**")
     st.dataframe(c.invarianten, hide_index=True, width="stretch")
-    st.markdown("**Jaren in dit beeld**: " + ", ".join(
-        f"{r.onderdeel} {r.jaar}" for r in c.jaren.itertuples()
-    ))  # fmt: skip
+    st.markdown(
+        "**Jaren in dit beeld**: "
+        + ", ".join(f"{r.onderdeel} {r.jaar}" for r in c.jaren.itertuples())
+    )
     st.markdown("**Bron (Iv3) tegen export per taakveld**")
     waarde_tabel(c.bronnen, f"verantwoording_{c.gemeente_code}_{c.jaar}_{c.stuk}")
     st.markdown("**Totalen per familie in de export**")

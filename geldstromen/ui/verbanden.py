@@ -58,10 +58,12 @@ def render(sel: Selectie) -> None:
     rows = keuzes.set_index("id")
     gekozen = [i for i in dict.fromkeys([x, y, z]) if i != GEEN]
     paren = tuple((i, int(rows.loc[i, "jaar"])) for i in gekozen)
-    long = thema.verband_waarden(sel.version, None if heel_nl else sel.gemeente_code,
-                                 sel.niveau, paren)  # fmt: skip
-    wide = long.pivot_table(index="regio_code", columns="id", values="waarde",
-                            aggfunc="first").reset_index()  # fmt: skip
+    long = thema.verband_waarden(
+        sel.version, None if heel_nl else sel.gemeente_code, sel.niveau, paren
+    )
+    wide = long.pivot_table(
+        index="regio_code", columns="id", values="waarde", aggfunc="first"
+    ).reset_index()
     wide.insert(1, "regio_naam", wide["regio_code"].map(_namen(long)))
     for i in gekozen:
         if i not in wide:
@@ -117,6 +119,7 @@ def render(sel: Selectie) -> None:
         "geschatte of toegerekende bedragen zijn met kenmerken als inwoners of cliënten verdeeld, "
         "zodat een verband soms in de rekenmethode zit. Kleine gebieden schommelen sterk."
     )
-    bronnen = "; ".join(f"{lab[i]}: {rows.loc[i, 'methode']}, {int(rows.loc[i, 'jaar'])}"
-                        for i in gekozen)  # fmt: skip
+    bronnen = "; ".join(
+        f"{lab[i]}: {rows.loc[i, 'methode']}, {int(rows.loc[i, 'jaar'])}" for i in gekozen
+    )
     st.caption(f"Gebruikte cijfers: {bronnen}.")

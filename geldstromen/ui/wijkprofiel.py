@@ -67,9 +67,13 @@ def _keuzes() -> Keuze | None:
     version, code, naam = gekozen
     label = f"{naam} ({code})"
     niveau = st.sidebar.radio(
-        "Niveau", NIVEAUS, index=NIVEAUS.index(bezoek.start("niveau", NIVEAUS, NIVEAUS[0])),
-        format_func=filters.NIVEAU_LABELS.get, horizontal=True, key="wp_niveau",
-    )  # fmt: skip
+        "Niveau",
+        NIVEAUS,
+        index=NIVEAUS.index(bezoek.start("niveau", NIVEAUS, NIVEAUS[0])),
+        format_func=filters.NIVEAU_LABELS.get,
+        horizontal=True,
+        key="wp_niveau",
+    )
     iv3 = filters.kies_iv3(version, code, "wp")
     if iv3 is None:
         st.info(f"Geen Iv3-gegevens voor {label}.")
@@ -327,11 +331,13 @@ def _vergelijking(k: Keuze, uitgesloten) -> None:
         [
             go.Bar(x=tab["per_inwoner_eur"], y=tab["naam"], name="deze gemeente", orientation="h"),
             go.Bar(
-                x=tab["klasse_mediaan_per_inwoner_eur"], y=tab["naam"],
-                name=f"mediaan klasse ({n} gemeenten)", orientation="h",
+                x=tab["klasse_mediaan_per_inwoner_eur"],
+                y=tab["naam"],
+                name=f"mediaan klasse ({n} gemeenten)",
+                orientation="h",
             ),
         ]
-    )  # fmt: skip
+    )
     fig.update_layout(
         barmode="group", height=420, xaxis_title="euro per inwoner", separators=PLOTLY_SEPARATORS
     )

@@ -78,17 +78,28 @@ def toon_benchmark(model: ZorgModel, gemeente_naam: str) -> None:
         methode_verwacht="geschat",
     )[
         [
-            "jaar", "zorgsoort", "werkelijk_eur", "verwacht_eur", "verhouding",
-            "werkelijk_per_verzekerde_eur", "verwacht_per_verzekerde_eur", "verzekerdejaren",
-            "methode_werkelijk", "methode_verwacht", "bron",
+            "jaar",
+            "zorgsoort",
+            "werkelijk_eur",
+            "verwacht_eur",
+            "verhouding",
+            "werkelijk_per_verzekerde_eur",
+            "verwacht_per_verzekerde_eur",
+            "verzekerdejaren",
+            "methode_werkelijk",
+            "methode_verwacht",
+            "bron",
         ]
-    ]  # fmt: skip
+    ]
     waarde_tabel(
         tabel.round({"verhouding": 3}),
         f"zorg_benchmark_{gemeente_naam}_{jaar}",
-        {"tabel": "Zvw werkelijk vs verwacht", "eenheid": "euro; verhouding zonder eenheid",
-         "methode": "werkelijk waargenomen, verwacht geschat (indirecte standaardisatie)"},
-    )  # fmt: skip
+        {
+            "tabel": "Zvw werkelijk vs verwacht",
+            "eenheid": "euro; verhouding zonder eenheid",
+            "methode": "werkelijk waargenomen, verwacht geschat (indirecte standaardisatie)",
+        },
+    )
     st.caption(
         UITLEG_VERWACHT + f" Vektis gebruikt de gemeente-indeling van {jaar + 2}. "
         "Bron: " + "; ".join(sorted(b["bron"].dropna().unique()))
@@ -110,9 +121,13 @@ def toon_per_gebied(
     waarde_tabel(
         tabel,
         f"zorgkosten_{gemeente_code}_{niveau}_{jaar}",
-        {"tabel": "Zvw-kosten per gebied", "methode": "geschat", "eenheid": "euro per jaar",
-         "bronnen": "; ".join(sorted(model.flows["bron"].unique()))},
-    )  # fmt: skip
+        {
+            "tabel": "Zvw-kosten per gebied",
+            "methode": "geschat",
+            "eenheid": "euro per jaar",
+            "bronnen": "; ".join(sorted(model.flows["bron"].unique())),
+        },
+    )
     st.caption(
         "Geschat, niet waargenomen: de Zvw-kosten van de gemeente per zorgsoort verdeeld over "
         "de gebieden naar hun leeftijdsopbouw (indirecte standaardisatie) en opgeteld tot het "

@@ -16,10 +16,20 @@ def test_all_indicators_on_request_match_the_cli(app, fixture_db_url, tmp_path):
     tabel = at.dataframe[-1].value
     tabel = getattr(tabel, "data", tabel)  # a Styler when formatted
     res, cli, pakket, _ = cli_export(
-        ["export", "indicatoren", "--gemeente", "GM9999", "--niveau", "wijk", "--jaar", "2019",
-         "--database-url", fixture_db_url],
+        [
+            "export",
+            "indicatoren",
+            "--gemeente",
+            "GM9999",
+            "--niveau",
+            "wijk",
+            "--jaar",
+            "2019",
+            "--database-url",
+            fixture_db_url,
+        ],
         tmp_path,
-    )  # fmt: skip
+    )
     assert res.exit_code == 0, res.output
     assert len(tabel) == len(cli) > 0
     assert {"methode", "bron", "eenheid", "waarde"} <= set(tabel.columns)

@@ -8,10 +8,26 @@ from geldstromen.ui.sankey import sankey_figuur
 
 
 def _flow(familie, van, naar, categorie, bedrag):
-    return dict(zip(GELDSTROOM_COLUMNS, [
-        "WK051829", "Wijk 29 Schildersbuurt", "wijk", 2019, familie, van, naar, categorie,
-        bedrag, "geschat", "sleutel", "bron",
-    ], strict=True))  # fmt: skip
+    return dict(
+        zip(
+            GELDSTROOM_COLUMNS,
+            [
+                "WK051829",
+                "Wijk 29 Schildersbuurt",
+                "wijk",
+                2019,
+                familie,
+                van,
+                naar,
+                categorie,
+                bedrag,
+                "geschat",
+                "sleutel",
+                "bron",
+            ],
+            strict=True,
+        )
+    )
 
 
 def test_zorg_and_household_flows_end_in_the_region_node():
@@ -34,8 +50,13 @@ def _gemeente(n_per_hoofd: int = 6) -> pd.DataFrame:
     rows = []
     for h in range(9):
         for t in range(1, n_per_hoofd + 1):
-            rij = _flow("gemeente", "GM0518", "WK051829", f"{h}.{t} Taakveld {h}.{t}",
-                        1_000_000.0 * (h + 1) + t)  # fmt: skip
+            rij = _flow(
+                "gemeente",
+                "GM0518",
+                "WK051829",
+                f"{h}.{t} Taakveld {h}.{t}",
+                1_000_000.0 * (h + 1) + t,
+            )
             rij["methode"] = "toegerekend"
             rij["taakveld_code"] = f"{h}.{t}"
             rows.append(rij)
@@ -63,8 +84,11 @@ def test_default_is_hoofdtaakvelden_with_amounts_detail_on_request():
     assert sum(" Taakveld " in lab for lab in detail.data[0].node.label) == 54
     # the amounts are the same at both levels: what reaches the region
     naar_regio = [
-        sum(v for v, t in zip(f.data[0].link.value, f.data[0].link.target, strict=True)
-            if list(f.data[0].node.label)[t].startswith("Schildersbuurt"))
+        sum(
+            v
+            for v, t in zip(f.data[0].link.value, f.data[0].link.target, strict=True)
+            if list(f.data[0].node.label)[t].startswith("Schildersbuurt")
+        )
         for f in (fig, detail)
-    ]  # fmt: skip
+    ]
     assert naar_regio[0] == naar_regio[1] == gm["bedrag_eur"].sum() + 2_500_000.0

@@ -156,8 +156,22 @@ def test_energie_year_without_any_energy_indicator(monkeypatch, thema_db_url):
 def test_wide_of_nothing_has_the_catalogue_columns():
     from geldstromen.cached.thema import wide
 
-    tabel, meta = wide(pd.DataFrame(columns=["regio_code", "regio_naam", "indicator", "jaar",
-                                             "waarde", "label", "eenheid", "methode", "bron"]), 2015)  # fmt: skip
+    tabel, meta = wide(
+        pd.DataFrame(
+            columns=[
+                "regio_code",
+                "regio_naam",
+                "indicator",
+                "jaar",
+                "waarde",
+                "label",
+                "eenheid",
+                "methode",
+                "bron",
+            ]
+        ),
+        2015,
+    )
     assert list(tabel.columns) == ["regio_code", "regio_naam"]
     assert list(meta.columns) == ["kolom", "label", "eenheid", "methode", "bron", "jaar"]
 

@@ -15,9 +15,13 @@ def _run(app, **params):
 
 def test_selections_come_from_the_url_and_go_back(app):
     at = _run(
-        app, gemeente="GM9999", niveau="buurt", kant="baten", fam="gemeente,zorg",
+        app,
+        gemeente="GM9999",
+        niveau="buurt",
+        kant="baten",
+        fam="gemeente,zorg",
         regio="BU99990201",
-    )  # fmt: skip
+    )
     assert at.selectbox(key="gemeente").value == "GM9999"
     assert at.radio(key="wp_niveau").value == "buurt"
     assert at.radio(key="wp_kant").value == "baten"

@@ -109,7 +109,7 @@ UPLOAD = [
         b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaa">]><l>&a;&a;</l>\n<l/>\n',
         "weigeren",
         "Afgewezen",
-    ),  # fmt: skip
+    ),
     ("alleen_codes.csv", b"regio_code\nWK999901\n", "weigeren", "geen bruikbare kolom"),
     ("geen_eenheid.csv", b"regio_code;score\nWK999901;3\n", "weigeren", "eenheid onbekend"),
     (
@@ -117,13 +117,13 @@ UPLOAD = [
         (KOP + '"WK999901;12\nWK999902;3\n').encode(),
         "weigeren",
         "Afgewezen",
-    ),  # fmt: skip
+    ),
     (
         "formule_hyperlink.csv",
         (KOP + OK + 'WK999902;=HYPERLINK("http://x";"klik")\n').encode(),
         "deels",
         "formule",
-    ),  # fmt: skip
+    ),
     ("formule_dde.csv", (KOP + OK + "WK999902;=cmd|' /C calc'!A0\n").encode(), "deels", "formule"),
     ("formule_plus.csv", (KOP + OK + "WK999902;+1+cmd|x\n").encode(), "deels", "formule"),
     ("formule_at.csv", (KOP + OK + "WK999902;@SUM(1+1)\n").encode(), "deels", "formule"),
@@ -132,44 +132,44 @@ UPLOAD = [
         b"regio_code;bewoners_aantal;=1+1\nWK999901;1;2\n",
         "deels",
         "formule",
-    ),  # fmt: skip
+    ),
     (
         "html_script.csv",
         (KOP + OK + "WK999902;<script>alert(1)</script>\n").encode(),
         "deels",
         "HTML",
-    ),  # fmt: skip
+    ),
     (
         "html_img_onerror.csv",
         (KOP + OK + "WK999902;<img src=x onerror=alert(1)>\n").encode(),
         "deels",
         "HTML",
-    ),  # fmt: skip
+    ),
     (
         "html_in_kop.csv",
         b"regio_code;bewoners_aantal;<b>x</b>_eur\nWK999901;1;2\n",
         "deels",
         "HTML",
-    ),  # fmt: skip
+    ),
     (
         "javascript_url.csv",
         (KOP + OK + "WK999902;javascript:alert(1)\n").encode(),
         "deels",
         "HTML",
-    ),  # fmt: skip
+    ),
     (
         "lange_kop.csv",
         ("regio_code;bewoners_aantal;" + "k" * 5000 + "_eur\nWK999901;1;2\n").encode(),
         "deels",
         "te lang",
-    ),  # fmt: skip
+    ),
     ("lange_code.csv", (KOP + OK + "WK" + "9" * 10000 + ";3\n").encode(), "deels", "geen wijkcode"),
     (
         "lange_waarde.csv",
         (KOP + OK + "WK999902;" + "1" * 400 + "x\n").encode(),
         "deels",
         "geen getal",
-    ),  # fmt: skip
+    ),
     ("onbekende_code.csv", (KOP + OK + "WK999977;3\n").encode(), "deels", "onbekend"),
     ("andere_gemeente.csv", (KOP + OK + "WK036305;3\n").encode(), "deels", "onbekend"),
     ("verkeerd_niveau.csv", (KOP + OK + "BU99990101;3\n").encode(), "deels", "geen wijkcode"),
@@ -184,14 +184,14 @@ UPLOAD = [
         (KOP + OK + "WK999902;1" + "0" * 400 + "\n").encode(),
         "deels",
         "eindig",
-    ),  # fmt: skip
+    ),
     ("twee_decimaaltekens.csv", (KOP + OK + "WK999902;12,3,4\n").encode(), "deels", "geen getal"),
     (
         "rafelige_rijen.csv",
         (KOP + OK + "WK999902;3;4;5\nWK999903\n").encode(),
         "deels",
         "aantal velden",
-    ),  # fmt: skip
+    ),
     ("dubbele_kop.csv", b"regio_code;a_eur;a_eur\nWK999901;1;2\n", "deels", "dubbel"),
     ("lege_kop.csv", b"regio_code;a_eur;\nWK999901;1;2\n", "deels", "zonder naam"),
     (
@@ -199,27 +199,27 @@ UPLOAD = [
         b"regio_code;a_eur;2019_eur\nWK999901;1;2\n",
         "deels",
         "met een letter",
-    ),  # fmt: skip
+    ),
     ("emoji_kop.csv", "regio_code;a_eur;💶\nWK999901;1;2\n".encode(), "deels", "kolom"),
     (
         "sql_in_code.csv",
         (KOP + OK + "WK999902'; DROP TABLE bron;--;3\n").encode(),
         "deels",
         "Afgewezen",
-    ),  # fmt: skip
+    ),
     (
         "sql_in_kop.csv",
         b"regio_code;a_eur;x_eur' OR 1=1 --\nWK999901;1;2\n",
         "deels",
         "eenheid onbekend",
-    ),  # fmt: skip
+    ),
     ("rtl_override_code.csv", (KOP + OK + "\u202eWK999902;3\n").encode(), "deels", "geen wijkcode"),
     (
         "meerregelig_veld.csv",
         (KOP + OK + '"WK999902\nWK999901";3\n').encode(),
         "deels",
         "geen wijkcode",
-    ),  # fmt: skip
+    ),
     ("xlsx_leeg.xlsx", _xlsx([]), "weigeren", "geen gegevens"),
     ("xlsx_alleen_kop.xlsx", _xlsx([["regio_code", "bewoners_aantal"]]), "weigeren", "kopregel"),
     (
@@ -229,7 +229,7 @@ UPLOAD = [
         ),
         "deels",
         "formule",
-    ),  # fmt: skip
+    ),
     (
         "xlsx_script.xlsx",
         _xlsx(
@@ -237,79 +237,183 @@ UPLOAD = [
         ),
         "deels",
         "HTML",
-    ),  # fmt: skip
+    ),
     # second round (issue 18): dimensions, caps, numbers, line endings
-    ("xlsx_dimensie_bom.xlsx", _xlsx_dimensie([XKOP, ["WK999901", 12]], "A1:XFD8000"), "geldig",
-     "geldig"),
-    ("xlsx_dimensie_bom_verre_cel.xlsx",
-     _xlsx_dimensie([XKOP, ["WK999901", 12]], "A1:XFD8000", "A8000"), "deels", "rij 8000"),
-    ("xlsx_dimensie_heel_nl.xlsx", _xlsx_dimensie([XKOP, ["WK999901", 12]], "A1:XFD1048576"),
-     "geldig", "geldig"),
-    ("xlsx_dimensie_te_klein.xlsx", _xlsx_dimensie([XKOP, *TWINTIG], "A1:B3"), "deels",
-     "18 afgewezen"),
-    ("xlsx_dimensie_breed.xlsx", _xlsx_dimensie([XKOP, ["WK999901", 1], ["WK999902", 2]],
-                                                "A1:XFD3"), "geldig", "2 waarde(n)"),
-    ("xlsx_verre_cel.xlsx", _xlsx_verre_cel([XKOP, ["WK999901", 12]], "A1048576"), "weigeren",
-     "lege rijen"),
-    ("xlsx_verre_kolom.xlsx", _xlsx_verre_cel([XKOP, ["WK999901", 12]], "XFD2"), "weigeren",
-     "te veel kolommen"),
-    ("xlsx_lege_kolommen.xlsx", _xlsx([XKOP + ["", "", ""], ["WK999901", 12, "", "", ""]]),
-     "geldig", "geldig"),
-    ("csv_lege_kolommen.csv", b"regio_code;bewoners_aantal;;;\nWK999901;12;;;\n", "geldig",
-     "geldig"),
-    ("getal_dubbelzinnig_komma.csv", b'regio_code,uitgaven_eur\nWK999901,12\nWK999902,"1.234"\n',
-     "deels", "dubbelzinnig"),
-    ("getal_dubbelzinnig_puntkomma.csv", b"regio_code;uitgaven_eur\nWK999901;12\nWK999902;1.234\n",
-     "deels", "dubbelzinnig"),
-    ("getal_punt_nul_in_puntkomma.csv",
-     b"regio_code;uitgaven_eur\nWK999901;1.234\nWK999902;0.125\n", "geldig", "geldig"),
+    (
+        "xlsx_dimensie_bom.xlsx",
+        _xlsx_dimensie([XKOP, ["WK999901", 12]], "A1:XFD8000"),
+        "geldig",
+        "geldig",
+    ),
+    (
+        "xlsx_dimensie_bom_verre_cel.xlsx",
+        _xlsx_dimensie([XKOP, ["WK999901", 12]], "A1:XFD8000", "A8000"),
+        "deels",
+        "rij 8000",
+    ),
+    (
+        "xlsx_dimensie_heel_nl.xlsx",
+        _xlsx_dimensie([XKOP, ["WK999901", 12]], "A1:XFD1048576"),
+        "geldig",
+        "geldig",
+    ),
+    (
+        "xlsx_dimensie_te_klein.xlsx",
+        _xlsx_dimensie([XKOP, *TWINTIG], "A1:B3"),
+        "deels",
+        "18 afgewezen",
+    ),
+    (
+        "xlsx_dimensie_breed.xlsx",
+        _xlsx_dimensie([XKOP, ["WK999901", 1], ["WK999902", 2]], "A1:XFD3"),
+        "geldig",
+        "2 waarde(n)",
+    ),
+    (
+        "xlsx_verre_cel.xlsx",
+        _xlsx_verre_cel([XKOP, ["WK999901", 12]], "A1048576"),
+        "weigeren",
+        "lege rijen",
+    ),
+    (
+        "xlsx_verre_kolom.xlsx",
+        _xlsx_verre_cel([XKOP, ["WK999901", 12]], "XFD2"),
+        "weigeren",
+        "te veel kolommen",
+    ),
+    (
+        "xlsx_lege_kolommen.xlsx",
+        _xlsx([XKOP + ["", "", ""], ["WK999901", 12, "", "", ""]]),
+        "geldig",
+        "geldig",
+    ),
+    (
+        "csv_lege_kolommen.csv",
+        b"regio_code;bewoners_aantal;;;\nWK999901;12;;;\n",
+        "geldig",
+        "geldig",
+    ),
+    (
+        "getal_dubbelzinnig_komma.csv",
+        b'regio_code,uitgaven_eur\nWK999901,12\nWK999902,"1.234"\n',
+        "deels",
+        "dubbelzinnig",
+    ),
+    (
+        "getal_dubbelzinnig_puntkomma.csv",
+        b"regio_code;uitgaven_eur\nWK999901;12\nWK999902;1.234\n",
+        "deels",
+        "dubbelzinnig",
+    ),
+    (
+        "getal_punt_nul_in_puntkomma.csv",
+        b"regio_code;uitgaven_eur\nWK999901;1.234\nWK999902;0.125\n",
+        "geldig",
+        "geldig",
+    ),
     ("getal_spaties.csv", (KOP + OK + "WK999902;1 2 3\n").encode(), "deels", "geen getal"),
-    ("getal_eur_midden.csv", b"regio_code;uitgaven_eur\nWK999901;12\nWK999902;1EUR2\n", "deels",
-     "geen getal"),
-    ("getal_arabisch_indisch.csv", (KOP + OK + "WK999902;\u0661\u0662\n").encode(), "deels",
-     "0-9"),
+    (
+        "getal_eur_midden.csv",
+        b"regio_code;uitgaven_eur\nWK999901;12\nWK999902;1EUR2\n",
+        "deels",
+        "geen getal",
+    ),
+    ("getal_arabisch_indisch.csv", (KOP + OK + "WK999902;\u0661\u0662\n").encode(), "deels", "0-9"),
     ("getal_volle_breedte.csv", (KOP + OK + "WK999902;\uff11\uff12\n").encode(), "deels", "0-9"),
-    ("pct_negatief.csv", b"regio_code;aandeel_pct\nWK999901;12\nWK999902;-10\n", "deels",
-     "0-100"),
-    ("pct_boven_100.csv", b"regio_code;aandeel_pct\nWK999901;12\nWK999902;250\n", "deels",
-     "0-100"),
-    ("cr_regeleinden.csv", (KOP + OK + "WK999902;3\n").replace("\n", "\r").encode(), "geldig",
-     "alleen CR"),
-    ("gemengde_regeleinden.csv", (KOP.replace("\n", "\r") + OK.replace("\n", "\r\n")
-                                  + "WK999902;3\n").encode(), "geldig", "gemengde"),
-    ("sep_regel.csv", ("sep=;\r\n" + KOP + OK + "WK999902;3,5\n").encode("utf-8-sig"), "geldig",
-     "sep="),
-    ("sep_regel_komma.csv", b'"sep=,"\nregio_code,uitgaven_eur\nWK999901,"1.234,5"\n', "geldig",
-     "sep="),
-]  # fmt: skip
+    ("pct_negatief.csv", b"regio_code;aandeel_pct\nWK999901;12\nWK999902;-10\n", "deels", "0-100"),
+    ("pct_boven_100.csv", b"regio_code;aandeel_pct\nWK999901;12\nWK999902;250\n", "deels", "0-100"),
+    (
+        "cr_regeleinden.csv",
+        (KOP + OK + "WK999902;3\n").replace("\n", "\r").encode(),
+        "geldig",
+        "alleen CR",
+    ),
+    (
+        "gemengde_regeleinden.csv",
+        (KOP.replace("\n", "\r") + OK.replace("\n", "\r\n") + "WK999902;3\n").encode(),
+        "geldig",
+        "gemengde",
+    ),
+    (
+        "sep_regel.csv",
+        ("sep=;\r\n" + KOP + OK + "WK999902;3,5\n").encode("utf-8-sig"),
+        "geldig",
+        "sep=",
+    ),
+    (
+        "sep_regel_komma.csv",
+        b'"sep=,"\nregio_code,uitgaven_eur\nWK999901,"1.234,5"\n',
+        "geldig",
+        "sep=",
+    ),
+]
 INGEST = [
     ("kwb_binair.csv", "kwb_csv", bytes(range(256)) * 4, "kan niet worden gelezen"),
     ("kwb_leeg.csv", "kwb_csv", b"", "kan niet worden gelezen"),
-    ("kwb_zonder_codekolom.csv", "kwb_csv", b'"ID";"Code";"AantalInwoners_5"\n"1";"GM9999";"5"\n',
-     "WijkenEnBuurten ontbreekt"),  # fmt: skip
-    ("kwb_tekst_in_getal.csv", "kwb_csv", (KWB_KOP + '"1";"GM9999";"<script>"\n').encode(),
-     "geen getal"),  # fmt: skip
-    ("kwb_rafelig.csv", "kwb_csv", (KWB_KOP + '"1";"GM9999";"5";"6";"7"\n').encode(),
-     "meer velden"),  # fmt: skip
-    ("kwb_cp1252.csv", "kwb_csv", (KWB_KOP + '"1";"GM9999";"5 €"\n').encode("cp1252"),
-     "kan niet worden gelezen"),  # fmt: skip
-    ("kwb_afgebroken.json", "kwb_json", b'{"GM9999": {"AantalInwoners_5": 10100, "Woning',
-     "kan niet worden gelezen"),  # fmt: skip
-    ("kwb_odata_pagina_afgebroken.json", "kwb_json",
-     b'{"odata.metadata":"x","value":[{"WijkenEnBuurten":"GM9999  ","AantalInwoners_5":1',
-     "kan niet worden gelezen"),  # fmt: skip
+    (
+        "kwb_zonder_codekolom.csv",
+        "kwb_csv",
+        b'"ID";"Code";"AantalInwoners_5"\n"1";"GM9999";"5"\n',
+        "WijkenEnBuurten ontbreekt",
+    ),
+    (
+        "kwb_tekst_in_getal.csv",
+        "kwb_csv",
+        (KWB_KOP + '"1";"GM9999";"<script>"\n').encode(),
+        "geen getal",
+    ),
+    (
+        "kwb_rafelig.csv",
+        "kwb_csv",
+        (KWB_KOP + '"1";"GM9999";"5";"6";"7"\n').encode(),
+        "meer velden",
+    ),
+    (
+        "kwb_cp1252.csv",
+        "kwb_csv",
+        (KWB_KOP + '"1";"GM9999";"5 €"\n').encode("cp1252"),
+        "kan niet worden gelezen",
+    ),
+    (
+        "kwb_afgebroken.json",
+        "kwb_json",
+        b'{"GM9999": {"AantalInwoners_5": 10100, "Woning',
+        "kan niet worden gelezen",
+    ),
+    (
+        "kwb_odata_pagina_afgebroken.json",
+        "kwb_json",
+        b'{"odata.metadata":"x","value":[{"WijkenEnBuurten":"GM9999  ","AantalInwoners_5":1',
+        "kan niet worden gelezen",
+    ),
     ("kwb_lijst.json", "kwb_json", b'[{"GM9999": {}}]', "JSON-object"),
     ("kwb_null.json", "kwb_json", b"null", "JSON-object"),
-    ("kwb_tekst_in_getal.json", "kwb_json", b'{"GM9999": {"AantalInwoners_5": "veel"}}',
-     "geen getal"),  # fmt: skip
-    ("geo_afgebroken.geojson", "geojson", _poly([[5, 52], [5.1, 52], [5.1, 52.1], [5, 52]])[:60],
-     "GeoJSON"),  # fmt: skip
+    (
+        "kwb_tekst_in_getal.json",
+        "kwb_json",
+        b'{"GM9999": {"AantalInwoners_5": "veel"}}',
+        "geen getal",
+    ),
+    (
+        "geo_afgebroken.geojson",
+        "geojson",
+        _poly([[5, 52], [5.1, 52], [5.1, 52.1], [5, 52]])[:60],
+        "GeoJSON",
+    ),
     ("geo_geen_json.geojson", "geojson", b"dit is geen geojson", "GeoJSON"),
-    ("geo_zelfdoorsnijdend.geojson", "geojson",
-     _poly([[5, 52], [5.1, 52.1], [5.1, 52], [5, 52.1], [5, 52]]), "herstel"),  # fmt: skip
-    ("geo_rd_crs.geojson", "geojson",
-     _poly([[120000, 480000], [121000, 480000], [121000, 481000], [120000, 480000]]), "herstel"),
-]  # fmt: skip
+    (
+        "geo_zelfdoorsnijdend.geojson",
+        "geojson",
+        _poly([[5, 52], [5.1, 52.1], [5.1, 52], [5, 52.1], [5, 52]]),
+        "herstel",
+    ),
+    (
+        "geo_rd_crs.geojson",
+        "geojson",
+        _poly([[120000, 480000], [121000, 480000], [121000, 481000], [120000, 480000]]),
+        "herstel",
+    ),
+]
 
 
 def main() -> None:

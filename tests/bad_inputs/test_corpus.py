@@ -71,8 +71,9 @@ def test_import_lokaal_refused_files_change_nothing(database_url, tmp_path):
     assert _cli("import-lokaal", good, *SEL, "--database-url", database_url).exit_code == 0
     before = snapshot(database_url)
     for row in REFUSED:
-        result = _cli("import-lokaal", BESTANDEN / row["bestand"], *SEL, "--database-url",
-                      database_url)  # fmt: skip
+        result = _cli(
+            "import-lokaal", BESTANDEN / row["bestand"], *SEL, "--database-url", database_url
+        )
         _assert_clean_refusal(result, row["tekst"])
     assert snapshot(database_url) == before
     engine = db.make_engine(database_url)

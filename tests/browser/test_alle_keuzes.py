@@ -24,15 +24,36 @@ from geldstromen.ui.fouten import MELDING
 
 pytestmark = [pytest.mark.browser, pytest.mark.shared_data]
 
-PAGINAS = ["kaart", "vergelijk", "tijdlijn", "presentatie", "scenario", "eigen-data",
-           "wijkprofiel", "energietransitie", "sociaal-domein", "verbanden", "bronnen"]  # fmt: skip
+PAGINAS = [
+    "kaart",
+    "vergelijk",
+    "tijdlijn",
+    "presentatie",
+    "scenario",
+    "eigen-data",
+    "wijkprofiel",
+    "energietransitie",
+    "sociaal-domein",
+    "verbanden",
+    "bronnen",
+]
 PER_PAGINA = 10
 GROTE = ("GM0363", "GM0518")
 DATA = ", ".join(
     f'[data-testid="stMain"] [data-testid="{t}"]'
-    for t in ("stDataFrame", "stTable", "stPlotlyChart", "stDeckGlJsonChart", "stMetric",
-              "stFileUploader", "stVegaLiteChart", "stImage", "stDataEditor", "stArrowVegaLiteChart")
-)  # fmt: skip
+    for t in (
+        "stDataFrame",
+        "stTable",
+        "stPlotlyChart",
+        "stDeckGlJsonChart",
+        "stMetric",
+        "stFileUploader",
+        "stVegaLiteChart",
+        "stImage",
+        "stDataEditor",
+        "stArrowVegaLiteChart",
+    )
+)
 KLAAR = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
@@ -41,10 +62,12 @@ def _aanbod(url: str) -> list[tuple[str, str, int]]:
     gemeente (the ``beschikbaarheid`` query behind ``filters.kies_gebied``)."""
     engine = db.make_engine(url)
     with engine.connect() as con:
-        rows = con.execute(sa.text(
-            "select distinct gemeente_code, niveau, jaar from mart_indicator_mat "
-            "where niveau in ('gemeente', 'wijk', 'buurt')"
-        )).fetchall()  # fmt: skip
+        rows = con.execute(
+            sa.text(
+                "select distinct gemeente_code, niveau, jaar from mart_indicator_mat "
+                "where niveau in ('gemeente', 'wijk', 'buurt')"
+            )
+        ).fetchall()
     engine.dispose()
     return sorted((g, n, int(j)) for g, n, j in rows)
 
@@ -131,8 +154,10 @@ def test_every_page_for_a_sample_of_offered_selections(
                     alleen_uitleg.append((waar, tekst[:120]))
     finally:
         context.close()
-    print(f"\n{geopend} pagina x keuze geopend; {len(fouten)} fouten; "
-          f"{len(alleen_uitleg)} alleen uitleg; met gegevens per pagina: {met_data}")  # fmt: skip
+    print(
+        f"\n{geopend} pagina x keuze geopend; {len(fouten)} fouten; "
+        f"{len(alleen_uitleg)} alleen uitleg; met gegevens per pagina: {met_data}"
+    )
     for waar, tekst in alleen_uitleg:
         print("  uitleg:", waar, "|", tekst.replace("\n", " "))
     assert geopend >= PER_PAGINA * len(PAGINAS)

@@ -32,8 +32,14 @@ CONFIG = {
 
 
 def test_den_haag_wijk_scenario(browser_page, page_url, screenshot):
-    url = page_url("scenario", gemeente="GM0518", niveau="wijk", jaar=2019, regio="WK051829",
-                   scenario=codeer(CONFIG))  # fmt: skip
+    url = page_url(
+        "scenario",
+        gemeente="GM0518",
+        niveau="wijk",
+        jaar=2019,
+        regio="WK051829",
+        scenario=codeer(CONFIG),
+    )
     browser_page.set_viewport_size({"width": 1400, "height": 2200})
     browser_page.goto(url)
     browser_page.get_by_text("Scenario-uitkomst", exact=False).first.wait_for(state="visible")
@@ -79,8 +85,16 @@ def _metrics(page) -> list[str]:
 
 def test_save_compare_and_share_in_a_fresh_browser(browser, browser_page, page_url, screenshot):
     page = browser_page
-    page.goto(page_url("scenario", gemeente="GM0518", niveau="wijk", jaar=2019,
-                       regio="WK051829", scenario=codeer(CONFIG)))  # fmt: skip
+    page.goto(
+        page_url(
+            "scenario",
+            gemeente="GM0518",
+            niveau="wijk",
+            jaar=2019,
+            regio="WK051829",
+            scenario=codeer(CONFIG),
+        )
+    )
     page.get_by_text("Scenario-uitkomst", exact=False).first.wait_for()
     _klaar(page)
     page.get_by_role("tab", name="Voor en na").click()

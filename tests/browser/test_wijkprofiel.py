@@ -80,9 +80,14 @@ def test_den_haag_buurt_keys_2019(browser_page, page_url, screenshot):
 def test_kaart_coloured_by_allocated_lasten(browser_page, page_url, screenshot):
     page = browser_page
     url = page_url(
-        "", gemeente="GM0518", niveau="buurt", jaar=2019, kleur="geldstromen",
-        iv3_jaar=2024, hoofdtaakveld="6",
-    )  # fmt: skip
+        "",
+        gemeente="GM0518",
+        niveau="buurt",
+        jaar=2019,
+        kleur="geldstromen",
+        iv3_jaar=2024,
+        hoofdtaakveld="6",
+    )
     page.goto(url)
     _wacht_op_tekst(page, "Lasten 6 Sociaal domein per inwoner, per buurt, 's-Gravenhage")
     counts = _wacht_op_kaart(page)

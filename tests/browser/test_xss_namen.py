@@ -95,9 +95,14 @@ def test_map_and_tooltip(page, server):
 
 @pytest.mark.parametrize(
     ("path", "extra"),
-    [("wijkprofiel", {}), ("vergelijk", {}), ("presentatie", {"presentatie": "1"}),
-     ("tijdlijn", {"niveau": "buurt", "regio": "BU99990201"}), ("verbanden", {})],
-)  # fmt: skip
+    [
+        ("wijkprofiel", {}),
+        ("vergelijk", {}),
+        ("presentatie", {"presentatie": "1"}),
+        ("tijdlijn", {"niveau": "buurt", "regio": "BU99990201"}),
+        ("verbanden", {}),
+    ],
+)
 def test_pages(page, server, path, extra):
     _open(page, server, path, **extra)
     if path == "wijkprofiel":

@@ -89,8 +89,14 @@ def test_cli_prints_the_table_csv_and_summary(store):
 
     frame = pd.read_csv(StringIO(csv.output))
     assert list(frame.columns) == [
-        "jaar", "niveau", "indicator", "met_waarde", "regios", "dekking", "reden"
-    ]  # fmt: skip
+        "jaar",
+        "niveau",
+        "indicator",
+        "met_waarde",
+        "regios",
+        "dekking",
+        "reden",
+    ]
     som = runner.invoke(main, ["dekking", "--database-url", url, "--format", "samenvatting"])
     assert som.exit_code == 0 and "onverklaard" in som.output
 

@@ -21,17 +21,25 @@ def _feature(props: dict, x: float) -> dict:
 
 
 def _wijk(code: str, naam: str, x: float, water: str = "NEE") -> dict:
-    props = {"wijkcode": code, "wijknaam": naam, "gemeentecode": "GM9999",
-             "gemeentenaam": "Testdorp", "water": water}  # fmt: skip
+    props = {
+        "wijkcode": code,
+        "wijknaam": naam,
+        "gemeentecode": "GM9999",
+        "gemeentenaam": "Testdorp",
+        "water": water,
+    }
     return _feature(props, x)
 
 
 @pytest.fixture
 def settings(tmp_path):
     return get_settings(
-        {"GELDSTROMEN_VAR_DIR": str(tmp_path), "GELDSTROMEN_HTTP_RETRIES": "3",
-         "GELDSTROMEN_HTTP_TIMEOUT_S": "2"}
-    )  # fmt: skip
+        {
+            "GELDSTROMEN_VAR_DIR": str(tmp_path),
+            "GELDSTROMEN_HTTP_RETRIES": "3",
+            "GELDSTROMEN_HTTP_TIMEOUT_S": "2",
+        }
+    )
 
 
 def _pages(rsps) -> None:

@@ -48,9 +48,15 @@ CATEGORIEEN = [
 
 
 def _rij(i, gm, tv, cat, soort, bedrag):
-    return {"ID": i, "Gemeenten": _pad(gm, 10), "TaakveldBalanspost": _pad(tv, 6),
-            "Categorie": cat, "Verslagsoort": soort, "k_1ePlaatsing_1": bedrag,
-            "k_2ePlaatsing_2": None}  # fmt: skip
+    return {
+        "ID": i,
+        "Gemeenten": _pad(gm, 10),
+        "TaakveldBalanspost": _pad(tv, 6),
+        "Categorie": cat,
+        "Verslagsoort": soort,
+        "k_1ePlaatsing_1": bedrag,
+        "k_2ePlaatsing_2": None,
+    }
 
 
 ROWS = [
@@ -76,8 +82,10 @@ def _register(rsps, rows=ROWS, tabel=TABEL):
         "TypedDataSet": rows,
     }
     for naam, value in bodies.items():
-        body = {"odata.metadata": f"{BASE}/{tabel}/$metadata#Cbs.OData.WebAPI.{naam}",
-                "value": value}  # fmt: skip
+        body = {
+            "odata.metadata": f"{BASE}/{tabel}/$metadata#Cbs.OData.WebAPI.{naam}",
+            "value": value,
+        }
         rsps.get(f"{BASE}/{tabel}/{naam}", body=json.dumps(body), content_type="application/json")
 
 

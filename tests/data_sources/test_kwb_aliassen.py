@@ -81,11 +81,21 @@ def test_alias_table_is_explicit():
 
 
 ROWS = [
-    {"ID": 0, "WijkenEnBuurten": "GM9999    ", "Gemeentenaam_1": "Testdorp  ",
-     "AantalInwoners_5": 10300, "GemiddeldeWOZWaardeVanWoningen_39": 301},
-    {"ID": 1, "WijkenEnBuurten": "BU99990101", "Gemeentenaam_1": "Testdorp  ",
-     "AantalInwoners_5": 4100, "GemiddeldeWOZWaardeVanWoningen_39": None},
-]  # fmt: skip
+    {
+        "ID": 0,
+        "WijkenEnBuurten": "GM9999    ",
+        "Gemeentenaam_1": "Testdorp  ",
+        "AantalInwoners_5": 10300,
+        "GemiddeldeWOZWaardeVanWoningen_39": 301,
+    },
+    {
+        "ID": 1,
+        "WijkenEnBuurten": "BU99990101",
+        "Gemeentenaam_1": "Testdorp  ",
+        "AantalInwoners_5": 4100,
+        "GemiddeldeWOZWaardeVanWoningen_39": None,
+    },
+]
 
 
 @pytest.mark.parametrize(
@@ -126,11 +136,16 @@ def test_json_file_wrong_shape_is_a_dutch_message(tmp_path, text):
 #: Some published keys of KWB 2023 (85618NED), from public clients of that table (a partial
 #: list: enough to check that the 2023 names resolve, not a full coverage check).
 KWB2023_DEEL = [
-    "GemiddeldeWOZWaardeVanWoningen_36", "BouwjaarVoor2000_46", "BouwjaarVanaf2000_47",
-    "GemiddeldeElektriciteitsleveringTotaal_48", "GemiddeldAardgasverbruikTotaal_56",
-    "PercentageWoningenMetStadsverwarming_64", "GemiddeldInkomenPerInwoner_81",
-    "GemGestandaardiseerdInkomenVanHuish_84", "HuishOnderOfRondSociaalMinimum_88",
-]  # fmt: skip
+    "GemiddeldeWOZWaardeVanWoningen_36",
+    "BouwjaarVoor2000_46",
+    "BouwjaarVanaf2000_47",
+    "GemiddeldeElektriciteitsleveringTotaal_48",
+    "GemiddeldAardgasverbruikTotaal_56",
+    "PercentageWoningenMetStadsverwarming_64",
+    "GemiddeldInkomenPerInwoner_81",
+    "GemGestandaardiseerdInkomenVanHuish_84",
+    "HuishOnderOfRondSociaalMinimum_88",
+]
 
 
 def test_known_2023_keys_resolve():

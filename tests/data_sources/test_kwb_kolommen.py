@@ -19,17 +19,33 @@ CSV_2019 = FIXTURES / "data" / "cbs_kwb" / "kwb2019_84583NED_testdorp_GM9999_gm_
 PROPS = [
     {"Type": "GeoDetail", "Key": "WijkenEnBuurten", "Title": "Wijken en buurten"},
     {"Type": "Topic", "Key": "Gemeentenaam_1", "Title": "Gemeentenaam", "Datatype": "String"},
-    {"Type": "Topic", "Key": "AantalInwoners_5", "Title": "Aantal inwoners", "Unit": "aantal",
-     "Datatype": "Long"},
-    {"Type": "Topic", "Key": "HuishoudensTotaal_29", "Title": "Huishoudens totaal",
-     "Unit": "aantal", "Datatype": "Long"},
-]  # fmt: skip
+    {
+        "Type": "Topic",
+        "Key": "AantalInwoners_5",
+        "Title": "Aantal inwoners",
+        "Unit": "aantal",
+        "Datatype": "Long",
+    },
+    {
+        "Type": "Topic",
+        "Key": "HuishoudensTotaal_29",
+        "Title": "Huishoudens totaal",
+        "Unit": "aantal",
+        "Datatype": "Long",
+    },
+]
 DATA_2024 = {
-    "GM9999    ": {"Gemeentenaam_1": "Testdorp  ", "AantalInwoners_5": 10400,
-                   "HuishoudensTotaal_29": 4700},
-    "WK999901  ": {"Gemeentenaam_1": "Testdorp  ", "AantalInwoners_5": 6300,
-                   "HuishoudensTotaal_29": None},
-}  # fmt: skip
+    "GM9999    ": {
+        "Gemeentenaam_1": "Testdorp  ",
+        "AantalInwoners_5": 10400,
+        "HuishoudensTotaal_29": 4700,
+    },
+    "WK999901  ": {
+        "Gemeentenaam_1": "Testdorp  ",
+        "AantalInwoners_5": 6300,
+        "HuishoudensTotaal_29": None,
+    },
+}
 
 
 def _write_2024(folder):

@@ -28,22 +28,55 @@ PROPS = {
     "odata.metadata": f"{BASE}/{TABEL}/$metadata#Cbs.OData.WebAPI.DataProperties",
     "value": [
         {"ID": 0, "Type": "GeoDetail", "Key": "WijkenEnBuurten", "Title": "Wijken en buurten"},
-        {"ID": 1, "Type": "Topic", "Key": "Gemeentenaam_1", "Title": "Gemeentenaam",
-         "Datatype": "String", "Unit": ""},
-        {"ID": 5, "Type": "Topic", "Key": "AantalInwoners_5", "Title": "Aantal inwoners",
-         "Datatype": "Long", "Unit": "aantal"},
-        {"ID": 30, "Type": "Topic", "Key": "HuishoudensTotaal_29", "Title": "Huishoudens totaal",
-         "Datatype": "Long", "Unit": "aantal"},
+        {
+            "ID": 1,
+            "Type": "Topic",
+            "Key": "Gemeentenaam_1",
+            "Title": "Gemeentenaam",
+            "Datatype": "String",
+            "Unit": "",
+        },
+        {
+            "ID": 5,
+            "Type": "Topic",
+            "Key": "AantalInwoners_5",
+            "Title": "Aantal inwoners",
+            "Datatype": "Long",
+            "Unit": "aantal",
+        },
+        {
+            "ID": 30,
+            "Type": "Topic",
+            "Key": "HuishoudensTotaal_29",
+            "Title": "Huishoudens totaal",
+            "Datatype": "Long",
+            "Unit": "aantal",
+        },
     ],
-}  # fmt: skip
+}
 ROWS = [
-    {"ID": 0, "WijkenEnBuurten": "GM9999    ", "Gemeentenaam_1": "Testdorp  ",
-     "AantalInwoners_5": 10300, "HuishoudensTotaal_29": 4600},
-    {"ID": 1, "WijkenEnBuurten": "WK999901  ", "Gemeentenaam_1": "Testdorp  ",
-     "AantalInwoners_5": 6200, "HuishoudensTotaal_29": 2800},
-    {"ID": 2, "WijkenEnBuurten": "BU99990101", "Gemeentenaam_1": "Testdorp  ",
-     "AantalInwoners_5": 4100, "HuishoudensTotaal_29": None},
-]  # fmt: skip
+    {
+        "ID": 0,
+        "WijkenEnBuurten": "GM9999    ",
+        "Gemeentenaam_1": "Testdorp  ",
+        "AantalInwoners_5": 10300,
+        "HuishoudensTotaal_29": 4600,
+    },
+    {
+        "ID": 1,
+        "WijkenEnBuurten": "WK999901  ",
+        "Gemeentenaam_1": "Testdorp  ",
+        "AantalInwoners_5": 6200,
+        "HuishoudensTotaal_29": 2800,
+    },
+    {
+        "ID": 2,
+        "WijkenEnBuurten": "BU99990101",
+        "Gemeentenaam_1": "Testdorp  ",
+        "AantalInwoners_5": 4100,
+        "HuishoudensTotaal_29": None,
+    },
+]
 REGIOS = {
     "odata.metadata": f"{BASE}/{TABEL}/$metadata#Cbs.OData.WebAPI.WijkenEnBuurten",
     "value": [

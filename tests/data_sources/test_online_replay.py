@@ -58,8 +58,9 @@ def _register(rsps, pages: dict[str, str], skip: set[str] = frozenset()) -> None
 
 
 def _calls(url: str) -> int:
-    return sum(c.request.url == url or c.request.url == url.replace("$", "%24")
-               for c in responses.calls)  # fmt: skip
+    return sum(
+        c.request.url == url or c.request.url == url.replace("$", "%24") for c in responses.calls
+    )
 
 
 @responses.activate
@@ -74,8 +75,9 @@ def test_real_shape_ingest_names_aliases_and_missing(tmp_path):
     rows = [r for u, b in pages.items() if "TypedDataSet" in u for r in json.loads(b)["value"]]
     assert len(rows) == len(regios()) == 14 and rows[0]["WijkenEnBuurten"] == "NL00      "
     bu = next(r for r in rows if r["WijkenEnBuurten"] == "BU99990102")
-    frame = run_query(engine, "export_indicatoren", gemeente_code="GM9999", niveau="buurt",
-                      jaar=2024)  # fmt: skip
+    frame = run_query(
+        engine, "export_indicatoren", gemeente_code="GM9999", niveau="buurt", jaar=2024
+    )
     buurt = frame[frame["regio_code"] == "BU99990102"].set_index("indicator")
     assert buurt.loc["woz_gem_eur", "waarde"] == bu["GemiddeldeWOZWaardeVanWoningen_39"] * 1000
     assert buurt.loc["woz_gem_eur", "jaar"] == 2024
@@ -119,8 +121,11 @@ def test_ten_thousand_row_pages_follow_next_link(tmp_path):
 @responses.activate
 def test_timeout_then_success(tmp_path, fout):
     pages = replay(BASE, paginagrootte=5)
-    responses.get(DATA.split("?")[0], body=fout,
-                  match=[responses.matchers.query_string_matcher("$format=json")])  # fmt: skip
+    responses.get(
+        DATA.split("?")[0],
+        body=fout,
+        match=[responses.matchers.query_string_matcher("$format=json")],
+    )
     _register(responses, pages)
     rows, _ = _feed(_settings(tmp_path)).verzameling(TABEL, "TypedDataSet")
     assert len(rows) == 14
@@ -130,8 +135,11 @@ def test_timeout_then_success(tmp_path, fout):
 @responses.activate
 def test_server_error_then_success(tmp_path, status):
     pages = replay(BASE, paginagrootte=5)
-    responses.get(DATA.split("?")[0], status=status,
-                  match=[responses.matchers.query_string_matcher("$format=json")])  # fmt: skip
+    responses.get(
+        DATA.split("?")[0],
+        status=status,
+        match=[responses.matchers.query_string_matcher("$format=json")],
+    )
     _register(responses, pages)
     rows, _ = _feed(_settings(tmp_path)).verzameling(TABEL, "TypedDataSet")
     assert len(rows) == 14
@@ -141,8 +149,11 @@ def test_server_error_then_success(tmp_path, status):
 def test_truncated_page_is_fetched_again(tmp_path):
     pages = replay(BASE, paginagrootte=5)
     tweede = next(u for u in pages if u.endswith("$skip=5"))
-    responses.get(tweede.split("?")[0], body=pages[tweede][:300],
-                  match=[responses.matchers.query_string_matcher(urlsplit(tweede).query)])  # fmt: skip
+    responses.get(
+        tweede.split("?")[0],
+        body=pages[tweede][:300],
+        match=[responses.matchers.query_string_matcher(urlsplit(tweede).query)],
+    )
     _register(responses, pages)
     rows, _ = _feed(_settings(tmp_path)).verzameling(TABEL, "TypedDataSet")
     assert len(rows) == 14
@@ -164,8 +175,11 @@ def test_atom_xml_instead_of_json_is_a_dutch_message(tmp_path):
 def test_interrupted_run_resumes_from_the_page_cache(tmp_path):
     pages = replay(BASE, paginagrootte=5)
     derde = next(u for u in pages if u.endswith("$skip=10"))
-    responses.get(derde.split("?")[0], body=requests.exceptions.ConnectionError("weg"),
-                  match=[responses.matchers.query_string_matcher(urlsplit(derde).query)])  # fmt: skip
+    responses.get(
+        derde.split("?")[0],
+        body=requests.exceptions.ConnectionError("weg"),
+        match=[responses.matchers.query_string_matcher(urlsplit(derde).query)],
+    )
     _register(responses, pages, skip={derde})
     settings = _settings(tmp_path)
     with pytest.raises(IngestFout, match="ophalen mislukt na 3 pogingen"):
@@ -209,8 +223,9 @@ def test_revised_table_is_fetched_again_and_dated(tmp_path):
     # CBS revised the table (income arrives later): new Modified, new values
     responses.reset()
     herzien = replay(BASE, paginagrootte=5, modified="2025-11-20T02:00:00")
-    herzien = {u: b.replace('"AantalInwoners_5": 1', '"AantalInwoners_5": 2') for u, b in
-               herzien.items()}  # fmt: skip
+    herzien = {
+        u: b.replace('"AantalInwoners_5": 1', '"AantalInwoners_5": 2') for u, b in herzien.items()
+    }
     _register(responses, herzien)
     feed = _feed(settings)
     result = ingest(engine, kwb_online(settings, [2024], feed=feed))
@@ -220,8 +235,9 @@ def test_revised_table_is_fetched_again_and_dated(tmp_path):
     assert bron["bron_gewijzigd_op"] == "2025-11-20T02:00:00"
     rows = [r for u, b in herzien.items() if "TypedDataSet" in u for r in json.loads(b)["value"]]
     gm = next(r for r in rows if r["WijkenEnBuurten"].strip() == "GM9999")
-    frame = run_query(engine, "export_indicatoren", gemeente_code="GM9999", niveau="gemeente",
-                      jaar=2024).set_index("indicator")  # fmt: skip
+    frame = run_query(
+        engine, "export_indicatoren", gemeente_code="GM9999", niveau="gemeente", jaar=2024
+    ).set_index("indicator")
     assert frame.loc["inwoners_aantal", "waarde"] == gm["AantalInwoners_5"]
     assert str(gm["AantalInwoners_5"]).startswith("2")
 

@@ -44,11 +44,17 @@ def _kanten():
 def _controle(lasten, baten):
     inw = pd.Series([300, 5000], index=["WK999900", "WK999901"])
     return controleer(
-        IV3, lasten, baten, gemeente=("GM9999", "Testdorp"), jaar=2024, stuk="begroting",
-        niveau="wijk", sleuteltabel=standaard_sleutels(),
+        IV3,
+        lasten,
+        baten,
+        gemeente=("GM9999", "Testdorp"),
+        jaar=2024,
+        stuk="begroting",
+        niveau="wijk",
+        sleuteltabel=standaard_sleutels(),
         sleuteljaren={"inwoners_aantal": 2024, "bijstand_aantal": 2015, "_indeling": 2024},
         inwoners=inw,
-    )  # fmt: skip
+    )
 
 
 def test_correct_allocation_passes_and_reports():
@@ -104,12 +110,20 @@ def test_zorg_rows_must_carry_the_vektis_year():
     k = _kanten()
     zorg = pd.DataFrame(
         {
-            "regio_code": ["WK999900", "WK999901"], "regio_naam": ["Noord", "Zuid"],
-            "niveau": "wijk", "jaar": [2024, 2024], "familie": "zorg", "van": "zorgverzekeraars",
-            "naar": ["WK999900", "WK999901"], "categorie": "Zvw", "bedrag_eur": [40.0, 60.0],
-            "methode": "geschat", "sleutel": "leeftijd", "bron": "Vektis Zvw 2023",
+            "regio_code": ["WK999900", "WK999901"],
+            "regio_naam": ["Noord", "Zuid"],
+            "niveau": "wijk",
+            "jaar": [2024, 2024],
+            "familie": "zorg",
+            "van": "zorgverzekeraars",
+            "naar": ["WK999900", "WK999901"],
+            "categorie": "Zvw",
+            "bedrag_eur": [40.0, 60.0],
+            "methode": "geschat",
+            "sleutel": "leeftijd",
+            "bron": "Vektis Zvw 2023",
         }
-    )  # fmt: skip
+    )
     totaal = pd.DataFrame(
         [{"familie": "zorg", "bron_jaar": 2023, "bron_totaal": "Vektis 2023", "bron_eur": 100.0}]
     )
@@ -117,11 +131,19 @@ def test_zorg_rows_must_carry_the_vektis_year():
 
     def run(frame):
         return controleer(
-            IV3, k["lasten"], k["baten"], gemeente=("GM9999", "Testdorp"), jaar=2024,
-            stuk="begroting", niveau="wijk", sleuteltabel=standaard_sleutels(),
-            sleuteljaren={"inwoners_aantal": 2024}, inwoners=inw, andere=frame,
+            IV3,
+            k["lasten"],
+            k["baten"],
+            gemeente=("GM9999", "Testdorp"),
+            jaar=2024,
+            stuk="begroting",
+            niveau="wijk",
+            sleuteltabel=standaard_sleutels(),
+            sleuteljaren={"inwoners_aantal": 2024},
+            inwoners=inw,
+            andere=frame,
             bron_totalen=totaal,
-        )  # fmt: skip
+        )
 
     fout = run(zorg)
     assert not fout.ok and any("zorg: rijen met jaar 2024, geld van 2023" in f for f in fout.fouten)

@@ -15,11 +15,14 @@ WARMTE = {"jaar": 2019, "vast_eur": 300.0, "gj_eur": 30.0, "uitleg": "test"}
 
 def _ind(**kw) -> pd.DataFrame:
     basis = {
-        "regio_code": ["A"], "aardgas_m3_per_woning": [400.0],
-        "elektriciteit_kwh_per_woning": [2000.0], "woningen_aantal": [100.0],
-        "huishoudens_aantal": [100.0], "stadsverwarming_pct": [50.0],
+        "regio_code": ["A"],
+        "aardgas_m3_per_woning": [400.0],
+        "elektriciteit_kwh_per_woning": [2000.0],
+        "woningen_aantal": [100.0],
+        "huishoudens_aantal": [100.0],
+        "stadsverwarming_pct": [50.0],
         "gestandaardiseerd_inkomen_eur": [30_000.0],
-    }  # fmt: skip
+    }
     basis.update({k: [v] for k, v in kw.items()})
     return pd.DataFrame(basis)
 

@@ -32,11 +32,15 @@ def _getal(tekst: str) -> float:
 def raw(shared_data) -> dict[str, dict[str, float]]:
     pad = shared_data / "cbs_kwb" / "kwb2019_84583NED_den_haag_GM0518_gm_wk_bu.csv"
     kolommen = {
-        "inw": "AantalInwoners_5", "hh": "HuishoudensTotaal_28", "won": "Woningvoorraad_34",
-        "elek": "GemiddeldElektriciteitsverbruikTotaal_47", "gas": "GemiddeldAardgasverbruikTotaal_55",
-        "sv": "PercentageWoningenMetStadsverwarming_63", "ink_inw": "GemiddeldInkomenPerInwoner_72",
+        "inw": "AantalInwoners_5",
+        "hh": "HuishoudensTotaal_28",
+        "won": "Woningvoorraad_34",
+        "elek": "GemiddeldElektriciteitsverbruikTotaal_47",
+        "gas": "GemiddeldAardgasverbruikTotaal_55",
+        "sv": "PercentageWoningenMetStadsverwarming_63",
+        "ink_inw": "GemiddeldInkomenPerInwoner_72",
         "std": "GemGestandaardiseerdInkomenVanHuish_75",
-    }  # fmt: skip
+    }
     with open(pad, encoding="utf-8-sig") as f:
         rows = {r["Codering_3"].strip(): r for r in csv.DictReader(f, delimiter=";")}
     return {c: {k: _getal(r[v]) for k, v in kolommen.items()} for c, r in rows.items()}

@@ -19,8 +19,17 @@ def _frame():
     for code, (gr, st, cf, ss, lasten, inw) in gemeenten.items():
         rows.append([code, f"naam {code}", "6.3", lasten, gr, st, cf, ss, inw])
         rows.append([code, f"naam {code}", "0.10", 99999.0, gr, st, cf, ss, inw])
-    cols = ["gemeente_code", "gemeente_naam", "taakveld_code", "lasten_eur", "gemeentegrootte",
-            "stedelijkheid", "centrumfunctie", "sociale_structuur", "inwoners"]  # fmt: skip
+    cols = [
+        "gemeente_code",
+        "gemeente_naam",
+        "taakveld_code",
+        "lasten_eur",
+        "gemeentegrootte",
+        "stedelijkheid",
+        "centrumfunctie",
+        "sociale_structuur",
+        "inwoners",
+    ]
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -54,5 +63,8 @@ def test_missing_class_value_is_not_used_and_said():
 def test_dimensions_present():
     frame = _frame().assign(provincie=None)
     assert klasse_dimensies(frame) == [
-        "gemeentegrootte", "stedelijkheid", "centrumfunctie", "sociale_structuur",
-    ]  # fmt: skip
+        "gemeentegrootte",
+        "stedelijkheid",
+        "centrumfunctie",
+        "sociale_structuur",
+    ]

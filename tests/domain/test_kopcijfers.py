@@ -14,9 +14,26 @@ from geldstromen.domain.opmaak import euro, euro_kort, getal, jaar, procent
 
 
 def _rij(regio, familie, van, naar, categorie, bedrag, methode="toegerekend", j=2023):
-    return dict(zip(GELDSTROOM_COLUMNS, [
-        regio, regio, "wijk", j, familie, van, naar, categorie, bedrag, methode, "s", "b",
-    ], strict=True))  # fmt: skip
+    return dict(
+        zip(
+            GELDSTROOM_COLUMNS,
+            [
+                regio,
+                regio,
+                "wijk",
+                j,
+                familie,
+                van,
+                naar,
+                categorie,
+                bedrag,
+                methode,
+                "s",
+                "b",
+            ],
+            strict=True,
+        )
+    )
 
 
 def _flows() -> pd.DataFrame:
@@ -30,17 +47,49 @@ def _flows() -> pd.DataFrame:
         _rij("WK3", "gemeente", "GM1", "WK3", "6.3 Inkomensregelingen", 9999.0),  # 10 inw.
         # the gemeentebreed rest is nobody's: never in a region's or the gemeente's figure
         _rij("WK1", "gemeente", "GM1", "gemeentebreed", "0.4 Overhead", 1e6),
-        _rij("WK1", "huishoudens", "werk en uitkeringen", "huishoudens",
-             "Inkomen (totaal)", 20000.0, "geschat", 2019),
-        _rij("WK1", "huishoudens", "huishoudens", "energieleveranciers",
-             "Energie (gas, elektriciteit en warmte)", 1000.0, "geschat", 2019),
-        _rij("WK2", "huishoudens", "werk en uitkeringen", "huishoudens",
-             "Inkomen (totaal)", 60000.0, "geschat", 2019),
-        _rij("WK2", "huishoudens", "huishoudens", "energieleveranciers",
-             "Energie (gas, elektriciteit en warmte)", 1200.0, "geschat", 2019),
+        _rij(
+            "WK1",
+            "huishoudens",
+            "werk en uitkeringen",
+            "huishoudens",
+            "Inkomen (totaal)",
+            20000.0,
+            "geschat",
+            2019,
+        ),
+        _rij(
+            "WK1",
+            "huishoudens",
+            "huishoudens",
+            "energieleveranciers",
+            "Energie (gas, elektriciteit en warmte)",
+            1000.0,
+            "geschat",
+            2019,
+        ),
+        _rij(
+            "WK2",
+            "huishoudens",
+            "werk en uitkeringen",
+            "huishoudens",
+            "Inkomen (totaal)",
+            60000.0,
+            "geschat",
+            2019,
+        ),
+        _rij(
+            "WK2",
+            "huishoudens",
+            "huishoudens",
+            "energieleveranciers",
+            "Energie (gas, elektriciteit en warmte)",
+            1200.0,
+            "geschat",
+            2019,
+        ),
         _rij("WK1", "zorg", "zorgverzekeraars", "Wijk 1", "GGZ", 2000.0, "geschat"),
         _rij("WK2", "zorg", "zorgverzekeraars", "Wijk 2", "GGZ", 2000.0, "geschat"),
-    ]  # fmt: skip
+    ]
     return pd.DataFrame(rows)
 
 
@@ -57,9 +106,10 @@ def test_money_leads_and_every_figure_has_a_gemeente_value():
     sleutels = [k.sleutel for k in cijfers]
     assert sleutels[0] == "gemeente_per_inwoner"
     assert sleutels[1:4] == [
-        "taakveld:6.3 Inkomensregelingen", "taakveld:2.1 Verkeer en vervoer",
+        "taakveld:6.3 Inkomensregelingen",
+        "taakveld:2.1 Verkeer en vervoer",
         "taakveld:0.4 Overhead",
-    ]  # fmt: skip
+    ]
     assert sleutels[4:] == ["inkomen_per_inwoner", "energielast", "zorgkosten_per_inwoner"]
     assert all(pd.notna(k.gemeente) for k in cijfers)
 

@@ -95,10 +95,23 @@ def test_export_names_parties_by_the_one_parser():
 
     rij = dict.fromkeys(GELDSTROOM_COLUMNS, "x") | {"familie": "gemeente", "bedrag_eur": 1.0}
     rijen = [
-        rij | {"regio_code": "WK051829", "regio_naam": "Wijk 29", "van": "GM0518", "naar": "WK051829"},
-        rij | {"regio_code": "BU05182901", "regio_naam": float("nan"), "van": "GM0518", "naar": "BU05182901"},
-        rij | {"regio_code": "WK0518", "regio_naam": "x", "van": "Zorgverzekeraars (WK051829)", "naar": "WK0518"},
-    ]  # fmt: skip
+        rij
+        | {"regio_code": "WK051829", "regio_naam": "Wijk 29", "van": "GM0518", "naar": "WK051829"},
+        rij
+        | {
+            "regio_code": "BU05182901",
+            "regio_naam": float("nan"),
+            "van": "GM0518",
+            "naar": "BU05182901",
+        },
+        rij
+        | {
+            "regio_code": "WK0518",
+            "regio_naam": "x",
+            "van": "Zorgverzekeraars (WK051829)",
+            "naar": "WK0518",
+        },
+    ]
     out = export_frame(pd.DataFrame(rijen))
     assert out["van"].tolist()[:2] == ["gemeente GM0518", "gemeente GM0518"]
     assert out["naar"].tolist() == ["Wijk 29", "naam onbekend (BU05182901)", "WK0518"]

@@ -11,9 +11,14 @@ from geldstromen import db
 from geldstromen.rapport import verzamel
 
 SOORTEN = {
-    "cbs_kwb", "iv3", "cbs_gemeentecodes", "vektis", "energieprijzen", "budgetonderzoek",
+    "cbs_kwb",
+    "iv3",
+    "cbs_gemeentecodes",
+    "vektis",
+    "energieprijzen",
+    "budgetonderzoek",
     "gemeentefonds",
-}  # fmt: skip
+}
 KWB = "cbs_kwb/kwb2019_84583NED_den_haag_GM0518_gm_wk_bu.csv"
 
 

@@ -30,9 +30,14 @@ from tests.support.exportbestand import cli_export
 GM = "GM0518"
 KRAAYENSTEIN = "WK051816"
 SOORTEN = {
-    "cbs_kwb", "iv3", "cbs_gemeentecodes", "vektis", "energieprijzen", "budgetonderzoek",
+    "cbs_kwb",
+    "iv3",
+    "cbs_gemeentecodes",
+    "vektis",
+    "energieprijzen",
+    "budgetonderzoek",
     "gemeentefonds",
-}  # fmt: skip
+}
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +66,17 @@ def _norm_export(frame: pd.DataFrame) -> pd.DataFrame:
     f = f[(f["familie"] != "gemeente") | (f["van_code"] == GM)]
     f["jaar"] = f["jaar"].astype(int)
     f["bedrag_eur"] = f["bedrag_eur"].astype(float).round(2)
-    for col in ("regio_naam", "van", "van_code", "naar", "naar_code", "categorie", "sleutel",
-                "bron", "methode"):  # fmt: skip
+    for col in (
+        "regio_naam",
+        "van",
+        "van_code",
+        "naar",
+        "naar_code",
+        "categorie",
+        "sleutel",
+        "bron",
+        "methode",
+    ):
         f[col] = f[col].where(f[col].notna() & (f[col] != ""), None).astype(str)
     keys = ["familie", "van", "naar", "categorie", "regio_code", "bedrag_eur"]
     return f.sort_values(keys).reset_index(drop=True)
@@ -99,8 +113,9 @@ def _wijkprofiel(url, monkeypatch, niveau: str, jaar: int, stuk: str) -> Selecti
 )
 def test_same_selection_same_flows_on_every_route(url, engine, monkeypatch, niveau, jaar, regios):
     wp = _wijkprofiel(url, monkeypatch, niveau, jaar, "jaarrekening")
-    cli, _, _ = _export(url, "--niveau", niveau, "--jaar", str(jaar), "--stuk", "jaarrekening",
-                        "--familie", "alle")  # fmt: skip
+    cli, _, _ = _export(
+        url, "--niveau", niveau, "--jaar", str(jaar), "--stuk", "jaarrekening", "--familie", "alle"
+    )
     assert set(cli["familie"]) == {"gemeente", "huishoudens", "zorg"}
     for regio in regios:
         rapport = verzamel(engine, regio, jaar)

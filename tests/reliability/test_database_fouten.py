@@ -89,14 +89,21 @@ def test_read_only_store_is_readable_by_another_user(tmp_path):
         env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONDONTWRITEBYTECODE": "1"}
         kan = subprocess.run(
             [*prefix, sys.executable, "-c", f"import geldstromen.db; open({str(store)!r}, 'rb')"],
-            capture_output=True, cwd=folder, env=env, timeout=120,
-        )  # fmt: skip
+            capture_output=True,
+            cwd=folder,
+            env=env,
+            timeout=120,
+        )
         if kan.returncode != 0:  # this machine's paths are closed to that user: not our fault
             pytest.skip("de andere gebruiker kan de repository of de map niet lezen")
         proc = subprocess.run(
             [*prefix, sys.executable, "-c", READER, f"sqlite:///{store}"],
-            capture_output=True, text=True, cwd=folder, env=env, timeout=120,
-        )  # fmt: skip
+            capture_output=True,
+            text=True,
+            cwd=folder,
+            env=env,
+            timeout=120,
+        )
         assert proc.returncode == 0, proc.stderr
         assert "RIJEN" in proc.stdout and int(proc.stdout.split()[-1]) > 0
     finally:
@@ -264,10 +271,23 @@ def test_export_with_a_binary_or_utf16_key_file_gives_a_dutch_line(
     sleutels = tmp_path / "sleutels.csv"
     sleutels.write_bytes(inhoud)
     result = _cli(
-        "export", "geldstromen", "--gemeente", "GM9999", "--niveau", "wijk", "--jaar", "2023",
-        "--stuk", "begroting", "--familie", "gemeente", "--sleutels", sleutels,
-        "--database-url", fixture_db_url,
-    )  # fmt: skip
+        "export",
+        "geldstromen",
+        "--gemeente",
+        "GM9999",
+        "--niveau",
+        "wijk",
+        "--jaar",
+        "2023",
+        "--stuk",
+        "begroting",
+        "--familie",
+        "gemeente",
+        "--sleutels",
+        sleutels,
+        "--database-url",
+        fixture_db_url,
+    )
     if inhoud.startswith(b"\xff\xfe"):  # UTF-16 with a BOM is read as text: a valid table
         assert result.exit_code == 0, result.output
         assert result.exception is None and "eigen tabel uit sleutels.csv" in result.output

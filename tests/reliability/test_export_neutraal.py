@@ -149,9 +149,24 @@ def test_scenario_name_from_a_link_is_no_formula_in_the_excel_download(fixture_d
     pad = tmp_path / "s.yaml"
     pad.write_text(yaml.safe_dump(config))
     out = tmp_path / "s.xlsx"
-    res = CliRunner().invoke(main, ["scenario", "--database-url", fixture_db_url, "--regio",
-                                    "WK999901", "--jaar", "2019", "--config", str(pad),
-                                    "--format", "xlsx", "-o", str(out)])  # fmt: skip
+    res = CliRunner().invoke(
+        main,
+        [
+            "scenario",
+            "--database-url",
+            fixture_db_url,
+            "--regio",
+            "WK999901",
+            "--jaar",
+            "2019",
+            "--config",
+            str(pad),
+            "--format",
+            "xlsx",
+            "-o",
+            str(out),
+        ],
+    )
     assert res.exit_code == 0, res.output
     data = out.read_bytes()
     _assert_xlsx_safe(data)
@@ -170,10 +185,27 @@ def test_export_geldstromen_with_a_hostile_key_table(fixture_db_url, tmp_path):
     tabel.to_csv(pad, index=False)
     for fmt in ("csv", "xlsx"):
         out = tmp_path / f"g.{fmt}"
-        res = CliRunner().invoke(main, ["export", "geldstromen", "--gemeente", "GM9999",
-                                        "--niveau", "wijk", "--jaar", "2023", "--sleutels",
-                                        str(pad), "--format", fmt, "-o", str(out),
-                                        "--database-url", fixture_db_url])  # fmt: skip
+        res = CliRunner().invoke(
+            main,
+            [
+                "export",
+                "geldstromen",
+                "--gemeente",
+                "GM9999",
+                "--niveau",
+                "wijk",
+                "--jaar",
+                "2023",
+                "--sleutels",
+                str(pad),
+                "--format",
+                fmt,
+                "-o",
+                str(out),
+                "--database-url",
+                fixture_db_url,
+            ],
+        )
         assert res.exit_code == 0, res.output
         if fmt == "csv":
             _assert_csv_safe(out.read_bytes())

@@ -124,8 +124,9 @@ def test_uploads_are_private_per_session(eigen_data):
     _upload(b, 222)
     a.run()
     c.run()
-    waarden = {n: s.dataframe[0].value.set_index("regio_code")["waarde"] for n, s in
-               (("a", a), ("b", b))}  # fmt: skip
+    waarden = {
+        n: s.dataframe[0].value.set_index("regio_code")["waarde"] for n, s in (("a", a), ("b", b))
+    }
     assert waarden["a"]["WK999901"] == 111 and waarden["b"]["WK999901"] == 222
     assert not c.dataframe and "eigen_data" not in c.session_state
     assert "eigen_data" in a.session_state and "eigen_data" in b.session_state

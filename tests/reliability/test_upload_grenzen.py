@@ -163,14 +163,18 @@ def _waarden(text: str, regios=REGIOS) -> tuple[dict, str]:
         ("regio_code;a_eur\nWK999901;0.125\nWK999902;1\n", {"WK999901": 0.125, "WK999902": 1}),
         ("regio_code;a_eur\nWK999901;1.234\nWK999902;7,5\n", {"WK999901": 1234, "WK999902": 7.5}),
         ("regio_code;a_eur\nWK999901;1.234\nWK999902;0.5\n", {"WK999901": 1.234, "WK999902": 0.5}),
-        ('regio_code,a_eur\nWK999901,"1,234"\nWK999902,"2,345,678"\n',
-         {"WK999901": 1234, "WK999902": 2345678}),
-        ("regio_code;a_eur\nWK999901;1 234\nWK999902;€ 12,50\n",
-         {"WK999901": 1234, "WK999902": 12.5}),
+        (
+            'regio_code,a_eur\nWK999901,"1,234"\nWK999902,"2,345,678"\n',
+            {"WK999901": 1234, "WK999902": 2345678},
+        ),
+        (
+            "regio_code;a_eur\nWK999901;1 234\nWK999902;€ 12,50\n",
+            {"WK999901": 1234, "WK999902": 12.5},
+        ),
         ("regio_code;a_eur\nWK999901;12 EUR\nWK999902;-€ 3\n", {"WK999901": 12, "WK999902": -3}),
         ("regio_code;a_pct\nWK999901;0\nWK999902;100%\n", {"WK999901": 0, "WK999902": 100}),
     ],
-)  # fmt: skip
+)
 def test_numbers_read_one_way_only(text, expected):
     values, report = _waarden(text)
     assert values == pytest.approx(expected), report

@@ -37,9 +37,15 @@ def test_delimiters(delim):
 
 @pytest.mark.parametrize(
     ("text", "dec", "value"),
-    [("1.234,5", ",", 1234.5), ("1,234.5", ".", 1234.5), ("€ 12,50", ",", 12.5),
-     ("1 234 567", ",", 1234567), ("-3", ".", -3), ("12,5%", ",", 12.5)],
-)  # fmt: skip
+    [
+        ("1.234,5", ",", 1234.5),
+        ("1,234.5", ".", 1234.5),
+        ("€ 12,50", ",", 12.5),
+        ("1 234 567", ",", 1234567),
+        ("-3", ".", -3),
+        ("12,5%", ",", 12.5),
+    ],
+)
 def test_numbers(text, dec, value):
     assert lees_getal(text, dec) == value
 
@@ -66,9 +72,11 @@ def test_rejections_are_reported_per_row_in_dutch():
         "WK999902;<script>alert(1)</script>;4\n"
     )
     out = valideer(
-        lees_bytes(text.encode(), "a.csv", 20), niveau="wijk", regios=REGIOS,
+        lees_bytes(text.encode(), "a.csv", 20),
+        niveau="wijk",
+        regios=REGIOS,
         oude={"WK123456": [2017]},
-    )  # fmt: skip
+    )
     report = rapport(out, "a.csv")
     assert "negatief aantal" in report and "oude code" in report
     assert "dubbel" in report and "eenheid onbekend" in report
@@ -106,9 +114,12 @@ def test_privacy_rule_derived_sum_and_revealing_total():
     assert math.isnan(veilige_som(pd.Series([1.0, None, 3.0])))
     assert veilige_som(pd.Series([1.0, 2.0])) == 3.0
     leden = pd.DataFrame(
-        {"groep": ["W1", "W1", "W2", "W2", "W2"], "regio_code": list("abcde"),
-         "waarde": [5.0, None, None, None, 1.0]}
-    )  # fmt: skip
+        {
+            "groep": ["W1", "W1", "W2", "W2", "W2"],
+            "regio_code": list("abcde"),
+            "waarde": [5.0, None, None, None, 1.0],
+        }
+    )
     found = onthulbare_cellen(leden, pd.Series({"W1": 9.0, "W2": 9.0}))
     assert found["regio_code"].tolist() == ["b"]  # W2 hides two: neither is recoverable alone
     assert onthulbare_cellen(leden, pd.Series({"W1": math.nan})).empty

@@ -69,8 +69,9 @@ def test_conservation_rijk_loses_exactly_the_households_tax_part():
 def test_no_tax_split_without_tax_assumptions_or_for_a_transfer():
     plain = Effect("aardgas", "Minder aardgas", 100, 1.0, "huishoudens")
     assert "rijk" not in set(kasstromen(Scenario("t", (_iso(plain),), 0))["partij"])
-    overdracht = Effect("x", "X", 100, 1.0, "huishoudens", betaler="gemeente", belasting_eur=0.3,
-                        btw_pct=21)  # fmt: skip
+    overdracht = Effect(
+        "x", "X", 100, 1.0, "huishoudens", betaler="gemeente", belasting_eur=0.3, btw_pct=21
+    )
     flows = kasstromen(Scenario("t", (_iso(overdracht),), 0))
     assert "rijk" not in set(flows["partij"])
     assert abs(flows["bedrag_eur"].sum()) < 1e-9
@@ -120,9 +121,12 @@ def test_2025_rates_are_the_belastingplan_2025_rates():
 
 def test_each_scenario_year_has_its_own_rates_and_later_years_say_carried_forward():
     assert pad("aardgas", range(2023, 2028)) == [
-        (2023, 0.4898, 21.0), (2024, 0.58301, 21.0), (2025, 0.57816, 21.0),
-        (2026, 0.57816, 21.0), (2027, 0.57816, 21.0),
-    ]  # fmt: skip
+        (2023, 0.4898, 21.0),
+        (2024, 0.58301, 21.0),
+        (2025, 0.57816, 21.0),
+        (2026, 0.57816, 21.0),
+        (2027, 0.57816, 21.0),
+    ]
     later = tarief_in("aardgas", 2031)
     assert later["belasting"]["waarde"] == 0.57816
     assert "tarief 2025 voor 2031: doorgetrokken" in later["belasting"]["bron"]
@@ -160,12 +164,20 @@ def test_defaults_fill_the_tax_of_the_start_year_and_a_typed_rate_holds_every_ye
     eerder = standaard("isolatie_koop_laag_inkomen", {}, {}, 2010)["effecten"][0]["belasting"]
     assert eerder["belasting_eur"]["waarde"] == pytest.approx(0.34553)  # first known year
     assert "eerste bekende jaar" in eerder["belasting_eur"]["bron"]
-    eigen = toepassen(standaard("isolatie_koop_laag_inkomen", {}, {}, 2025),
-                      {"id": "isolatie_koop_laag_inkomen", "startjaar": 2025, "looptijd_jaar": 3,
-                       "eenheden": 1, "kosten_eenmalig_per_eenheid_eur": 0,
-                       "kostenverdeling_pct": {"rijk": 100},
-                       "effecten": {"aardgas": {"per_eenheid": 1, "prijs": 1, "belasting_eur": 0.5,
-                                                "btw_pct": 21}}})  # fmt: skip
+    eigen = toepassen(
+        standaard("isolatie_koop_laag_inkomen", {}, {}, 2025),
+        {
+            "id": "isolatie_koop_laag_inkomen",
+            "startjaar": 2025,
+            "looptijd_jaar": 3,
+            "eenheden": 1,
+            "kosten_eenmalig_per_eenheid_eur": 0,
+            "kostenverdeling_pct": {"rijk": 100},
+            "effecten": {
+                "aardgas": {"per_eenheid": 1, "prijs": 1, "belasting_eur": 0.5, "btw_pct": 21}
+            },
+        },
+    )
     assert not eigen["effecten"][0]["belasting"]["per_jaar"]
     e = scenario_uit([eigen], "x", 0).interventies[0].effecten[0]
     assert e.belasting_per_jaar == () and e.belasting_in(2027) == (0.5, 21)
@@ -191,9 +203,12 @@ def test_tariffs_match_cbs_84672ned_2022(shared_data):
         t = tarieftabel().set_index(["jaar", "drager"])
         for drager, eb, ode in (
             ("aardgas", r.aardgas_energiebelasting_eur_per_m3, r.aardgas_ode_eur_per_m3),
-            ("elektriciteit", r.elektriciteit_energiebelasting_eur_per_kwh,
-             r.elektriciteit_ode_eur_per_kwh),
-        ):  # fmt: skip
+            (
+                "elektriciteit",
+                r.elektriciteit_energiebelasting_eur_per_kwh,
+                r.elektriciteit_ode_eur_per_kwh,
+            ),
+        ):
             assert t.at[(2022, drager), "energiebelasting_eur"] * btw == pytest.approx(eb, abs=6e-5)
             assert t.at[(2022, drager), "ode_eur"] * btw == pytest.approx(ode, abs=6e-5)
 
@@ -224,8 +239,11 @@ def test_before_links_keep_the_flows_and_the_scenario_is_a_separate_layer():
     sc = Scenario("t", (_iso(GAS, kosten=200),), 0)
     extra = scenario_links(kasstromen(sc), 2025, {"iso": "Isolatie"}, "scenario t")
     assert set(extra["methode"]) == {"scenario"}
-    assert (extra["van"].str.startswith("Scenario:") | extra["naar"].str.startswith("Scenario:")
-            | extra["van"].isin(["Rijk", "Gemeente", "Huishoudens"])).all()  # fmt: skip
+    assert (
+        extra["van"].str.startswith("Scenario:")
+        | extra["naar"].str.startswith("Scenario:")
+        | extra["van"].isin(["Rijk", "Gemeente", "Huishoudens"])
+    ).all()
     rijk = extra[(extra["van"] == "Rijk") & (extra["naar"] == "Huishoudens")]
     assert rijk["bedrag_eur"].sum() == pytest.approx(1000 * BELAST)
     kosten = extra[extra["naar"] == "Scenario: Isolatie (uitvoering)"]
@@ -243,14 +261,20 @@ def test_a_region_without_gemeente_flows_is_said_not_skipped():
     andere = FLOWS.assign(regio_code="WK2")
     flows, notities = samenvoegen("WK1", 2020, "Iv3 jaarrekening 2023 ...", {"gemeente": andere})
     assert flows.empty
-    assert notities == ["Gemeente (lasten, standaardsleutels): Iv3 jaarrekening 2023 ....",
-                        "Geen gemeentestromen voor WK1 in 2020."]  # fmt: skip
+    assert notities == [
+        "Gemeente (lasten, standaardsleutels): Iv3 jaarrekening 2023 ....",
+        "Geen gemeentestromen voor WK1 in 2020.",
+    ]
 
 
 def test_iv3_choice_is_the_closest_year_jaarrekening_first():
     # the scenario's "voor" flows pair the data year with Iv3 through families.stromen
-    b = pd.DataFrame({"jaar": [2023, 2023, 2024, 2025],
-                      "stuk": ["begroting", "jaarrekening", "begroting", "begroting"]})  # fmt: skip
+    b = pd.DataFrame(
+        {
+            "jaar": [2023, 2023, 2024, 2025],
+            "stuk": ["begroting", "jaarrekening", "begroting", "begroting"],
+        }
+    )
     assert kies_iv3(b, 2019) == (2023, "jaarrekening")
     assert kies_iv3(b, 2025) == (2025, "begroting")
     assert kies_iv3(b.iloc[:0], 2019) is None
@@ -265,12 +289,16 @@ def test_scenario_from_items_carries_the_tax_of_each_year():
     item["effecten"][0]["per_eenheid"]["waarde"] = 100
     item["effecten"][0]["prijs"]["waarde"] = 1.0
     e = scenario_uit([item], "x", 0).interventies[0].effecten[0]
-    assert e.belasting_per_jaar == ((2024, 0.58301, 21.0), (2025, 0.57816, 21.0),
-                                    (2026, 0.57816, 21.0))  # fmt: skip
+    assert e.belasting_per_jaar == (
+        (2024, 0.58301, 21.0),
+        (2025, 0.57816, 21.0),
+        (2026, 0.57816, 21.0),
+    )
 
 
-def test_real_gas_saving_uses_the_variable_price_and_the_taxes_of_each_year(real_store,
-                                                                           shared_data):  # fmt: skip
+def test_real_gas_saving_uses_the_variable_price_and_the_taxes_of_each_year(
+    real_store, shared_data
+):
     """Real CBS files: the default gas price is the 2022 variable supply price excl. btw
     (84672NED), recomputed here from the raw file, and a saving in 2026-2030 adds the taxes of
     those years (2025 carried forward), not the 2019 average price incl. fixed charges."""
@@ -283,8 +311,10 @@ def test_real_gas_saving_uses_the_variable_price_and_the_taxes_of_each_year(real
     map_ = shared_data / "cbs_prijzen"
     raw = pd.read_csv(next(map_.glob("cbs_84672NED_*.csv")), sep=";")
     # 2022: btw 21% January-June, 9% from July (the temporary lower rate on energy)
-    btw = [1.21 if m in ("januari", "februari", "maart", "april", "mei", "juni") else 1.09
-           for m in raw["periode"].str.split().str[-1]]  # fmt: skip
+    btw = [
+        1.21 if m in ("januari", "februari", "maart", "april", "mei", "juni") else 1.09
+        for m in raw["periode"].str.split().str[-1]
+    ]
     verwacht = (raw["aardgas_variabel_leveringstarief_eur_per_m3"] / btw).mean()
     assert len(raw) == 10 and raw["periode"].str.startswith("2022").all()
     gas = prijzen["aardgasprijs"]
@@ -332,7 +362,13 @@ def test_real_every_catalogue_intervention_computes_without_typing(real_store, r
     iso = standaard("isolatie_koop_laag_inkomen", ind, prijzen, 2026)
     gas = ind["aardgas_m3_per_woning"]["waarde"]
     assert iso["effecten"][0]["per_eenheid"]["waarde"] == pytest.approx(0.2 * gas, abs=0.01)
-    verwacht = round(ind["woningen_aantal"]["waarde"] * ind["koopwoningen_pct"]["waarde"] / 100
-                     * ind["bouwjaar_voor_2000_pct"]["waarde"] / 100
-                     * ind["huish_laag_inkomen_pct"]["waarde"] / 100)  # fmt: skip
+    verwacht = round(
+        ind["woningen_aantal"]["waarde"]
+        * ind["koopwoningen_pct"]["waarde"]
+        / 100
+        * ind["bouwjaar_voor_2000_pct"]["waarde"]
+        / 100
+        * ind["huish_laag_inkomen_pct"]["waarde"]
+        / 100
+    )
     assert iso["eenheden"]["waarde"] == verwacht

@@ -45,13 +45,18 @@ TARIEVEN = pd.DataFrame(
         "jaar": [2021, 2021, 2021, 2021, 2021],
         "periode": ["2021", "2021 januari", "2021 januari", "2021 juli", "2021 juli"],
         "drager": ["aardgas"] * 5,
-        "component": ["huishoudens_20_200gj", "variabel_leveringstarief", "energiebelasting",
-                      "variabel_leveringstarief", "energiebelasting"],
+        "component": [
+            "huishoudens_20_200gj",
+            "variabel_leveringstarief",
+            "energiebelasting",
+            "variabel_leveringstarief",
+            "energiebelasting",
+        ],
         "eenheid": ["eur_per_gj", "eur_per_m3", "eur_per_m3", "eur_per_m3", "eur_per_m3"],
         "waarde": [40.0, 0.605, _EB21 * 1.21, 0.545, _EB21 * 1.09],
         "bron": ["CBS 81309NED"] + ["CBS 84672NED"] * 4,
     }
-)  # fmt: skip
+)
 
 
 def test_default_units_from_the_regions_indicators_with_source():
@@ -71,8 +76,11 @@ def test_missing_indicator_leaves_units_empty():
 
 def test_absent_keeps_the_default_but_a_cleared_input_is_missing():
     std = standaard("buurtsportcoach", IND, {}, 2025)
-    leeg = {"id": "buurtsportcoach", "kosten_jaarlijks_per_eenheid_eur": None,
-            "effecten": {"zvw": {"per_eenheid": None, "prijs": 150}}}  # fmt: skip
+    leeg = {
+        "id": "buurtsportcoach",
+        "kosten_jaarlijks_per_eenheid_eur": None,
+        "effecten": {"zvw": {"per_eenheid": None, "prijs": 150}},
+    }
     config = toepassen(std, leeg)
     assert config["kosten_jaarlijks_per_eenheid_eur"] == std["kosten_jaarlijks_per_eenheid_eur"]
     assert config["effecten"][0]["prijs"] == {"waarde": 150, "bron": "ingevuld door gebruiker"}
@@ -85,15 +93,23 @@ def test_absent_keeps_the_default_but_a_cleared_input_is_missing():
 
 def test_every_catalogue_value_has_a_source_and_every_intervention_computes_untyped():
     prijzen = prijzen_voor(TARIEVEN)
-    ind = {**IND, "corporatiewoningen_pct": {"waarde": 30.0, "jaar": 2019, "bron": "CBS"},
-           "stadsverwarming_pct": {"waarde": 10.0, "jaar": 2019, "bron": "CBS"},
-           "huishoudens_aantal": {"waarde": 900.0, "jaar": 2019, "bron": "CBS"},
-           "huish_sociaal_minimum_pct": {"waarde": 8.0, "jaar": 2019, "bron": "CBS"}}  # fmt: skip
+    ind = {
+        **IND,
+        "corporatiewoningen_pct": {"waarde": 30.0, "jaar": 2019, "bron": "CBS"},
+        "stadsverwarming_pct": {"waarde": 10.0, "jaar": 2019, "bron": "CBS"},
+        "huishoudens_aantal": {"waarde": 900.0, "jaar": 2019, "bron": "CBS"},
+        "huish_sociaal_minimum_pct": {"waarde": 8.0, "jaar": 2019, "bron": "CBS"},
+    }
     for iid in catalogus()["interventies"]:
         item = standaard(iid, ind, prijzen, 2026)
         assert ontbrekend(item) == [], (iid, ontbrekend(item))
-        for veld in ("eenheden", "kosten_eenmalig_per_eenheid_eur",
-                     "kosten_jaarlijks_per_eenheid_eur", "startjaar", "looptijd_jaar"):  # fmt: skip
+        for veld in (
+            "eenheden",
+            "kosten_eenmalig_per_eenheid_eur",
+            "kosten_jaarlijks_per_eenheid_eur",
+            "startjaar",
+            "looptijd_jaar",
+        ):
             assert item[veld]["bron"], (iid, veld)
         assert item["kostenverdeling_pct"]["bron"]
         for e in item["effecten"]:
@@ -108,8 +124,9 @@ def test_effect_from_the_regions_gas_use_with_its_source():
     assert "ESB" in gas["bron"] and "aardgas_m3_per_woning 1200 (2019, CBS)" in gas["bron"]
     warmte = standaard("warmtenet", IND, {}, 2026)["effecten"]
     assert warmte[0]["per_eenheid"]["waarde"] == 1200  # no gas at all any more
-    assert warmte[1]["per_eenheid"]["waarde"] == pytest.approx(760.77 + 43.79 * 0.03517 * 1200,
-                                                               abs=0.1)  # fmt: skip
+    assert warmte[1]["per_eenheid"]["waarde"] == pytest.approx(
+        760.77 + 43.79 * 0.03517 * 1200, abs=0.1
+    )
     zonder = {k: v for k, v in IND.items() if k != "aardgas_m3_per_woning"}
     leeg = standaard("isolatie_koop_laag_inkomen", zonder, {}, 2026)
     assert leeg["effecten"][0]["per_eenheid"]["waarde"] is None
@@ -172,7 +189,7 @@ def _compleet() -> dict:
                 "looptijd_jaar": 4,
                 "startjaar": 2025,
                 "effecten": {"zvw": {"per_eenheid": 100, "prijs": 150}},
-            }  # fmt: skip
+            }
         ],
     }
 
@@ -200,8 +217,10 @@ def test_discount_rate_keeps_the_catalogue_source_unless_changed():
     assert std["bron"]
     assert voet_uit(None) == std
     assert voet_uit(float(std["waarde"])) == std
-    assert voet_uit(std["waarde"] + 1) == {"waarde": std["waarde"] + 1,
-                                           "bron": "ingevuld door gebruiker"}  # fmt: skip
+    assert voet_uit(std["waarde"] + 1) == {
+        "waarde": std["waarde"] + 1,
+        "bron": "ingevuld door gebruiker",
+    }
     config = {**_compleet(), "disconteringsvoet_pct": None}
     assert invullen(config, IND, {}, 2030, bron="config-bestand")[1] == std
 

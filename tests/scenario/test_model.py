@@ -73,8 +73,12 @@ def test_payback_is_the_year_it_stays_positive():
 
 
 def test_yearly_costs_fall_in_every_year():
-    i = _isolatie(kosten_eenmalig_per_eenheid_eur=0, kosten_jaarlijks_per_eenheid_eur=100,
-                  kostenverdeling_pct={"gemeente": 100}, effecten=())  # fmt: skip
+    i = _isolatie(
+        kosten_eenmalig_per_eenheid_eur=0,
+        kosten_jaarlijks_per_eenheid_eur=100,
+        kostenverdeling_pct={"gemeente": 100},
+        effecten=(),
+    )
     flows = kasstromen(Scenario("t", (i,), 0))
     assert list(flows["jaar"]) == [2025, 2026, 2027, 2028]
     assert (flows["bedrag_eur"] == -1000).all()
@@ -104,14 +108,19 @@ bedrag = st.floats(min_value=0, max_value=1e6, allow_nan=False)
     voet=st.floats(min_value=0, max_value=15),
     ontvanger=st.sampled_from(PARTIJEN),
 )
-def test_zero_effect_changes_only_by_cost(eenheden, eenmalig, jaarlijks, aandelen, looptijd,
-                                          voet, ontvanger):  # fmt: skip
+def test_zero_effect_changes_only_by_cost(
+    eenheden, eenmalig, jaarlijks, aandelen, looptijd, voet, ontvanger
+):
     som = sum(aandelen)
     verdeling = {p: 100 * a / som for p, a in zip(PARTIJEN, aandelen, strict=True)}
-    i = _isolatie(eenheden=eenheden, kosten_eenmalig_per_eenheid_eur=eenmalig,
-                  kosten_jaarlijks_per_eenheid_eur=jaarlijks, kostenverdeling_pct=verdeling,
-                  looptijd_jaar=looptijd,
-                  effecten=(Effect("nul", "Geen effect", 0.0, 123.0, ontvanger),))  # fmt: skip
+    i = _isolatie(
+        eenheden=eenheden,
+        kosten_eenmalig_per_eenheid_eur=eenmalig,
+        kosten_jaarlijks_per_eenheid_eur=jaarlijks,
+        kostenverdeling_pct=verdeling,
+        looptijd_jaar=looptijd,
+        effecten=(Effect("nul", "Geen effect", 0.0, 123.0, ontvanger),),
+    )
     sam = samenvatting(Scenario("t", (i,), voet)).set_index("partij")
     kosten = eenheden * (eenmalig + jaarlijks * looptijd)
     for partij in PARTIJEN:
@@ -135,9 +144,16 @@ def _drie_energiebesparingen() -> Scenario:
         gas = Effect("gas", "Minder gas", 250, 1.2, "huishoudens", belasting_eur=0.58, btw_pct=21)
         zorg = Effect("z", "Zorg", 1, 100, "zorgverzekeraar")
         huur = Effect("t", "Huur", 1, 10, "woningcorporatie", "huishoudens")
-        return _isolatie(id=f"i{n}", label=f"I{n}", eenheden=100, kosten_jaarlijks_per_eenheid_eur=50,
-                         kostenverdeling_pct={"rijk": 30, "huishoudens": 40, "gemeente": 30},
-                         startjaar=2025 + n, looptijd_jaar=15, effecten=(gas, zorg, huur))  # fmt: skip
+        return _isolatie(
+            id=f"i{n}",
+            label=f"I{n}",
+            eenheden=100,
+            kosten_jaarlijks_per_eenheid_eur=50,
+            kostenverdeling_pct={"rijk": 30, "huishoudens": 40, "gemeente": 30},
+            startjaar=2025 + n,
+            looptijd_jaar=15,
+            effecten=(gas, zorg, huur),
+        )
 
     return Scenario("t", tuple(item(n) for n in range(3)), 3.5)
 

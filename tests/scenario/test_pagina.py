@@ -23,7 +23,7 @@ CONFIG = {
             "startjaar": 2025,
             "looptijd_jaar": 4,
             "effecten": {"zvw": {"per_eenheid": 100, "prijs": 150}},
-        }  # fmt: skip
+        }
     ],
 }
 
@@ -103,8 +103,17 @@ def _cli(fixture_db_url, *args):
 
 def test_cli_runs_a_saved_scenario(fixture_db_url, tmp_path):
     out = tmp_path / "s.csv"
-    res = _cli(fixture_db_url, "--regio", "WK999901", "--jaar", "2019", "--config",
-               str(FIXTURES / "scenario_buurtsportcoach.yaml"), "-o", str(out))  # fmt: skip
+    res = _cli(
+        fixture_db_url,
+        "--regio",
+        "WK999901",
+        "--jaar",
+        "2019",
+        "--config",
+        str(FIXTURES / "scenario_buurtsportcoach.yaml"),
+        "-o",
+        str(out),
+    )
     assert res.exit_code == 0, res.output
     tabel = pd.read_csv(out)
     assert set(tabel["methode"]) == {"scenario"}
@@ -116,8 +125,19 @@ def test_cli_runs_a_saved_scenario(fixture_db_url, tmp_path):
 
 def test_cli_xlsx(fixture_db_url, tmp_path):
     out = tmp_path / "s.xlsx"
-    res = _cli(fixture_db_url, "--regio", "WK999901", "--jaar", "2019", "--config",
-               str(FIXTURES / "scenario_buurtsportcoach.yaml"), "--format", "xlsx", "-o", str(out))  # fmt: skip
+    res = _cli(
+        fixture_db_url,
+        "--regio",
+        "WK999901",
+        "--jaar",
+        "2019",
+        "--config",
+        str(FIXTURES / "scenario_buurtsportcoach.yaml"),
+        "--format",
+        "xlsx",
+        "-o",
+        str(out),
+    )
     assert res.exit_code == 0, res.output
     meta = pd.read_excel(out, sheet_name="metadata").set_index("veld")["waarde"]
     assert meta["methode"] == "scenario"
@@ -148,16 +168,30 @@ def test_cli_config_errors_exit_1_without_traceback(fixture_db_url, tmp_path, wi
 
 
 def test_cli_unknown_region(fixture_db_url):
-    res = _cli(fixture_db_url, "--regio", "WK000000", "--jaar", "2019", "--config",
-               str(FIXTURES / "scenario_buurtsportcoach.yaml"))  # fmt: skip
+    res = _cli(
+        fixture_db_url,
+        "--regio",
+        "WK000000",
+        "--jaar",
+        "2019",
+        "--config",
+        str(FIXTURES / "scenario_buurtsportcoach.yaml"),
+    )
     assert res.exit_code == 1 and "geen wijkgegevens" in res.output
 
 
 def test_sankey_tooltip_keeps_commas_in_names():
     from geldstromen.scenario.app.grafieken import sankey
 
-    links = pd.DataFrame({"van": ["Gemeente"], "naar": ["Gemeente: 5 Sport, cultuur en recreatie"],
-                          "bedrag_eur": [1234567.0], "methode": ["toegerekend"], "bron": ["Iv3"]})  # fmt: skip
+    links = pd.DataFrame(
+        {
+            "van": ["Gemeente"],
+            "naar": ["Gemeente: 5 Sport, cultuur en recreatie"],
+            "bedrag_eur": [1234567.0],
+            "methode": ["toegerekend"],
+            "bron": ["Iv3"],
+        }
+    )
     (tip,) = sankey(links, "t").data[0].link.customdata
     assert "Sport, cultuur en recreatie" in tip
     assert "€ 1.234.567" in tip

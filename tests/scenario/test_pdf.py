@@ -20,16 +20,31 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdfto
 def _tekst(pdf: bytes, tmp_path) -> str:
     pad = tmp_path / "s.pdf"
     pad.write_bytes(pdf)
-    return subprocess.run(["pdftotext", "-layout", str(pad), "-"], capture_output=True,
-                          text=True, check=True).stdout  # fmt: skip
+    return subprocess.run(
+        ["pdftotext", "-layout", str(pad), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def test_cli_pdf_has_title_label_result_flows_and_sources(fixture_db_url, tmp_path):
     out = tmp_path / "s.pdf"
-    res = CliRunner().invoke(main, [
-        "scenario", "--database-url", fixture_db_url, "--regio", "WK999901", "--jaar", "2019",
-        "--config", str(FIXTURES / "scenario_buurtsportcoach.yaml"), "--format", "pdf",
-        "-o", str(out)])  # fmt: skip
+    res = CliRunner().invoke(
+        main,
+        [
+            "scenario",
+            "--database-url",
+            fixture_db_url,
+            "--regio",
+            "WK999901",
+            "--jaar",
+            "2019",
+            "--config",
+            str(FIXTURES / "scenario_buurtsportcoach.yaml"),
+            "--format",
+            "pdf",
+            "-o",
+            str(out),
+        ],
+    )
     assert res.exit_code == 0, res.output
     tekst = _tekst(out.read_bytes(), tmp_path)
     assert out.read_bytes().startswith(b"%PDF")
@@ -42,9 +57,22 @@ def test_cli_pdf_has_title_label_result_flows_and_sources(fixture_db_url, tmp_pa
 
 
 def test_cli_pdf_needs_an_output_file(fixture_db_url):
-    res = CliRunner().invoke(main, [
-        "scenario", "--database-url", fixture_db_url, "--regio", "WK999901", "--jaar", "2019",
-        "--config", str(FIXTURES / "scenario_buurtsportcoach.yaml"), "--format", "pdf"])  # fmt: skip
+    res = CliRunner().invoke(
+        main,
+        [
+            "scenario",
+            "--database-url",
+            fixture_db_url,
+            "--regio",
+            "WK999901",
+            "--jaar",
+            "2019",
+            "--config",
+            str(FIXTURES / "scenario_buurtsportcoach.yaml"),
+            "--format",
+            "pdf",
+        ],
+    )
     assert res.exit_code == 1 and "-o" in res.output
 
 

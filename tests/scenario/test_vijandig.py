@@ -35,14 +35,25 @@ def test_hostile_link_on_the_page_is_refused_without_exception(app, geval: Geval
 
 
 def _cli(fixture_db_url, pad):
-    return CliRunner().invoke(main, ["scenario", "--database-url", fixture_db_url, "--regio",
-                                     "WK999901", "--jaar", "2019", "--config", str(pad)])  # fmt: skip
+    return CliRunner().invoke(
+        main,
+        [
+            "scenario",
+            "--database-url",
+            fixture_db_url,
+            "--regio",
+            "WK999901",
+            "--jaar",
+            "2019",
+            "--config",
+            str(pad),
+        ],
+    )
 
 
 @pytest.mark.parametrize("soort", ["yaml", "json"])
 @pytest.mark.parametrize("geval", BESTAND, ids=lambda g: g.naam)
-def test_hostile_config_file_exits_1_with_one_dutch_message(fixture_db_url, tmp_path, geval,
-                                                            soort):  # fmt: skip
+def test_hostile_config_file_exits_1_with_one_dutch_message(fixture_db_url, tmp_path, geval, soort):
     if soort == "json" and geval is ALIASEN:
         pytest.skip("JSON has no aliases")
     pad = tmp_path / f"c.{soort}"

@@ -76,70 +76,162 @@ class Geval:
 
 
 GEVALLEN = [
-    Geval("geen_object", "a list instead of an object: `[1, 2, 3]`", [1, 2, 3],
-          melding="object met sleutels"),
-    Geval("interventies_tekst", "`interventies` is a string", {"interventies": "buurtsportcoach"},
-          melding="interventies"),
-    Geval("interventies_leeg", "`interventies: []`", {"interventies": []},
-          melding="minstens één interventie"),
-    Geval("id_lijst", "intervention `id` is a list (unhashable)",
-          _met(id=["buurtsportcoach"]), melding="id"),
-    Geval("id_object", "intervention `id` is an object (unhashable)",
-          _met(id={"a": 1}), melding="id"),
-    Geval("effecten_lijst", "`effecten` is a list", _met(effecten=[1, 2]),
-          melding="effecten"),
-    Geval("effect_getal", "an effect is a number: `effecten: {zvw: 5}`",
-          _met(effecten={"zvw": 5}), melding="zvw"),
-    Geval("kostenverdeling_lijst", "`kostenverdeling_pct` is a list",
-          _met(kostenverdeling_pct=[50, 50]), melding="kostenverdeling"),
-    Geval("kostenverdeling_getal", "`kostenverdeling_pct: 100`",
-          _met(kostenverdeling_pct=100), melding="kostenverdeling"),
-    Geval("kostenverdeling_tekst", "`kostenverdeling_pct: \"rijk\"`",
-          _met(kostenverdeling_pct="rijk"), melding="kostenverdeling"),
-    Geval("oneindig", "`eenheden: Infinity` (JSON) / `.inf` (YAML)",
-          _met(eenheden=float("inf")), melding="eindig getal"),
-    Geval("nan", "`prijs: NaN` in an effect", _met(effecten={"zvw": {"prijs": float("nan")}}),
-          melding="eindig getal"),
-    Geval("dubbel_id", "the same intervention twice",
-          {**GOED, "interventies": copy.deepcopy(GOED["interventies"] * 2)}, melding="twee keer"),
-    Geval("diep_genest", "JSON/YAML nested 100,000 deep (`[[[…]]]`, 200 kB)", tekst=DIEP,
-          melding="te groot"),
-    Geval("diep_genest_5000", "JSON/YAML nested 5,000 deep (10 kB)",
-          tekst="[" * 5_000 + "]" * 5_000, melding="te diep genest"),
-    Geval("diep_in_object", "an effect nested 20 levels deep",
-          _met(effecten={"zvw": {"prijs": json.loads("[" * 20 + "]" * 20)}}),
-          melding="te diep genest"),
-    Geval("looptijd_100000", "`looptijd_jaar: 100000`", _met(looptijd_jaar=100_000),
-          melding="looptijd"),
-    Geval("looptijd_30000000", "`looptijd_jaar: 30000000`", _met(looptijd_jaar=30_000_000),
-          melding="looptijd"),
-    Geval("looptijd_breuk", "`looptijd_jaar: 4.5`", _met(looptijd_jaar=4.5),
-          melding="geheel getal"),
-    Geval("startjaar_groot", "`startjaar: 1000000000000`", _met(startjaar=10**12),
-          melding="startjaar"),
-    Geval("getal_als_tekst", "`eenheden: \"12\"`", _met(eenheden="12"),
-          melding="getal"),
+    Geval(
+        "geen_object",
+        "a list instead of an object: `[1, 2, 3]`",
+        [1, 2, 3],
+        melding="object met sleutels",
+    ),
+    Geval(
+        "interventies_tekst",
+        "`interventies` is a string",
+        {"interventies": "buurtsportcoach"},
+        melding="interventies",
+    ),
+    Geval(
+        "interventies_leeg",
+        "`interventies: []`",
+        {"interventies": []},
+        melding="minstens één interventie",
+    ),
+    Geval(
+        "id_lijst",
+        "intervention `id` is a list (unhashable)",
+        _met(id=["buurtsportcoach"]),
+        melding="id",
+    ),
+    Geval(
+        "id_object", "intervention `id` is an object (unhashable)", _met(id={"a": 1}), melding="id"
+    ),
+    Geval("effecten_lijst", "`effecten` is a list", _met(effecten=[1, 2]), melding="effecten"),
+    Geval(
+        "effect_getal",
+        "an effect is a number: `effecten: {zvw: 5}`",
+        _met(effecten={"zvw": 5}),
+        melding="zvw",
+    ),
+    Geval(
+        "kostenverdeling_lijst",
+        "`kostenverdeling_pct` is a list",
+        _met(kostenverdeling_pct=[50, 50]),
+        melding="kostenverdeling",
+    ),
+    Geval(
+        "kostenverdeling_getal",
+        "`kostenverdeling_pct: 100`",
+        _met(kostenverdeling_pct=100),
+        melding="kostenverdeling",
+    ),
+    Geval(
+        "kostenverdeling_tekst",
+        '`kostenverdeling_pct: "rijk"`',
+        _met(kostenverdeling_pct="rijk"),
+        melding="kostenverdeling",
+    ),
+    Geval(
+        "oneindig",
+        "`eenheden: Infinity` (JSON) / `.inf` (YAML)",
+        _met(eenheden=float("inf")),
+        melding="eindig getal",
+    ),
+    Geval(
+        "nan",
+        "`prijs: NaN` in an effect",
+        _met(effecten={"zvw": {"prijs": float("nan")}}),
+        melding="eindig getal",
+    ),
+    Geval(
+        "dubbel_id",
+        "the same intervention twice",
+        {**GOED, "interventies": copy.deepcopy(GOED["interventies"] * 2)},
+        melding="twee keer",
+    ),
+    Geval(
+        "diep_genest",
+        "JSON/YAML nested 100,000 deep (`[[[…]]]`, 200 kB)",
+        tekst=DIEP,
+        melding="te groot",
+    ),
+    Geval(
+        "diep_genest_5000",
+        "JSON/YAML nested 5,000 deep (10 kB)",
+        tekst="[" * 5_000 + "]" * 5_000,
+        melding="te diep genest",
+    ),
+    Geval(
+        "diep_in_object",
+        "an effect nested 20 levels deep",
+        _met(effecten={"zvw": {"prijs": json.loads("[" * 20 + "]" * 20)}}),
+        melding="te diep genest",
+    ),
+    Geval(
+        "looptijd_100000",
+        "`looptijd_jaar: 100000`",
+        _met(looptijd_jaar=100_000),
+        melding="looptijd",
+    ),
+    Geval(
+        "looptijd_30000000",
+        "`looptijd_jaar: 30000000`",
+        _met(looptijd_jaar=30_000_000),
+        melding="looptijd",
+    ),
+    Geval(
+        "looptijd_breuk", "`looptijd_jaar: 4.5`", _met(looptijd_jaar=4.5), melding="geheel getal"
+    ),
+    Geval(
+        "startjaar_groot", "`startjaar: 1000000000000`", _met(startjaar=10**12), melding="startjaar"
+    ),
+    Geval("getal_als_tekst", '`eenheden: "12"`', _met(eenheden="12"), melding="getal"),
     Geval("bool_als_getal", "`eenheden: true`", _met(eenheden=True), melding="getal"),
     Geval("enorm_getal", "`eenheden: 1e300`", _met(eenheden=1e300), melding="aantal eenheden"),
     Geval("naam_lijst", "`naam` is a list", {**GOED, "naam": ["x"]}, melding="naam"),
-    Geval("naam_lang", "`naam` of 100,000 characters", {**GOED, "naam": "x" * 100_000},
-          melding="te groot"),
-    Geval("naam_1000", "`naam` of 1,000 characters", {**GOED, "naam": "x" * 1_000},
-          melding="naam is te lang"),
-    Geval("veel_effecten", "1,000 unknown effects",
-          _met(effecten={f"e{n}": {} for n in range(1_000)}),
-          melding="te veel onderdelen"),
-    Geval("ontvanger_onbekend", "effect receiver `buren`",
-          _met(effecten={"zvw": {"ontvanger": "buren"}}), melding="ontvanger"),
-    Geval("onbekend_veld", "a misspelt field `looptijd: 10`", _met(looptijd=10),
-          melding="onbekend veld"),
-    Geval("voet_negatief", "`disconteringsvoet_pct: -5`", {**GOED, "disconteringsvoet_pct": -5},
-          melding="disconteringsvoet"),
-]  # fmt: skip
+    Geval(
+        "naam_lang",
+        "`naam` of 100,000 characters",
+        {**GOED, "naam": "x" * 100_000},
+        melding="te groot",
+    ),
+    Geval(
+        "naam_1000",
+        "`naam` of 1,000 characters",
+        {**GOED, "naam": "x" * 1_000},
+        melding="naam is te lang",
+    ),
+    Geval(
+        "veel_effecten",
+        "1,000 unknown effects",
+        _met(effecten={f"e{n}": {} for n in range(1_000)}),
+        melding="te veel onderdelen",
+    ),
+    Geval(
+        "ontvanger_onbekend",
+        "effect receiver `buren`",
+        _met(effecten={"zvw": {"ontvanger": "buren"}}),
+        melding="ontvanger",
+    ),
+    Geval(
+        "onbekend_veld",
+        "a misspelt field `looptijd: 10`",
+        _met(looptijd=10),
+        melding="onbekend veld",
+    ),
+    Geval(
+        "voet_negatief",
+        "`disconteringsvoet_pct: -5`",
+        {**GOED, "disconteringsvoet_pct": -5},
+        melding="disconteringsvoet",
+    ),
+]
 
 #: Only a link: decompresses to 4 MB (a zip bomb within the link's length limit).
-ZIPBOM = Geval("zipbom", "link that decompresses to 4 MB of JSON", tekst=" " * 4_000_000 + "{}",
-               melding="te groot")  # fmt: skip
+ZIPBOM = Geval(
+    "zipbom",
+    "link that decompresses to 4 MB of JSON",
+    tekst=" " * 4_000_000 + "{}",
+    melding="te groot",
+)
 #: Only YAML: nine levels of aliases (9^9 strings when expanded).
-ALIASEN = Geval("aliasbom", "YAML alias bomb (9 levels of 9 aliases)", tekst=ALIASBOM,
-                melding="aliassen")  # fmt: skip
+ALIASEN = Geval(
+    "aliasbom", "YAML alias bomb (9 levels of 9 aliases)", tekst=ALIASBOM, melding="aliassen"
+)

@@ -63,8 +63,17 @@ def test_unreachable_database_shows_a_reference_not_host_and_port(monkeypatch, s
     assert box.stack_trace == []
     tekst = _zichtbaar(at)
     assert fouten.MELDING in tekst
-    for geheim in ("127.0.0.1", str(port), "geheim", "lezer", "Traceback", ".py", "psycopg",
-                   "OperationalError", "/"):  # fmt: skip
+    for geheim in (
+        "127.0.0.1",
+        str(port),
+        "geheim",
+        "lezer",
+        "Traceback",
+        ".py",
+        "psycopg",
+        "OperationalError",
+        "/",
+    ):
         assert geheim not in tekst, geheim
     ref = re.search(r"referentie ([0-9a-f]{8})", tekst).group(1)
     log = "\n".join(serverlog)

@@ -14,11 +14,23 @@ from tests.conftest import REPO
 MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 VIJANDIG = [
-    "[klik hier](https://example.org)_aantal", "<https://example.org>", "![x](https://example.org/p.png)",
-    "<img src=x onerror=alert(1)>", "# kop", "**vet**_aantal", "~~weg~~", "- lijst", "1. lijst",
-    "> citaat", "`code`", "a\\b", "| a | b |\n|---|---|\n| 1 | 2 |", ":red[rood]", "$x^2$",
+    "[klik hier](https://example.org)_aantal",
+    "<https://example.org>",
+    "![x](https://example.org/p.png)",
+    "<img src=x onerror=alert(1)>",
+    "# kop",
+    "**vet**_aantal",
+    "~~weg~~",
+    "- lijst",
+    "1. lijst",
+    "> citaat",
+    "`code`",
+    "a\\b",
+    "| a | b |\n|---|---|\n| 1 | 2 |",
+    ":red[rood]",
+    "$x^2$",
     "[x][1]\n\n[1]: https://example.org",
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize("tekst", VIJANDIG)

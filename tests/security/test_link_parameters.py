@@ -50,9 +50,22 @@ def test_weights_are_finite_and_within_the_slider(ruw, verwacht):
 
 @pytest.mark.parametrize(
     "ruw",
-    ["9" * 5000, "GM0518\x00", "GM0518\n", "\x7f", "2019" + " " * 500, "<script>alert(1)</script>",
-     "' OR 1=1 --", "[klik](https://example.org)", "2019.0", " 2019", "1e400", "-1", "GM0518,GM0363"],
-)  # fmt: skip
+    [
+        "9" * 5000,
+        "GM0518\x00",
+        "GM0518\n",
+        "\x7f",
+        "2019" + " " * 500,
+        "<script>alert(1)</script>",
+        "' OR 1=1 --",
+        "[klik](https://example.org)",
+        "2019.0",
+        " 2019",
+        "1e400",
+        "-1",
+        "GM0518,GM0363",
+    ],
+)
 def test_a_choice_is_one_of_the_options_or_nothing(ruw):
     gelezen = lp.keuze(ruw, [2024, 2020, 2019, 2015, "GM0518"])
     assert gelezen.waarde is None
@@ -73,9 +86,17 @@ def test_lists_keep_known_items_once_and_at_most_max():
     assert lp.lijst(None, opties) == lp.Gelezen(None, None)
 
 
-@pytest.mark.parametrize(("ruw", "aan", "probleem"),
-                         [(None, False, False), ("1", True, False), ("0", False, False),
-                          ("true", False, True), ("1" * 1000, False, True), ("", False, True)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("ruw", "aan", "probleem"),
+    [
+        (None, False, False),
+        ("1", True, False),
+        ("0", False, False),
+        ("true", False, True),
+        ("1" * 1000, False, True),
+        ("", False, True),
+    ],
+)
 def test_flags(ruw, aan, probleem):
     gelezen = lp.vlag(ruw)
     assert gelezen.waarde is aan and bool(gelezen.probleem) is probleem
@@ -84,13 +105,53 @@ def test_flags(ruw, aan, probleem):
 # --- the pages ------------------------------------------------------------------------------
 
 #: Every parameter a page reads (ui/state is the only reader; grep for state.lees).
-PARAMETERS = ["gemeente", "niveau", "jaar", "indicator", "regio", "bereik", "ref", "gewichten",
-              "k", "iv3_jaar", "stuk", "kleur", "hoofdtaakveld", "kant", "fam", "circulaire",
-              "klasse", "presentatie", "heel_nl", "taakvelden"]  # fmt: skip
-PAGINAS = ["kaart", "vergelijk", "tijdlijn", "presentatie", "scenario", "eigen_data",
-           "wijkprofiel", "energietransitie", "sociaal_domein", "verbanden", "bronnen"]  # fmt: skip
-HOSTILE = ["inf", "1e400", "-1", "nan", "9" * 5000, "x\x00", "[klik hier](https://example.org)",
-           "<img src=x onerror=alert(1)>", ",,,,", "bevolking:inf"]  # fmt: skip
+PARAMETERS = [
+    "gemeente",
+    "niveau",
+    "jaar",
+    "indicator",
+    "regio",
+    "bereik",
+    "ref",
+    "gewichten",
+    "k",
+    "iv3_jaar",
+    "stuk",
+    "kleur",
+    "hoofdtaakveld",
+    "kant",
+    "fam",
+    "circulaire",
+    "klasse",
+    "presentatie",
+    "heel_nl",
+    "taakvelden",
+]
+PAGINAS = [
+    "kaart",
+    "vergelijk",
+    "tijdlijn",
+    "presentatie",
+    "scenario",
+    "eigen_data",
+    "wijkprofiel",
+    "energietransitie",
+    "sociaal_domein",
+    "verbanden",
+    "bronnen",
+]
+HOSTILE = [
+    "inf",
+    "1e400",
+    "-1",
+    "nan",
+    "9" * 5000,
+    "x\x00",
+    "[klik hier](https://example.org)",
+    "<img src=x onerror=alert(1)>",
+    ",,,,",
+    "bevolking:inf",
+]
 
 
 def _app(monkeypatch, url: str, page: str, params: dict, leeg: bool = True):
@@ -113,8 +174,13 @@ def _notes(at) -> str:
 @pytest.mark.parametrize("waarde", ["bevolking:inf", "bevolking:1e400", "inkomen:1e400,sociaal:2"])
 def test_vergelijk_with_non_finite_weight(monkeypatch, fixture_db_url, waarde):
     """Before: `max_value` (inf) must be <= 1.797e+308 (StreamlitAPIException)."""
-    link = {"gemeente": "GM9999", "niveau": "buurt", "jaar": "2019", "regio": "BU99990102",
-            "gewichten": waarde}  # fmt: skip
+    link = {
+        "gemeente": "GM9999",
+        "niveau": "buurt",
+        "jaar": "2019",
+        "regio": "BU99990102",
+        "gewichten": waarde,
+    }
     at = _app(monkeypatch, fixture_db_url, "vergelijk", link)
     assert not at.exception, at.exception
     for thema in ("inkomen", "sociaal", "bevolking"):
@@ -139,8 +205,12 @@ def test_every_parameter_hostile_on_every_page(monkeypatch, fixture_db_url, page
 def test_a_stale_own_value_is_no_note(monkeypatch, fixture_db_url):
     """A value this session wrote that no longer fits (another gemeente chosen) is replaced
     silently: it is not the link's fault."""
-    at = _app(monkeypatch, fixture_db_url, "tijdlijn",
-              {"gemeente": "GM9999", "niveau": "wijk", "jaar": "2019", "regio": "WK999901"})  # fmt: skip
+    at = _app(
+        monkeypatch,
+        fixture_db_url,
+        "tijdlijn",
+        {"gemeente": "GM9999", "niveau": "wijk", "jaar": "2019", "regio": "WK999901"},
+    )
     assert not _notes(at)
     at.radio(key="niveau").set_value("buurt").run()
     assert not at.exception
@@ -148,7 +218,11 @@ def test_a_stale_own_value_is_no_note(monkeypatch, fixture_db_url):
 
 
 def test_a_foreign_value_is_a_note(monkeypatch, fixture_db_url):
-    at = _app(monkeypatch, fixture_db_url, "tijdlijn",
-              {"gemeente": "GM9999", "niveau": "wijk", "jaar": "2031", "regio": "WK999901"})  # fmt: skip
+    at = _app(
+        monkeypatch,
+        fixture_db_url,
+        "tijdlijn",
+        {"gemeente": "GM9999", "niveau": "wijk", "jaar": "2031", "regio": "WK999901"},
+    )
     assert not at.exception
     assert "jaar: niet beschikbaar voor deze keuze; getoond: 2024" in _notes(at).replace("\\", "")

@@ -58,8 +58,12 @@ def test_injection_payload_returns_nothing_but_real_code_works(engine):
 
 
 def test_formulas_neutralised_in_csv_export():
-    frame = pd.DataFrame({"regio_naam": ['=HYPERLINK("http://x")', "+cmd", "@SUM(1)", "-2+3",
-                                         "Noord"], "waarde": [1, 2, 3, 4, 5]})  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "regio_naam": ['=HYPERLINK("http://x")', "+cmd", "@SUM(1)", "-2+3", "Noord"],
+            "waarde": [1, 2, 3, 4, 5],
+        }
+    )
     safe = neutralise_formulas(frame)["regio_naam"].tolist()
     assert safe[:4] == ['\'=HYPERLINK("http://x")', "'+cmd", "'@SUM(1)", "'-2+3"]
     assert safe[4] == "Noord"

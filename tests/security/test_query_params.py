@@ -24,8 +24,9 @@ def test_hostile_query_params_never_raise(monkeypatch, tmp_path_factory, page):
         st.cache_data.clear()
         st.cache_resource.clear()
         at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)  # (pages link pages)
-        at.query_params.update({"gemeente": value, "niveau": value, "jaar": value,
-                                "indicator": value})  # fmt: skip
+        at.query_params.update(
+            {"gemeente": value, "niveau": value, "jaar": value, "indicator": value}
+        )
         at.switch_page(f"app_pages/{page}")
         at.run()
         assert not at.exception, (value[:20], at.exception)

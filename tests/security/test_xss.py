@@ -62,9 +62,13 @@ def test_names_are_stored_verbatim(xss_url):
 def _kaart_frames(xss_url: str, niveau: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     engine = db.make_engine(xss_url)
     waarden = run_query(
-        engine, "indicator_waarden", gemeente_code="GM9999", niveau=niveau, jaar=2019,
+        engine,
+        "indicator_waarden",
+        gemeente_code="GM9999",
+        niveau=niveau,
+        jaar=2019,
         indicator="inwoners_aantal",
-    )  # fmt: skip
+    )
     with engine.connect() as conn:
         geo = pd.read_sql_query(
             text("select regio_code, regio_naam, geometrie_geojson from mart_geometrie_mat"), conn

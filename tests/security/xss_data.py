@@ -78,12 +78,20 @@ def _buurten_2015(target: Path) -> None:
         (target / "geo" / "pdok_cbs_buurten_2015_testdorp.geojson").read_text(encoding="utf-8")
     )
     features = [
-        {"type": "Feature", "geometry": f["geometry"],
-         "properties": {"BU_CODE": code, "BU_NAAM": NAMEN[code], "GM_CODE": "GM9999",
-                        "GM_NAAM": NAMEN["GM9999"], "OPP_LAND": LAND_HA[code]}}
+        {
+            "type": "Feature",
+            "geometry": f["geometry"],
+            "properties": {
+                "BU_CODE": code,
+                "BU_NAAM": NAMEN[code],
+                "GM_CODE": "GM9999",
+                "GM_NAAM": NAMEN["GM9999"],
+                "OPP_LAND": LAND_HA[code],
+            },
+        }
         for f in bron["features"]
         if (code := f["properties"]["buurtcode"]) in LAND_HA
-    ]  # fmt: skip
+    ]
     assert {f["properties"]["BU_CODE"] for f in features} == set(LAND_HA)
     doel = target / "cbs_kwb_2015_geo"
     doel.mkdir(exist_ok=True)

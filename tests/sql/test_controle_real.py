@@ -48,9 +48,18 @@ def _gf(shared_data, circulaire: str, jaar: int, naam: str) -> pd.Series:
 
 def _export(url, gm, jaar, *extra) -> tuple[pd.DataFrame, str]:
     args = [
-        "export", "geldstromen", "--gemeente", gm, "--niveau", "wijk", "--jaar", str(jaar),
-        "--database-url", url, *extra,
-    ]  # fmt: skip
+        "export",
+        "geldstromen",
+        "--gemeente",
+        gm,
+        "--niveau",
+        "wijk",
+        "--jaar",
+        str(jaar),
+        "--database-url",
+        url,
+        *extra,
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         res, frame, _, meta = cli_export(args, Path(tmp))
     assert res.exit_code == 0, res.output
@@ -214,8 +223,20 @@ def test_a_requested_family_without_data_is_an_error(url, tmp_path):
     """Issue 15 item 10: Utrecht's KWB 2019 has no income figure for any wijk, so family
     huishoudens is empty. Before, the export exited 0 without it; now it says what is missing
     and why, and writes a partial export only with --gedeeltelijk."""
-    args = ["export", "geldstromen", "--gemeente", "GM0344", "--niveau", "wijk", "--jaar",
-            "2019", "--familie", "alle", "--database-url", url]  # fmt: skip
+    args = [
+        "export",
+        "geldstromen",
+        "--gemeente",
+        "GM0344",
+        "--niveau",
+        "wijk",
+        "--jaar",
+        "2019",
+        "--familie",
+        "alle",
+        "--database-url",
+        url,
+    ]
     res, frame, _, _ = cli_export(args, tmp_path)
     assert res.exit_code != 0 and frame is None
     assert "familie huishoudens" in res.output and "zonder gemiddeld inkomen" in res.output
@@ -236,8 +257,18 @@ def test_export_reads_with_pandas_defaults_and_names_parties(url, tmp_path, shar
     table leaves gemeentebreed."""
     from geldstromen.domain.taakvelden import standaard_sleutels
 
-    args = ["export", "geldstromen", "--gemeente", "GM0518", "--niveau", "wijk", "--jaar",
-            "2024", "--database-url", url]  # fmt: skip
+    args = [
+        "export",
+        "geldstromen",
+        "--gemeente",
+        "GM0518",
+        "--niveau",
+        "wijk",
+        "--jaar",
+        "2024",
+        "--database-url",
+        url,
+    ]
     res, frame, pakket, _ = cli_export(args, tmp_path, "den_haag.csv")
     assert res.exit_code == 0, res.output
     assert pakket["resources"][0]["path"] == "den_haag.csv"

@@ -38,9 +38,18 @@ def url(tmp_path_factory):
 
 def _args(url, *extra):
     return [
-        "export", "geldstromen", "--gemeente", "GM9999", "--niveau", "wijk",
-        "--jaar", "2023", "--database-url", url, *extra,
-    ]  # fmt: skip
+        "export",
+        "geldstromen",
+        "--gemeente",
+        "GM9999",
+        "--niveau",
+        "wijk",
+        "--jaar",
+        "2023",
+        "--database-url",
+        url,
+        *extra,
+    ]
 
 
 def _iv3_bron() -> pd.DataFrame:

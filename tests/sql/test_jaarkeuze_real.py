@@ -58,9 +58,13 @@ def test_default_region_is_the_most_populous_wijk(engine, shared_data):
     raw = {c: v["AantalInwoners_5"] for c, v in k2024.items() if c.startswith("WK0518")}
     grootste = max(raw, key=lambda c: raw[c] or -1)
     inwoners = run_query(
-        engine, "indicator_waarden", gemeente_code="GM0518", niveau="wijk", jaar=2024,
+        engine,
+        "indicator_waarden",
+        gemeente_code="GM0518",
+        niveau="wijk",
+        jaar=2024,
         indicator="inwoners_aantal",
-    )  # fmt: skip
+    )
     gekozen = meest_inwoners(inwoners, list(inwoners["regio_code"]))
     assert gekozen == grootste
     assert raw[gekozen] > 40_000  # not Oostduinen (0 inhabitants), the first of the list

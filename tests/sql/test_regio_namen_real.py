@@ -37,9 +37,13 @@ def _geo_2015(shared_data, niveau: str) -> dict[str, dict]:
 
 def _namen_2019(engine, gemeente_code: str, niveau: str) -> dict[str, str]:
     rows = run_query(
-        engine, "indicator_waarden", gemeente_code=gemeente_code, niveau=niveau, jaar=2019,
+        engine,
+        "indicator_waarden",
+        gemeente_code=gemeente_code,
+        niveau=niveau,
+        jaar=2019,
         indicator="inwoners_aantal",
-    )  # fmt: skip
+    )
     return dict(zip(rows["regio_code"], rows["regio_naam"], strict=True))
 
 

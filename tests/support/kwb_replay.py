@@ -119,14 +119,18 @@ def replay(
     meta = f"{feed}/$metadata#Cbs.OData.WebAPI"
     out = {
         f"{feed}/DataProperties?$format=json": {
-            "odata.metadata": f"{meta}.DataProperties", "value": props},
+            "odata.metadata": f"{meta}.DataProperties",
+            "value": props,
+        },
         f"{feed}/TableInfos?$format=json": {
-            "odata.metadata": f"{meta}.TableInfos", "value": [info]},
+            "odata.metadata": f"{meta}.TableInfos",
+            "value": [info],
+        },
         f"{feed}/WijkenEnBuurten?$format=json": {
             "odata.metadata": f"{meta}.WijkenEnBuurten",
-            "value": [{"Key": _pad(c), "Title": n, "Description": None}
-                      for c, n, _ in gebieden]},
-    }  # fmt: skip
+            "value": [{"Key": _pad(c), "Title": n, "Description": None} for c, n, _ in gebieden],
+        },
+    }
     data = rijen(props, gebieden)
     url = f"{feed}/TypedDataSet?$format=json"
     for start in range(0, len(data), paginagrootte):

@@ -39,7 +39,7 @@ def per_partij(samenvatting: pd.DataFrame, contant: bool) -> go.Figure:
                 y=netto,
                 mode="markers",
                 marker={"symbol": "diamond", "size": 14, "color": NETTO},
-            ),  # fmt: skip
+            ),
         ]
     )
     fig.update_layout(barmode="relative")
@@ -53,8 +53,15 @@ def cumulatief(per_jaar: pd.DataFrame, contant: bool) -> go.Figure:
     for partij, g in per_jaar.groupby("partij", sort=False):
         if (g["kosten_eur"].abs().sum() + g["baten_eur"].abs().sum()) == 0:
             continue
-        fig.add_trace(go.Scatter(x=g["jaar"], y=g[kolom], name=PARTIJ_LABELS[partij],
-                                 mode="lines+markers", line={"color": PARTIJ_KLEUREN[partij]}))  # fmt: skip
+        fig.add_trace(
+            go.Scatter(
+                x=g["jaar"],
+                y=g[kolom],
+                name=PARTIJ_LABELS[partij],
+                mode="lines+markers",
+                line={"color": PARTIJ_KLEUREN[partij]},
+            )
+        )
     fig.add_hline(y=0, line_color="#888", line_dash="dot")
     soort = "contant (gedisconteerd)" if contant else "nominaal"
     fig.update_xaxes(dtick=1 if per_jaar["jaar"].nunique() <= 20 else None, tickformat="d")

@@ -43,8 +43,9 @@ def _uitleg(waarde, std: dict, leeg: str = ONTBREEKT) -> str:
     )
 
 
-def _getal(label: str, key: str, start, veld: str, *, geheel: bool = False, fmt: str = "%.2f",
-           bron=""):  # fmt: skip
+def _getal(
+    label: str, key: str, start, veld: str, *, geheel: bool = False, fmt: str = "%.2f", bron=""
+):
     """A number input that may be empty, within the schema's bounds of ``veld``; ``start``
     only seeds it the first time (a start outside the bounds leaves it empty)."""
     lo, hi = GRENZEN[veld]
@@ -52,10 +53,12 @@ def _getal(label: str, key: str, start, veld: str, *, geheel: bool = False, fmt:
         ok = not _leeg(start) and lo <= float(start) <= hi
         st.session_state[key] = (int(start) if geheel else float(start)) if ok else None
     if geheel:
-        return st.number_input(label, min_value=int(lo), max_value=int(hi), step=1, key=key,
-                               help=bron or None)  # fmt: skip
-    return st.number_input(label, min_value=float(lo), max_value=float(hi), format=fmt, key=key,
-                           help=bron or None)  # fmt: skip
+        return st.number_input(
+            label, min_value=int(lo), max_value=int(hi), step=1, key=key, help=bron or None
+        )
+    return st.number_input(
+        label, min_value=float(lo), max_value=float(hi), format=fmt, key=key, help=bron or None
+    )
 
 
 def zet_uit_config(regio: str, config: dict) -> None:
@@ -88,7 +91,7 @@ def _verdeling(pre: str, std: dict, uit_url: dict | None) -> dict[str, float]:
         {
             "Partij": [PARTIJ_LABELS[p] for p in PARTIJEN],
             "Aandeel in de kosten (%)": [waarden.get(p) for p in PARTIJEN],
-        }  # fmt: skip
+        }
     )
     st.markdown("**Wie betaalt de kosten?**")
     st.caption(_bron(std["kostenverdeling_pct"]))
@@ -180,8 +183,13 @@ def _belasting(pre: str, e: dict) -> dict:
     uit = {}
     for col, k in zip(st.columns(len(BELASTINGVELDEN)), BELASTINGVELDEN, strict=True):
         with col:
-            uit[k] = _getal(BELASTING_LABELS[k].capitalize(), f"{pre}_{e['id']}_{k}",
-                            b[k]["waarde"], k, fmt="%.5f" if k == "belasting_eur" else "%.1f")  # fmt: skip
+            uit[k] = _getal(
+                BELASTING_LABELS[k].capitalize(),
+                f"{pre}_{e['id']}_{k}",
+                b[k]["waarde"],
+                k,
+                fmt="%.5f" if k == "belasting_eur" else "%.1f",
+            )
             st.caption(_uitleg(uit[k], b[k]))
     return uit
 
@@ -199,27 +207,42 @@ def interventie(regio: str, iid: str, indicatoren: dict, prijzen: dict, startjaa
             leeg = f"⚠️ {std['eenheden']['ontbreekt']} ontbreekt in de wijkgegevens: vul zelf in"
         c1, c2, c3 = st.columns(3)
         with c1:
-            eenheden = _getal(f"Aantal {std['eenheid']}", f"{pre}_eenheden",
-                              std["eenheden"]["waarde"], "eenheden", fmt="%.0f")  # fmt: skip
+            eenheden = _getal(
+                f"Aantal {std['eenheid']}",
+                f"{pre}_eenheden",
+                std["eenheden"]["waarde"],
+                "eenheden",
+                fmt="%.0f",
+            )
             st.caption(_uitleg(eenheden, std["eenheden"], leeg))
         with c2:
-            eenmalig = _getal("Investering per eenheid (euro)", f"{pre}_kosten_eenmalig_per_eenheid_eur",
-                              std["kosten_eenmalig_per_eenheid_eur"]["waarde"],
-                              "kosten_eenmalig_per_eenheid_eur")  # fmt: skip
+            eenmalig = _getal(
+                "Investering per eenheid (euro)",
+                f"{pre}_kosten_eenmalig_per_eenheid_eur",
+                std["kosten_eenmalig_per_eenheid_eur"]["waarde"],
+                "kosten_eenmalig_per_eenheid_eur",
+            )
             st.caption(_uitleg(eenmalig, std["kosten_eenmalig_per_eenheid_eur"]))
         with c3:
-            jaarlijks = _getal("Jaarlijkse kosten per eenheid (euro)",
-                               f"{pre}_kosten_jaarlijks_per_eenheid_eur",
-                               std["kosten_jaarlijks_per_eenheid_eur"]["waarde"],
-                               "kosten_jaarlijks_per_eenheid_eur")  # fmt: skip
+            jaarlijks = _getal(
+                "Jaarlijkse kosten per eenheid (euro)",
+                f"{pre}_kosten_jaarlijks_per_eenheid_eur",
+                std["kosten_jaarlijks_per_eenheid_eur"]["waarde"],
+                "kosten_jaarlijks_per_eenheid_eur",
+            )
             st.caption(_uitleg(jaarlijks, std["kosten_jaarlijks_per_eenheid_eur"]))
         c4, c5, _ = st.columns(3)
         with c4:
             start = _getal("Startjaar", f"{pre}_startjaar", startjaar, "startjaar", geheel=True)
             st.caption(_uitleg(start, std["startjaar"]))
         with c5:
-            looptijd = _getal("Looptijd (jaren)", f"{pre}_looptijd_jaar", std["looptijd_jaar"]["waarde"], "looptijd_jaar",
-                              geheel=True)  # fmt: skip
+            looptijd = _getal(
+                "Looptijd (jaren)",
+                f"{pre}_looptijd_jaar",
+                std["looptijd_jaar"]["waarde"],
+                "looptijd_jaar",
+                geheel=True,
+            )
             st.caption(_uitleg(looptijd, std["looptijd_jaar"]))
         verdeling = _verdeling(pre, std, uit_url)
         effecten = _effecten(pre, std, uit_url)

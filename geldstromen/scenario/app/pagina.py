@@ -82,9 +82,13 @@ def _bewaar_en_vergelijk(config: dict, sam: pd.DataFrame | None, regio_label: st
             bewaard[config["naam"]] = {"config": config, "samenvatting": sam, "regio": regio_label}
             st.success(f"Bewaard: {config['naam']}")
     with c2:
-        keuze = st.multiselect("Vergelijk bewaarde scenario's (twee of drie)", list(bewaard),
-                               max_selections=3, key="sc_vergelijk",
-                               placeholder=plaatshouder(bewaard, meer=True))  # fmt: skip
+        keuze = st.multiselect(
+            "Vergelijk bewaarde scenario's (twee of drie)",
+            list(bewaard),
+            max_selections=3,
+            key="sc_vergelijk",
+            placeholder=plaatshouder(bewaard, meer=True),
+        )
     if len(keuze) >= 2:
         kolommen = {}
         for naam in keuze:
@@ -100,12 +104,16 @@ def _bewaar_en_vergelijk(config: dict, sam: pd.DataFrame | None, regio_label: st
 def _resultaat(scenario, per_jaar: pd.DataFrame, export: pd.DataFrame, ctx) -> pd.DataFrame:
     sam = samenvatting(scenario, per_jaar)
     cols = st.columns(len(PARTIJEN))
-    for col, r, terug in zip(cols, sam.itertuples(), _terug(sam, "terugverdienjaar_contant"),
-                             strict=True):  # fmt: skip
+    for col, r, terug in zip(
+        cols, sam.itertuples(), _terug(sam, "terugverdienjaar_contant"), strict=True
+    ):
         heeft = r.kosten_eur or r.baten_eur
         terug = f"terugverdiend in {terug}" if terug.isdigit() else terug
-        col.metric(PARTIJ_LABELS[r.partij], _kort(r.netto_contant_eur) if heeft else "—",
-                   help="Netto-effect over de looptijd, contant (gedisconteerd naar het startjaar).")  # fmt: skip
+        col.metric(
+            PARTIJ_LABELS[r.partij],
+            _kort(r.netto_contant_eur) if heeft else "—",
+            help="Netto-effect over de looptijd, contant (gedisconteerd naar het startjaar).",
+        )
         if heeft:
             col.caption(terug)
     tabs = st.tabs(["Per partij", "Per jaar", "Voor en na", "Gevoeligheid", "Aannames en bronnen"])
@@ -117,29 +125,54 @@ def _resultaat(scenario, per_jaar: pd.DataFrame, export: pd.DataFrame, ctx) -> p
             terugverdienjaar=_terug(sam, "terugverdienjaar"),
             terugverdienjaar_contant=_terug(sam, "terugverdienjaar_contant"),
         ).drop(columns="methode")
-        st.dataframe(opgemaakt(tabel.rename(columns={
-            "partij": "Partij", "kosten_eur": "Kosten (€)", "baten_eur": "Baten (€)",
-            "netto_eur": "Netto (€)", "netto_contant_eur": "Netto contant (€)",
-            "terugverdienjaar": "Terugverdiend (nominaal)",
-            "terugverdienjaar_contant": "Terugverdiend (contant)"})),  # fmt: skip
-            hide_index=True, width="stretch")  # fmt: skip
+        st.dataframe(
+            opgemaakt(
+                tabel.rename(
+                    columns={
+                        "partij": "Partij",
+                        "kosten_eur": "Kosten (€)",
+                        "baten_eur": "Baten (€)",
+                        "netto_eur": "Netto (€)",
+                        "netto_contant_eur": "Netto contant (€)",
+                        "terugverdienjaar": "Terugverdiend (nominaal)",
+                        "terugverdienjaar_contant": "Terugverdiend (contant)",
+                    }
+                )
+            ),
+            hide_index=True,
+            width="stretch",
+        )
         _posten(scenario)
     with tabs[1]:
         contant = st.toggle("Contant (gedisconteerd)", value=False, key="sc_contant_jaar")
         st.plotly_chart(grafiek.cumulatief(per_jaar, contant), width="stretch")
-        st.dataframe(per_jaar.assign(partij=per_jaar["partij"].map(PARTIJ_LABELS)),
-                     hide_index=True, width="stretch")  # fmt: skip
+        st.dataframe(
+            per_jaar.assign(partij=per_jaar["partij"].map(PARTIJ_LABELS)),
+            hide_index=True,
+            width="stretch",
+        )
     with tabs[2]:
-        stromen.render(ctx["version"], scenario, ctx["regio_code"], ctx["regio_naam"],
-                       ctx["data_jaar"])  # fmt: skip
+        stromen.render(
+            ctx["version"], scenario, ctx["regio_code"], ctx["regio_naam"], ctx["data_jaar"]
+        )
     with tabs[3]:
-        delta = st.select_slider("Verandering per aanname", [0.1, 0.25, 0.5], value=0.25,
-                                 format_func=lambda d: f"± {d:.0%}", key="sc_delta")  # fmt: skip
+        delta = st.select_slider(
+            "Verandering per aanname",
+            [0.1, 0.25, 0.5],
+            value=0.25,
+            format_func=lambda d: f"± {d:.0%}",
+            key="sc_delta",
+        )
         gev = gevoeligheid(scenario, delta)
         betrokken = [p for p in PARTIJEN if gev.loc[gev["partij"] == p, "bereik_eur"].sum() > 0]
         if betrokken:
-            partij = st.radio("Partij", betrokken, format_func=PARTIJ_LABELS.get, horizontal=True,
-                              key="sc_tornado_partij")  # fmt: skip
+            partij = st.radio(
+                "Partij",
+                betrokken,
+                format_func=PARTIJ_LABELS.get,
+                horizontal=True,
+                key="sc_tornado_partij",
+            )
             st.plotly_chart(grafiek.tornado(gev, partij, delta), width="stretch")
     with tabs[4]:
         _aannames(export)
@@ -150,14 +183,26 @@ def _posten(scenario) -> None:
     """Items per party over the horizon, incl. the energy-tax transfer huishoudens <- Rijk."""
     posten = per_post(scenario)
     st.markdown("**Posten per partij** (nominaal, hele looptijd; kosten negatief)")
-    st.dataframe(opgemaakt(
-        posten.assign(partij=posten["partij"].map(PARTIJ_LABELS),
-                      tegenpartij=posten["tegenpartij"].map(lambda p: PARTIJ_LABELS.get(p, ""))
-                      ).drop(columns="methode").rename(columns={
-            "partij": "Partij", "soort": "Soort", "post": "Post", "tegenpartij": "Van/naar",
-            "bedrag_eur": "Bedrag (€)"})),
-        hide_index=True, width="stretch",
-    )  # fmt: skip
+    st.dataframe(
+        opgemaakt(
+            posten.assign(
+                partij=posten["partij"].map(PARTIJ_LABELS),
+                tegenpartij=posten["tegenpartij"].map(lambda p: PARTIJ_LABELS.get(p, "")),
+            )
+            .drop(columns="methode")
+            .rename(
+                columns={
+                    "partij": "Partij",
+                    "soort": "Soort",
+                    "post": "Post",
+                    "tegenpartij": "Van/naar",
+                    "bedrag_eur": "Bedrag (€)",
+                }
+            )
+        ),
+        hide_index=True,
+        width="stretch",
+    )
     rijk = belastingderving(posten)
     if rijk:
         st.caption(
@@ -173,13 +218,19 @@ def _pdf(scenario, tabel: pd.DataFrame, ctx: dict) -> bytes:
 
     jaar = st.session_state.get("sc_voorna_jaar") or standaardjaar(scenario)
     jaar = min(max(int(jaar), scenario.start()), scenario.eind())
-    voor, notities = cached_scenario.voor_links(ctx["version"], ctx["regio_code"], ctx["regio_naam"],
-                                          ctx["data_jaar"])  # fmt: skip
+    voor, notities = cached_scenario.voor_links(
+        ctx["version"], ctx["regio_code"], ctx["regio_naam"], ctx["data_jaar"]
+    )
     rapport = ScenarioRapport(
-        scenario, ctx["regio_code"], ctx["regio_naam"], ctx["data_jaar"],
+        scenario,
+        ctx["regio_code"],
+        ctx["regio_naam"],
+        ctx["data_jaar"],
         tabel[tabel["onderdeel"] == "aanname"],
-        verschil(voor, scenario_laag(scenario, jaar)), jaar, notities,
-    )  # fmt: skip
+        verschil(voor, scenario_laag(scenario, jaar)),
+        jaar,
+        notities,
+    )
     return scenario_pdf(rapport)
 
 
@@ -187,8 +238,11 @@ def _aannames(tabel: pd.DataFrame) -> None:
     """The assumption rows of the export table (a missing source said so)."""
     tabel = tabel[tabel["onderdeel"] == "aanname"]
     tabel = tabel.assign(bron=tabel["bron"].fillna("ONTBREEKT: vul in"))
-    st.dataframe(tabel.drop(columns=["onderdeel", "jaar", "methode"]).astype({"waarde": "string"}),
-                 hide_index=True, width="stretch")  # fmt: skip
+    st.dataframe(
+        tabel.drop(columns=["onderdeel", "jaar", "methode"]).astype({"waarde": "string"}),
+        hide_index=True,
+        width="stretch",
+    )
 
 
 def render(sel: Selectie, regio: str, regio_naam: str) -> None:
@@ -208,15 +262,26 @@ def render(sel: Selectie, regio: str, regio_naam: str) -> None:
     spec = catalogus()["interventies"]
     c1, c2 = st.columns([3, 1])
     with c1:
-        gekozen = st.multiselect("Interventies", list(spec), default=[list(spec)[0]],
-                                 format_func=lambda i: spec[i]["label"], key="sc_interventies",
-                                 placeholder=plaatshouder(spec, meer=True))  # fmt: skip
+        gekozen = st.multiselect(
+            "Interventies",
+            list(spec),
+            default=[list(spec)[0]],
+            format_func=lambda i: spec[i]["label"],
+            key="sc_interventies",
+            placeholder=plaatshouder(spec, meer=True),
+        )
     std_voet = standaard_voet()
     with c2:
         if "sc_voet" not in st.session_state:
             st.session_state["sc_voet"] = float(std_voet["waarde"])
-        voet_waarde = st.number_input("Disconteringsvoet (% per jaar)", min_value=0.0, max_value=MAX_VOET,
-                                      step=0.25, key="sc_voet", help=met_kop("Bron", std_voet["bron"]))  # fmt: skip
+        voet_waarde = st.number_input(
+            "Disconteringsvoet (% per jaar)",
+            min_value=0.0,
+            max_value=MAX_VOET,
+            step=0.25,
+            key="sc_voet",
+            help=met_kop("Bron", std_voet["bron"]),
+        )
     voet = voet_uit(voet_waarde)
     naam = st.text_input("Naam van het scenario", value=f"Scenario {regio_naam}", key="sc_naam")
     if not gekozen:
@@ -241,8 +306,12 @@ def _uitkomst(sel, regio, regio_naam, items, naam, voet, voet_waarde) -> None:
             )
     st.subheader(f"Scenario-uitkomst: wie betaalt, wie profiteert — {regio_naam}")
     meta = export_meta(naam, regio, regio_naam, sel.jaar)
-    ctx = {"version": sel.version, "regio_code": regio, "regio_naam": regio_naam,
-           "data_jaar": int(sel.jaar)}  # fmt: skip
+    ctx = {
+        "version": sel.version,
+        "regio_code": regio,
+        "regio_naam": regio_naam,
+        "data_jaar": int(sel.jaar),
+    }
     sam = scenario = per_jaar = None
     if volledig:
         scenario = scenario_uit(volledig, naam, voet_waarde)
@@ -257,12 +326,27 @@ def _uitkomst(sel, regio, regio_naam, items, naam, voet, voet_waarde) -> None:
         _aannames(tabel)
     st.divider()
     e1, e2, e3, e4 = st.columns(4)
-    e1.download_button("Download CSV (aannames + uitkomst)", lambda: export_bytes(tabel, "csv", meta),
-                       file_name=f"scenario_{regio}.csv", mime="text/csv", key="sc_csv")  # fmt: skip
-    e2.download_button("Download Excel", lambda: export_bytes(tabel, "xlsx", meta), file_name=f"scenario_{regio}.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="sc_xlsx")  # fmt: skip
+    e1.download_button(
+        "Download CSV (aannames + uitkomst)",
+        lambda: export_bytes(tabel, "csv", meta),
+        file_name=f"scenario_{regio}.csv",
+        mime="text/csv",
+        key="sc_csv",
+    )
+    e2.download_button(
+        "Download Excel",
+        lambda: export_bytes(tabel, "xlsx", meta),
+        file_name=f"scenario_{regio}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="sc_xlsx",
+    )
     if scenario is not None:
-        e3.download_button("Download PDF (scenariopagina's)", lambda: _pdf(scenario, tabel, ctx),
-                           file_name=f"scenario_{regio}.pdf", mime="application/pdf", key="sc_pdf")  # fmt: skip
+        e3.download_button(
+            "Download PDF (scenariopagina's)",
+            lambda: _pdf(scenario, tabel, ctx),
+            file_name=f"scenario_{regio}.pdf",
+            mime="application/pdf",
+            key="sc_pdf",
+        )
     e4.caption("Delen: de link in de adresbalk bevat dit scenario (alle aannames).")
     _bewaar_en_vergelijk(config, sam, f"{regio_naam} ({regio})")

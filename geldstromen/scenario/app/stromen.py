@@ -37,15 +37,22 @@ def jaarkeuzes(scenario: Scenario) -> dict[int, str]:
 def render(version: str, scenario: Scenario, regio: str, regio_naam: str, data_jaar: int) -> None:
     """The before/after sankeys and the table of differences per link."""
     keuzes = jaarkeuzes(scenario)
-    jaar = st.select_slider("Jaar van het scenario", list(keuzes), value=standaardjaar(scenario),
-                            format_func=keuzes.get, key="sc_voorna_jaar")  # fmt: skip
+    jaar = st.select_slider(
+        "Jaar van het scenario",
+        list(keuzes),
+        value=standaardjaar(scenario),
+        format_func=keuzes.get,
+        key="sc_voorna_jaar",
+    )
     voor, notities = cached_scenario.voor_links(version, regio, regio_naam, data_jaar)
     extra = scenario_laag(scenario, int(jaar))
     st.caption(UITLEG + " " + " ".join(notities))
     weergave = st.radio("Weergave", WEERGAVEN, horizontal=True, key="sc_voorna_weergave")
     voor_fig = grafiek.sankey(voor, "Voor: geldstromen zonder scenario")
-    na_fig = grafiek.sankey(pd.concat([voor, extra], ignore_index=True),
-                            f"Na: dezelfde stromen + de SCENARIO-laag (oranje) in {keuzes[int(jaar)]}")  # fmt: skip
+    na_fig = grafiek.sankey(
+        pd.concat([voor, extra], ignore_index=True),
+        f"Na: dezelfde stromen + de SCENARIO-laag (oranje) in {keuzes[int(jaar)]}",
+    )
     if weergave == WEERGAVEN[2]:
         links_kol, rechts_kol = st.columns(2)
         links_kol.plotly_chart(voor_fig, width="stretch", key="sc_sankey_voor")
@@ -54,17 +61,32 @@ def render(version: str, scenario: Scenario, regio: str, regio_naam: str, data_j
         fig = na_fig if weergave == WEERGAVEN[0] else voor_fig
         st.plotly_chart(fig, width="stretch", key="sc_sankey")
     if weergave != WEERGAVEN[1] and not extra.empty:
-        st.plotly_chart(grafiek.sankey(extra, f"Uitvergroot: alleen de scenario-laag in "
-                                              f"{keuzes[int(jaar)]}"),
-                        width="stretch", key="sc_sankey_laag")  # fmt: skip
-    st.caption("Oranje = scenario. Naast de bestaande stromen is de scenario-laag dun; daarom staat "
-               "ze hierboven ook apart, op eigen schaal. De bedragen staan in de tabel.")  # fmt: skip
+        st.plotly_chart(
+            grafiek.sankey(extra, f"Uitvergroot: alleen de scenario-laag in {keuzes[int(jaar)]}"),
+            width="stretch",
+            key="sc_sankey_laag",
+        )
+    st.caption(
+        "Oranje = scenario. Naast de bestaande stromen is de scenario-laag dun; daarom staat "
+        "ze hierboven ook apart, op eigen schaal. De bedragen staan in de tabel."
+    )
     st.markdown("**Verschil per stroom** (euro per jaar; de scenario-stromen bovenaan)")
     tabel = verschil(voor, extra)
     st.dataframe(
-        opgemaakt(tabel.rename(columns={"van": "Van", "naar": "Naar", "familie": "Familie",
-                              "voor_eur": "Voor (€)", "na_eur": "Na (€)",
-                              "verschil_eur": "Verschil (€)", "methode": "Methode",
-                              "bron": "Bron"})),
-        hide_index=True, width="stretch",
-    )  # fmt: skip
+        opgemaakt(
+            tabel.rename(
+                columns={
+                    "van": "Van",
+                    "naar": "Naar",
+                    "familie": "Familie",
+                    "voor_eur": "Voor (€)",
+                    "na_eur": "Na (€)",
+                    "verschil_eur": "Verschil (€)",
+                    "methode": "Methode",
+                    "bron": "Bron",
+                }
+            )
+        ),
+        hide_index=True,
+        width="stretch",
+    )
