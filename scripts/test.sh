@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 $BIN/ruff check .
+$BIN/ruff format --check .
 $BIN/lint-imports
 set +e
 $BIN/pytest "$@"
