@@ -21,7 +21,6 @@ from geldstromen.domain.taakvelden import standaard_sleutels
 from geldstromen.domain.toerekening import Context, toerekenen
 
 KANTEN = ("lasten", "baten")
-STUKKEN = ("begroting", "jaarrekening")
 
 
 @dataclass

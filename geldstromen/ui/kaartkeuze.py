@@ -13,6 +13,7 @@ import shapely
 import streamlit as st
 
 from geldstromen import cached
+from geldstromen.domain.regiocode import is_regiocode
 from geldstromen.ui import bezoek
 from geldstromen.ui.filters import Selectie
 
@@ -96,7 +97,7 @@ def lagen(geometrie: pd.DataFrame, gekozen: str | None) -> list[pdk.Layer]:
             id="namen",
             get_position=["lon", "lat"],
             get_text="naam",
-            get_size=LABEL_METERS["buurt" if punten["code"].str.startswith("BU").any() else "wijk"],
+            get_size=LABEL_METERS[_niveau(punten["code"])],
             # quoted: pydeck turns a bare string into a JavaScript expression
             size_units="'meters'",
             size_max_pixels=14,
@@ -132,3 +133,8 @@ def lagen(geometrie: pd.DataFrame, gekozen: str | None) -> list[pdk.Layer]:
                 )
             )
     return lagen
+
+
+def _niveau(codes: pd.Series) -> str:
+    """'buurt' when any point is a buurt (labels sized for buurten), else 'wijk'."""
+    return "buurt" if any(is_regiocode(c, "buurt") for c in codes) else "wijk"
