@@ -13,10 +13,11 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
-## run: install, ingest GELDSTROMEN_DATA_DIR (when set; unchanged files are skipped) and start the app
+## run: install, ingest GELDSTROMEN_DATA_DIR (when set; unchanged files are skipped) or, without it,
+##      fetch online on a first run (`geldstromen eerste-start`), and start the app
 run: $(STAMP)
 	@if [ -n "$$GELDSTROMEN_DATA_DIR" ]; then $(BIN)/geldstromen ingest; \
-	 else echo "GELDSTROMEN_DATA_DIR is niet gezet: de app opent op de startpagina met uitleg."; fi
+	 else $(BIN)/geldstromen eerste-start; fi
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
 ## test: ruff, import-linter and the whole pytest suite (SQLite + a throwaway PostgreSQL)

@@ -107,7 +107,9 @@ def _known_checksums(engine: Engine) -> dict[str, str]:
 
 def _read_all(changed: list[Bestand], progress: bool) -> list[tuple[Bestand, dict]]:
     frames = []
-    for item in tqdm(changed, desc="Inlezen", unit="bestand", disable=not progress):
+    balk = tqdm(changed, desc="Inlezen", unit="bestand", disable=not progress)
+    for item in balk:
+        balk.set_postfix_str(item.bron_id, refresh=True)
         try:
             tables = item.lees()
         except IngestFout:
@@ -226,7 +228,9 @@ def _ingest(engine, bestanden, progress, force, accepteer_krimp, before_commit) 
     known = {} if force else _known_checksums(engine)
     result = IngestResultaat()
     changed = []
-    for item in tqdm(bestanden, desc="Controleren", unit="bestand", disable=not progress):
+    balk = tqdm(bestanden, desc="Controleren/ophalen", unit="bron", disable=not progress)
+    for item in balk:
+        balk.set_postfix_str(item.bron_id, refresh=True)  # the source being fetched or checked
         if known.get(item.bron_id) == item.checksum():
             result.overgeslagen.append(item.bron_id)
         else:

@@ -97,6 +97,25 @@ def ingest(data_dir, online, database_url, force, accepteer_krimp, quiet) -> Non
     )
 
 
+@main.command("eerste-start")
+@click.option(
+    "--database-url", help="SQLAlchemy-URL (standaard: GELDSTROMEN_DATABASE_URL of SQLite)."
+)
+@click.option("--quiet", is_flag=True, help="Geen voortgangsbalken.")
+def eerste_start(database_url, quiet) -> None:
+    """First run without a data folder: ingest online when CBS is reachable, otherwise explain
+    the data-folder route. Always exits 0 so ``make run`` starts the app."""
+    from data_sources.eerste_start import eerste_start as run
+
+    try:
+        run(_engine(database_url), get_settings(), echo=click.echo, progress=not quiet)
+    except KeyboardInterrupt:
+        click.echo(
+            "Onderbroken. Opgehaalde pagina's blijven bewaard: `make run` gaat verder waar het "
+            "stopte. De app start op de startpagina."
+        )
+
+
 @main.group()
 def export() -> None:
     """Export tables (CSV to stdout without -o)."""

@@ -15,20 +15,28 @@ def render() -> None:
     st.markdown(
         """
 Deze app toont waar publiek en privaat geld stroomt in een wijk of buurt. Hij heeft daarvoor
-bronbestanden van CBS, PDOK en Vektis nodig. Kies één van deze twee wegen:
+bronnen van CBS, PDOK, Vektis, het Rijk (gemeentefonds) en RIVM nodig.
 
-1. **Met gedownloade bestanden** (geen internet nodig): zet de omgevingsvariabele
-   `GELDSTROMEN_DATA_DIR` op de map met de bestanden en start opnieuw met `make run`,
-   of lees ze in met:
+**Met internet** haalt `make run` bij de eerste start zonder gegevensmap zelf op wat online
+beschikbaar is (met voortgangsbalken en een verwachte duur; onderbreken mag, een volgende
+`make run` gaat verder waar het stopte). Handmatig kan dat ook met `geldstromen ingest --online`.
+Online komen vandaag:
 
-   ```
-   geldstromen ingest --data-dir /pad/naar/bestanden
-   ```
-2. **Met internet**: haal de tabellen rechtstreeks bij CBS en PDOK op:
+- CBS Kerncijfers wijken en buurten (KWB) 2015-2025, gemeente, wijk en buurt, met namen;
+- Iv3-gemeentefinanciën 2017-2026 (begroting en jaarrekening) van CBS;
+- PDOK-grenzen van gemeenten en wijken 2024.
 
-   ```
-   geldstromen ingest --online
-   ```
+Nog **alleen via bestanden**: Vektis-zorgkosten (Zvw), het gemeentefonds (circulaires) en
+RIVM-gezondheid per wijk en buurt. Zonder die bestanden blijven de zorg-, scenario- en
+gemeentefondsonderdelen leeg.
+
+**Met gedownloade bestanden** (geen internet nodig, alle onderdelen): zet de omgevingsvariabele
+`GELDSTROMEN_DATA_DIR` op de map met de bestanden en start opnieuw met `make run`, of lees ze in
+met:
+
+```
+geldstromen ingest --data-dir /pad/naar/bestanden
+```
 
 Zie de README voor de verwachte mapindeling (`cbs_kwb/`, `geo/`, `iv3/`, `zorg/`, ...).
 """

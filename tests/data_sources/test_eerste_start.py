@@ -1,0 +1,121 @@
+"""First run (``geldstromen eerste-start``, called by ``make run`` without a data folder):
+CBS reachable -> online ingest on replays in the real shape; unreachable -> a Dutch message,
+exit 0 and an empty store, so the app opens on its start page. No live calls."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+import requests
+import responses
+from click.testing import CliRunner
+
+from data_sources.cbs_odata import CbsFeed
+from data_sources.eerste_start import bereikbaar, eerste_start, heeft_gegevens, schatting_s
+from data_sources.online import kwb_online
+from geldstromen import db
+from geldstromen.cli import main
+from geldstromen.config import get_settings
+from tests.support.kwb_replay import regios, replay
+
+BASE = "https://cbs.invalid/ODataFeed/odata"
+
+
+def _settings(tmp_path):
+    return get_settings(
+        {
+            "GELDSTROMEN_VAR_DIR": str(tmp_path / "var"),
+            "GELDSTROMEN_HTTP_TIMEOUT_S": "0.3",
+            "GELDSTROMEN_HTTP_RETRIES": "2",
+        }
+    )
+
+
+def _register(pages: dict[str, str]) -> None:
+    for url, body in pages.items():
+        responses.get(
+            url.split("?")[0],
+            body=body,
+            content_type="application/json",
+            match=[responses.matchers.query_string_matcher(urlsplit(url).query)],
+        )
+
+
+@responses.activate
+def test_reachable_ingests_replayed_kwb(tmp_path):
+    pages = replay(BASE, paginagrootte=5)
+    _register(pages)
+    responses.get(BASE, body="{}", content_type="application/json")
+    settings = _settings(tmp_path)
+    engine = db.make_engine(f"sqlite:///{tmp_path / 'e.sqlite'}")
+    feed = CbsFeed(settings, base_url=BASE, wacht_s=0.001)
+    regels: list[str] = []
+    uit = eerste_start(
+        engine,
+        settings,
+        bestanden=lambda s: kwb_online(s, [2024], feed=feed),
+        echo=regels.append,
+        url=BASE,
+        progress=False,
+    )
+    assert uit.toestand == "ingelezen", regels
+    assert heeft_gegevens(engine)
+    # the estimate names the number of tables and a duration in minutes
+    assert any("1 tabellen op te halen" in r and "minu" in r for r in regels)
+    # every replayed region (recomputed from the replay pages) landed in the store
+    rows = [r for u, b in pages.items() if "TypedDataSet" in u for r in json.loads(b)["value"]]
+    assert len(rows) == len(regios())
+    with engine.connect() as conn:
+        bron = conn.exec_driver_sql("SELECT bron_id FROM bron").scalars().all()
+    assert bron == ["kwb2024_85984NED_online"]
+    # a second first run sees the data and does not fetch again
+    n = len(responses.calls)
+    again = eerste_start(engine, settings, echo=regels.append, url=BASE, progress=False)
+    assert again.toestand == "gegevens" and len(responses.calls) == n
+
+
+@responses.activate
+def test_unreachable_says_so_in_dutch_and_leaves_store_empty(tmp_path):
+    responses.get(BASE, body=requests.ConnectionError("geen netwerk"))
+    settings = _settings(tmp_path)
+    engine = db.make_engine(f"sqlite:///{tmp_path / 'e.sqlite'}")
+    regels: list[str] = []
+
+    def niet_aanroepen(_s):
+        raise AssertionError("zonder internet wordt niets opgehaald")
+
+    uit = eerste_start(
+        engine, settings, bestanden=niet_aanroepen, echo=regels.append, url=BASE, progress=False
+    )
+    assert uit.toestand == "geen_internet"
+    tekst = "\n".join(regels)
+    assert "Geen verbinding met CBS" in tekst and "GELDSTROMEN_DATA_DIR" in tekst
+    assert "startpagina" in tekst and not heeft_gegevens(engine)
+
+
+@responses.activate
+def test_server_error_counts_as_unreachable_and_4xx_as_reachable():
+    responses.get(BASE, status=503)
+    assert not bereikbaar(BASE, 0.2)
+    responses.replace(responses.GET, BASE, status=404)
+    assert bereikbaar(BASE, 0.2)
+
+
+def test_estimate_grows_with_tables(tmp_path):
+    settings = _settings(tmp_path)
+    een = kwb_online(settings, [2024])
+    drie = kwb_online(settings, [2022, 2023, 2024])
+    assert 0 < schatting_s(een) < schatting_s(drie) == 3 * schatting_s(een)
+
+
+@responses.activate
+def test_cli_without_internet_exits_zero(tmp_path, monkeypatch):
+    monkeypatch.delenv("GELDSTROMEN_DATA_DIR", raising=False)
+    monkeypatch.delenv("GELDSTROMEN_DATABASE_URL", raising=False)
+    monkeypatch.setenv("GELDSTROMEN_VAR_DIR", str(tmp_path / "var"))
+    # no URL registered: responses refuses the connectivity check like a machine offline
+    result = CliRunner().invoke(main, ["eerste-start", "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "Geen verbinding met CBS" in result.output
+    assert "geldstromen ingest --data-dir" in result.output
