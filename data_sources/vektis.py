@@ -23,10 +23,11 @@ ATTRIBUTIE = "Bron: Vektis, Open Databestand Zorgverzekeringswet"
 #: Vektis gemeente files follow the gemeente indeling of this many years later.
 INDELING_VERSCHUIVING = 2
 
-_RAW = re.compile(r"vektis_zvw_(\d{4})_gemeente\.csv(\.gz)?$", re.IGNORECASE)
+_INDELING = re.compile(r"indeling[_-]?(\d{4})", re.IGNORECASE)
+_RAW = re.compile(r"vektis_zvw_(\d{4})_gemeente(?:_indeling\d{4})?\.csv(\.gz)?$", re.IGNORECASE)
 _DERIVED = re.compile(
     r"vektis(\d{4})_derived_(category_breakdown_gemeente|municipality_benchmark|"
-    r"national_age_sex_rates)\.csv(\.gz)?$",
+    r"national_age_sex_rates)(?:_indeling\d{4})?\.csv(\.gz)?$",
     re.IGNORECASE,
 )
 
@@ -39,11 +40,17 @@ def _num(series: pd.Series) -> pd.Series:
     return pd.to_numeric(series.str.strip().replace({"": None, ".": None}), errors="coerce")
 
 
-def _namen(names: pd.Series, bron_id: str, jaar: int) -> pd.DataFrame:
+def indeling_jaar(path: Path, jaar: int) -> int:
+    """The gemeente indeling a file's names follow: ``indeling<YYYY>`` in the file name when
+    present (e.g. ``vektis_zvw_2015_gemeente_indeling2017.csv``), else ``jaar`` plus
+    :data:`INDELING_VERSCHUIVING`."""
+    m = _INDELING.search(path.name)
+    return int(m.group(1)) if m else jaar + INDELING_VERSCHUIVING
+
+
+def _namen(names: pd.Series, bron_id: str, indeling: int) -> pd.DataFrame:
     names = names[names.str.strip() != ""].drop_duplicates()
-    return pd.DataFrame(
-        {"bron_id": bron_id, "naam": names.values, "jaar_indeling": jaar + INDELING_VERSCHUIVING}
-    )
+    return pd.DataFrame({"bron_id": bron_id, "naam": names.values, "jaar_indeling": indeling})
 
 
 def lees_ruw(path: Path, bron_id: str, jaar: int) -> dict[str, pd.DataFrame]:
@@ -73,11 +80,12 @@ def lees_ruw(path: Path, bron_id: str, jaar: int) -> dict[str, pd.DataFrame]:
             "kostenpost": long["kostenpost"],
             "verzekerdejaren": _num(long["AANTAL_VERZEKERDEJAREN"]),
             "bedrag_eur": _num(long["bedrag"]),
+            "jaar_indeling": indeling_jaar(path, jaar),
         }
     )
     return {
         "raw_vektis_kosten": out,
-        "raw_gemeentenaam": _namen(frame["GEMEENTENAAM"], bron_id, jaar),
+        "raw_gemeentenaam": _namen(frame["GEMEENTENAAM"], bron_id, indeling_jaar(path, jaar)),
     }
 
 
@@ -85,7 +93,7 @@ def lees_afgeleid(path: Path, bron_id: str, jaar: int, soort: str) -> dict[str, 
     """Derived tables (category breakdown, benchmark, national rates) -> raw_vektis_kosten."""
     frame = _read_csv(path, ",")
     frame.columns = [c.strip().lower() for c in frame.columns]
-    base = {"bron_id": bron_id, "jaar": jaar}
+    base = {"bron_id": bron_id, "jaar": jaar, "jaar_indeling": indeling_jaar(path, jaar)}
     if soort == "national_age_sex_rates":
         out = pd.DataFrame(
             {
@@ -113,7 +121,8 @@ def lees_afgeleid(path: Path, bron_id: str, jaar: int, soort: str) -> dict[str, 
             "verwacht_eur": _num(frame["expected_cost"]),
         }
     )
-    return {"raw_vektis_kosten": out, "raw_gemeentenaam": _namen(names, bron_id, jaar)}
+    indeling = indeling_jaar(path, jaar)
+    return {"raw_vektis_kosten": out, "raw_gemeentenaam": _namen(names, bron_id, indeling)}
 
 
 def vind(data_dir: Path) -> list[Bestand]:
@@ -124,14 +133,14 @@ def vind(data_dir: Path) -> list[Bestand]:
             jaar = int(m.group(1))
             bron_id = f"vektis_zvw_{jaar}_gemeente"
             lees = partial(lees_ruw, path, bron_id, jaar)
-            opm = f"Gemeente-indeling {jaar + INDELING_VERSCHUIVING}; namen gekoppeld op naam."
+            opm = f"Gemeente-indeling {indeling_jaar(path, jaar)}; namen gekoppeld op naam."
         elif m := _DERIVED.search(path.name):
             jaar, soort = int(m.group(1)), m.group(2).lower()
             bron_id = f"vektis_zvw_{jaar}_{soort}"
             lees = partial(lees_afgeleid, path, bron_id, jaar, soort)
             opm = (
                 f"Afgeleid van Vektis Zvw {jaar} (gemeente-indeling "
-                f"{jaar + INDELING_VERSCHUIVING}) door derden; auteur vermelden."
+                f"{indeling_jaar(path, jaar)}) door derden; auteur vermelden."
             )
         else:
             continue

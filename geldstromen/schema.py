@@ -137,6 +137,8 @@ raw_vektis_kosten = Table(
     Column("verzekerdejaren", Float),
     Column("bedrag_eur", Float),
     Column("verwacht_eur", Float),
+    # gemeente indeling the file's names follow (NULL in stores from before: jaar + 2)
+    Column("jaar_indeling", Integer),
     Index("ix_raw_vektis_kosten_naam", "gemeentenaam", "jaar"),
 )
 """Vektis Zvw costs as published: gebied ``gemeente`` (name as written) or ``nederland``;

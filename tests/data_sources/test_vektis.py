@@ -44,3 +44,41 @@ def test_zorg_flows_conserve_gemeente_total(thema_engine, niveau):
         assert per_inw["WK999801"] > per_inw["WK999802"]  # older wijk, higher cost per inhabitant
     else:
         assert any("zonder leeftijdsopbouw" in n for n in model.notities)
+
+
+def test_indeling_year_is_a_property_of_each_file(database_url, tmp_path):
+    """A file that states its indeling (``_indeling<YYYY>`` in its name) is linked on that
+    year's names, the bron record says so, and a file without it keeps jaar + 2."""
+    from pathlib import Path
+
+    from data_sources.vektis import indeling_jaar
+
+    assert indeling_jaar(Path("vektis_zvw_2015_gemeente.csv"), 2015) == 2017
+    assert indeling_jaar(Path("vektis_zvw_2015_gemeente_indeling2019.csv.gz"), 2015) == 2019
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "thema_data", data)
+    zorg = data / "zorg"
+    (zorg / "vektis_zvw_2015_gemeente.csv").rename(
+        zorg / "vektis_zvw_2015_gemeente_indeling2019.csv"
+    )
+    engine = db.make_engine(database_url)
+    ingest(engine, vind_bestanden(data))
+    with engine.connect() as conn:
+        jaren = (
+            conn.exec_driver_sql("SELECT DISTINCT jaar_indeling FROM stg_vektis__kosten")
+            .scalars()
+            .all()
+        )
+        opm = conn.exec_driver_sql(
+            "SELECT opmerking FROM bron WHERE bron_id = 'vektis_zvw_2015_gemeente'"
+        ).scalar_one()
+        namen = (
+            conn.exec_driver_sql(
+                "SELECT DISTINCT jaar_indeling FROM raw_gemeentenaam "
+                "WHERE bron_id = 'vektis_zvw_2015_gemeente'"
+            )
+            .scalars()
+            .all()
+        )
+    assert jaren == [2019] and namen == [2019]
+    assert "Gemeente-indeling 2019" in opm

@@ -1,10 +1,11 @@
 -- grain: one row per Vektis source row (gemeente or national x sex x age class x cost item)
--- gemeente_code via the name crosswalk (Vektis uses the gemeente indeling of jaar + 2);
+-- gemeente_code via the name crosswalk, on the gemeente indeling each file states
+-- (raw jaar_indeling; NULL in stores from before it existed: jaar + 2);
 -- unmatched names keep a NULL code and status 'onbekend' (never dropped)
 select
     v.bron_id,
     v.jaar,
-    v.jaar + 2 as jaar_indeling,
+    coalesce(v.jaar_indeling, v.jaar + 2) as jaar_indeling,
     v.gebied,
     v.gemeentenaam,
     r.gemeente_code,
@@ -19,4 +20,4 @@ select
 from raw_vektis_kosten as v
 inner join bron as b on b.bron_id = v.bron_id
 left join ref_gemeentenaam as r
-    on r.naam = v.gemeentenaam and r.jaar_indeling = v.jaar + 2
+    on r.naam = v.gemeentenaam and r.jaar_indeling = coalesce(v.jaar_indeling, v.jaar + 2)
