@@ -69,7 +69,8 @@ def test_page_shows_data_after_restart(cluster, monkeypatch):
     monkeypatch.setenv("GELDSTROMEN_DATABASE_URL", cluster.db_url)
     st.cache_data.clear()
     st.cache_resource.clear()
-    page = AppTest.from_file(str(REPO / "app_pages" / "kaart.py"), default_timeout=60)
+    page = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)  # (pages link pages)
+    page.switch_page("app_pages/kaart.py")
     page.query_params.update(
         {"gemeente": "GM9999", "niveau": "wijk", "jaar": "2019", "indicator": "inwoners_aantal"}
     )
