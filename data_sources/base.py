@@ -6,7 +6,7 @@ import csv
 import gzip
 import hashlib
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -159,3 +159,23 @@ def gemeentenamen(bron_id: str, namen: pd.Series, jaar_indeling: int) -> pd.Data
     return pd.DataFrame(
         {"bron_id": bron_id, "naam": namen.str.strip().unique(), "jaar_indeling": jaar_indeling}
     )
+
+
+def jaren_uit_env(
+    naam: str, standaard: Iterable[int], bekend: Iterable[int], soort: str, env: Mapping[str, str]
+) -> list[int]:
+    """Years from the environment variable ``naam`` (``2019,2024`` or ``2019;2024``), else
+    ``standaard``; a year outside ``bekend`` (the tables known for ``soort``) is a Dutch error."""
+    value = env.get(naam, "")
+    if not value.strip():
+        return list(standaard)
+    try:
+        jaren = [int(j) for j in value.replace(";", ",").split(",") if j.strip()]
+    except ValueError as exc:
+        raise IngestFout(f"{naam} is geen lijst van jaren: {value!r}") from exc
+    onbekend = [j for j in jaren if j not in set(bekend)]
+    if onbekend:
+        raise IngestFout(
+            f"Geen {soort}-tabel bekend voor jaar {onbekend}; kies uit {sorted(bekend)}"
+        )
+    return jaren

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from data_sources.base import Bestand, IngestFout
+from data_sources.base import Bestand, IngestFout, jaren_uit_env
 from data_sources.cbs_odata import CbsFeed
 from data_sources.iv3 import ATTRIBUTIE
 from geldstromen.config import Settings
@@ -80,21 +80,13 @@ KOLOMMEN = [
 
 def iv3_jaren(env: dict[str, str] | None = None) -> list[int]:
     """The Iv3 years to fetch: ``GELDSTROMEN_ONLINE_IV3_JAREN`` or 2017-2026."""
-    value = (env if env is not None else os.environ).get("GELDSTROMEN_ONLINE_IV3_JAREN", "")
-    if not value.strip():
-        return list(STANDAARD_JAREN)
-    try:
-        jaren = [int(j) for j in value.replace(";", ",").split(",") if j.strip()]
-    except ValueError as exc:
-        raise IngestFout(
-            f"GELDSTROMEN_ONLINE_IV3_JAREN is geen lijst van jaren: {value!r}"
-        ) from exc
-    onbekend = [j for j in jaren if j not in IV3_TABELLEN]
-    if onbekend:
-        raise IngestFout(
-            f"Geen Iv3-tabel bekend voor jaar {onbekend}; kies uit {sorted(IV3_TABELLEN)}"
-        )
-    return jaren
+    return jaren_uit_env(
+        "GELDSTROMEN_ONLINE_IV3_JAREN",
+        STANDAARD_JAREN,
+        IV3_TABELLEN,
+        "Iv3",
+        os.environ if env is None else env,
+    )
 
 
 def _titels(rows: list[dict]) -> dict[str, str]:

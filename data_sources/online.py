@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from data_sources.base import Bestand, IngestFout, long_cbs
+from data_sources.base import Bestand, IngestFout, jaren_uit_env, long_cbs
 from data_sources.cbs_kwb import KWB_TABELLEN, check_numeric, kolommen_frame
 from data_sources.cbs_odata import CbsFeed
 from geldstromen.config import Settings
@@ -30,21 +30,13 @@ STANDAARD_JAREN = tuple(range(2015, 2026))
 
 def kwb_jaren(env: dict[str, str] | None = None) -> list[int]:
     """The KWB years to fetch: ``GELDSTROMEN_ONLINE_KWB_JAREN`` or the default."""
-    value = (env if env is not None else os.environ).get("GELDSTROMEN_ONLINE_KWB_JAREN", "")
-    if not value.strip():
-        return list(STANDAARD_JAREN)
-    try:
-        jaren = [int(j) for j in value.replace(";", ",").split(",") if j.strip()]
-    except ValueError as exc:
-        raise IngestFout(
-            f"GELDSTROMEN_ONLINE_KWB_JAREN is geen lijst van jaren: {value!r}"
-        ) from exc
-    onbekend = [j for j in jaren if j not in KWB_TABELLEN]
-    if onbekend:
-        raise IngestFout(
-            f"Geen KWB-tabel bekend voor jaar {onbekend}; kies uit {sorted(KWB_TABELLEN)}"
-        )
-    return jaren
+    return jaren_uit_env(
+        "GELDSTROMEN_ONLINE_KWB_JAREN",
+        STANDAARD_JAREN,
+        KWB_TABELLEN,
+        "KWB",
+        os.environ if env is None else env,
+    )
 
 
 def kwb_frames(
