@@ -20,6 +20,8 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -32,7 +34,7 @@ from tenacity import (
     wait_exponential,
 )
 
-from data_sources.base import IngestFout
+from data_sources.base import Bestand, IngestFout
 from geldstromen.config import Settings
 
 FEED = "https://opendata.cbs.nl/ODataFeed/odata"
@@ -219,3 +221,48 @@ class CbsFeed:
         }
         _schrijf_atomisch(versie_pad, json.dumps(nieuw))
         return nieuw
+
+
+@dataclass
+class OnlineTabel(Bestand):
+    """One CBS table fetched through a :class:`CbsFeed`: the version check (fetched and
+    modified dates), the collections named in ``verzamelingen`` (fetched in that order, from
+    the page cache when present) and one sha256 over their pages, then ``omzetten`` turns
+    ``{collection name: rows}`` into the raw tables. Fetched once; ``lees`` is ``ophalen``.
+    The feed's notes about this table (damaged cache, failed freshness check) are appended
+    to ``opmerking``."""
+
+    feed: CbsFeed | None = None
+    verzamelingen: tuple[str, ...] = ()
+    omzetten: Callable[[OnlineTabel, dict[str, list[dict]]], dict] | None = None
+    _tabellen: dict | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self.lees = self.ophalen
+
+    def ophalen(self) -> dict:
+        """Fetch (or read from the cache) the collections and convert them, once."""
+        if self._tabellen is None:
+            if self.feed is None or not self.tabel_id or not self.jaar or self.omzetten is None:
+                raise IngestFout(f"{self.bron_id}: geen CBS-tabel om op te halen")
+            versie = self.feed.versie(self.tabel_id)
+            self.opgehaald_op = versie.get("opgehaald_op")
+            self.bron_gewijzigd_op = versie.get("gewijzigd_op")
+            delen: dict[str, list[dict]] = {}
+            digest = hashlib.sha256()
+            for naam in self.verzamelingen:
+                rows, h = self.feed.verzameling(self.tabel_id, naam)
+                delen[naam] = rows
+                digest.update(h.encode())
+            self.sha256 = digest.hexdigest()
+            self._tabellen = self.omzetten(self, delen)
+            eigen = [m for m in self.feed.meldingen if m.startswith(f"CBS {self.tabel_id}")]
+            if eigen:
+                notes = "; ".join(dict.fromkeys(eigen))
+                self.opmerking = f"{self.opmerking}; {notes}" if self.opmerking else notes
+        return self._tabellen
+
+    def checksum(self) -> str:
+        """sha256 of the fetched content (fetches on first use)."""
+        self.ophalen()
+        return str(self.sha256)

@@ -27,16 +27,14 @@ file path; the rows go to ``raw_iv3`` with ``gemeente_code`` (no name crosswalk 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 import pandas as pd
 
-from data_sources.base import Bestand, IngestFout, jaren_uit_env
-from data_sources.cbs_odata import CbsFeed
+from data_sources.base import IngestFout, jaren_uit_env
+from data_sources.cbs_odata import CbsFeed, OnlineTabel
 from data_sources.iv3 import ATTRIBUTIE
 from geldstromen.config import Settings
 
@@ -154,45 +152,29 @@ def iv3_frame(
     return out[KOLOMMEN]
 
 
-@dataclass
-class OnlineIv3(Bestand):
-    """One Iv3 year (begroting and jaarrekening) fetched from CBS's third-party service."""
+#: The Iv3 collections, in the order their page hashes enter the checksum.
+IV3_VERZAMELINGEN = ("Gemeenten", "TaakveldBalanspost", "Categorie", "TypedDataSet")
 
-    feed: CbsFeed | None = None
-    _tabellen: dict | None = field(default=None, repr=False)
 
-    def ophalen(self) -> dict:
-        """Fetch (or read from the cache) the dimensions and TypedDataSet, once."""
-        if self._tabellen is None:
-            if self.feed is None or not self.tabel_id or not self.jaar:
-                raise IngestFout(f"{self.bron_id}: geen CBS-tabel om op te halen")
-            versie = self.feed.versie(self.tabel_id)
-            self.opgehaald_op = versie.get("opgehaald_op")
-            self.bron_gewijzigd_op = versie.get("gewijzigd_op")
-            delen, digest = [], hashlib.sha256()
-            for naam in ("Gemeenten", "TaakveldBalanspost", "Categorie", "TypedDataSet"):
-                rows, h = self.feed.verzameling(self.tabel_id, naam)
-                delen.append(rows)
-                digest.update(h.encode())
-            self.sha256 = digest.hexdigest()
-            gm, tv, cat, rows = delen
-            raw = iv3_frame(rows, self.jaar, self.bron_id, gm, tv, cat)
-            self._tabellen = {"raw_iv3": raw}
-        return self._tabellen
-
-    def checksum(self) -> str:
-        """sha256 of the fetched content (fetches on first use)."""
-        self.ophalen()
-        return str(self.sha256)
+def _iv3_omzetten(item: OnlineTabel, delen: dict[str, list[dict]]) -> dict:
+    raw = iv3_frame(
+        delen["TypedDataSet"],
+        int(item.jaar or 0),
+        item.bron_id,
+        delen["Gemeenten"],
+        delen["TaakveldBalanspost"],
+        delen["Categorie"],
+    )
+    return {"raw_iv3": raw}
 
 
 def iv3_online(settings: Settings, jaren: Iterable[int], feed: CbsFeed | None = None) -> list:
-    """One :class:`OnlineIv3` per year; nothing is fetched until checksum/lees is called."""
+    """One :class:`OnlineTabel` per year; nothing is fetched until checksum/lees is called."""
     feed = feed or CbsFeed(settings, base_url=FEED_DERDEN)
     found = []
     for jaar in jaren:
         tabel = IV3_TABELLEN[jaar]
-        item = OnlineIv3(
+        item = OnlineTabel(
             bron_id=f"iv3_{jaar}_{tabel}_online",
             soort="iv3",
             lees=dict,
@@ -203,7 +185,8 @@ def iv3_online(settings: Settings, jaren: Iterable[int], feed: CbsFeed | None = 
             opmerking=f"begroting en jaarrekening {jaar}, per gemeente x taakveld, x1000 euro "
             "(1e plaatsing)",
             feed=feed,
+            verzamelingen=IV3_VERZAMELINGEN,
+            omzetten=_iv3_omzetten,
         )
-        item.lees = item.ophalen
         found.append(item)
     return found

@@ -12,16 +12,14 @@ of gemeenten, wijken and buurten come from each table's ``WijkenEnBuurten`` dime
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 import pandas as pd
 
 from data_sources.base import Bestand, IngestFout, jaren_uit_env, long_cbs
 from data_sources.cbs_kwb import KWB_TABELLEN, check_numeric, kolommen_frame
-from data_sources.cbs_odata import CbsFeed
+from data_sources.cbs_odata import CbsFeed, OnlineTabel
 from geldstromen.config import Settings
 from geldstromen.domain.regiocode import gemeente_code_of_none
 
@@ -87,54 +85,39 @@ def regio_namen(regios: list[dict], frame: pd.DataFrame, bron_id: str, jaar: int
     )
 
 
-@dataclass
-class OnlineKwb(Bestand):
-    """A KWB year fetched online; the checksum is the sha256 of the fetched pages."""
+#: The KWB collections, in the order their page hashes enter the checksum.
+KWB_VERZAMELINGEN = ("DataProperties", "WijkenEnBuurten", "TypedDataSet")
 
-    feed: CbsFeed | None = None
-    _tabellen: dict | None = field(default=None, repr=False)
 
-    def ophalen(self) -> dict:
-        """Fetch (or read from the cache) DataProperties and TypedDataSet, once."""
-        if self._tabellen is None:
-            if self.feed is None or not self.tabel_id or not self.jaar:
-                raise IngestFout(f"{self.bron_id}: geen CBS-tabel om op te halen")
-            versie = self.feed.versie(self.tabel_id)
-            self.opgehaald_op = versie.get("opgehaald_op")
-            self.bron_gewijzigd_op = versie.get("gewijzigd_op")
-            props, h1 = self.feed.verzameling(self.tabel_id, "DataProperties")
-            regios, h3 = self.feed.verzameling(self.tabel_id, "WijkenEnBuurten")
-            rows, h2 = self.feed.verzameling(self.tabel_id, "TypedDataSet")
-            self.sha256 = hashlib.sha256(f"{h1}{h3}{h2}".encode()).hexdigest()
-            self._tabellen = kwb_frames(rows, props, self.bron_id, self.jaar, regios)
-            eigen = [m for m in self.feed.meldingen if m.startswith(f"CBS {self.tabel_id}")]
-            if eigen:
-                self.opmerking = "; ".join(dict.fromkeys(eigen))
-        return self._tabellen
-
-    def checksum(self) -> str:
-        """sha256 of the fetched content (fetches on first use)."""
-        self.ophalen()
-        return str(self.sha256)
+def _kwb_omzetten(item: OnlineTabel, delen: dict[str, list[dict]]) -> dict:
+    return kwb_frames(
+        delen["TypedDataSet"],
+        delen["DataProperties"],
+        item.bron_id,
+        int(item.jaar or 0),
+        delen["WijkenEnBuurten"],
+    )
 
 
 def kwb_online(settings: Settings, jaren: Iterable[int], feed: CbsFeed | None = None) -> list:
-    """One :class:`OnlineKwb` per year; nothing is fetched until checksum/lees is called."""
+    """One :class:`OnlineTabel` per year; nothing is fetched until checksum/lees is called."""
     feed = feed or CbsFeed(settings)
     found = []
     for jaar in jaren:
         tabel = KWB_TABELLEN[jaar]
-        item = OnlineKwb(
-            bron_id=f"kwb{jaar}_{tabel}_online",
-            soort="cbs_kwb",
-            lees=dict,
-            url=f"{feed.base_url}/{tabel}",
-            tabel_id=tabel,
-            jaar=jaar,
-            feed=feed,
+        found.append(
+            OnlineTabel(
+                bron_id=f"kwb{jaar}_{tabel}_online",
+                soort="cbs_kwb",
+                lees=dict,
+                url=f"{feed.base_url}/{tabel}",
+                tabel_id=tabel,
+                jaar=jaar,
+                feed=feed,
+                verzamelingen=KWB_VERZAMELINGEN,
+                omzetten=_kwb_omzetten,
+            )
         )
-        item.lees = item.ophalen
-        found.append(item)
     return found
 
 
