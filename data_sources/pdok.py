@@ -1,17 +1,46 @@
-"""Online polygons: PDOK OGC API Features "wijken en buurten <jaar>" (CBS/Kadaster).
+"""Online boundaries of gemeenten, wijken and buurten for every year (CBS/Kadaster, via PDOK).
 
-Pages of 1,000 features are followed through their ``next`` links, with a timeout, retries with
-backoff and an on-disk cache (``settings.cache_dir/pdok``), so a second ingest needs no network.
+Two services, tried in order per year and level:
+
+- the OGC API Features "CBS Wijken en Buurten <jaar>"
+  (``api.pdok.nl/cbs/wijken-en-buurten-<jaar>/ogc/v1``, collections ``gemeenten``, ``wijken``,
+  ``buurten``) for the recent years: pages of ``limit`` features (GeoJSON, WGS84 lon/lat by
+  default) chained by the ``links`` entry with ``rel`` ``next`` (a cursor); ``numberReturned``
+  counts a page, ``numberMatched`` (optional in the standard) the whole collection;
+- the WFS "wijkenbuurten/<jaar>" (``service.pdok.nl/cbs/wijkenbuurten/<jaar>/wfs/v1_0``) for
+  older years and as the fallback when the OGC API of a year does not exist (HTTP 404): the
+  feature type of each level is read from ``GetCapabilities`` (the names differ per year), the
+  features come as GeoJSON in RD New (EPSG:28992) in pages of ``count`` from ``startIndex``.
+
+Every page is cached on disk (``settings.cache_dir/pdok/<jaar>/<niveau>/``), written atomically
+and in a compact form (only the code, name, gemeente, water and inhabitants properties;
+coordinates rounded to 0.1 m), so an interrupted run resumes where it stopped and a second
+ingest needs no network. A damaged cache page is reported in Dutch and fetched again. The
+polygons are then simplified for the web by :func:`data_sources.geometrie.verwerk` (valid,
+shared edges kept, WGS84, coordinates rounded) and stored per year.
+
+``GELDSTROMEN_ONLINE_GRENZEN_JAREN`` (e.g. ``2019,2024``) chooses the years, default
+2015-2025; ``GELDSTROMEN_ONLINE_GRENZEN_NIVEAUS`` (e.g. ``gemeente,wijk``) the levels, default
+all three.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlencode
 
 import geopandas as gpd
+import numpy as np
 import requests
+import shapely
 from tenacity import (
     RetryError,
     retry,
@@ -20,101 +49,419 @@ from tenacity import (
     wait_exponential,
 )
 
-from data_sources.base import Bestand, IngestFout
+from data_sources.base import Bestand, IngestFout, jaren_uit_env
+from data_sources.cbs_odata import _schrijf_atomisch
 from data_sources.geometrie import ATTRIBUTIE, SOORT, verwerk
 from geldstromen.config import Settings
-from geldstromen.geo import WGS84
+from geldstromen.geo import RD, WGS84
 
-BASIS_URL = "https://api.pdok.nl/cbs/wijken-en-buurten-{jaar}/ogc/v1/collections/{collectie}/items"
+LOG = logging.getLogger(__name__)
+
+OGC_URL = "https://api.pdok.nl/cbs/wijken-en-buurten-{jaar}/ogc/v1/collections/{collectie}/items"
+WFS_URL = "https://service.pdok.nl/cbs/wijkenbuurten/{jaar}/wfs/v1_0"
+#: Kept for callers of the former single-year module.
+BASIS_URL = OGC_URL
 COLLECTIES = {"gemeente": "gemeenten", "wijk": "wijken", "buurt": "buurten"}
+NIVEAUS = tuple(COLLECTIES)
+#: Years with a wijk- en buurtkaart on PDOK, and the default selection.
+BEKENDE_JAREN = tuple(range(2015, 2027))
+STANDAARD_JAREN = tuple(range(2015, 2026))
+#: Years whose OGC API Features is tried first (the WFS is the fallback on HTTP 404).
+OGC_JAREN = frozenset(range(2022, 2027))
 JAAR = 2024
+PAGINA = 1000
 MAX_PAGINAS = 100
+#: Properties kept in the cache (lower case): code, name, gemeente, water, inhabitants.
+_BEWAAR = frozenset(
+    {
+        "gemeentecode", "gemeentenaam", "gm_code", "gm_naam", "statcode", "statnaam",
+        "wijkcode", "wijknaam", "wk_code", "wk_naam", "buurtcode", "buurtnaam", "bu_code",
+        "bu_naam", "water", "aantal_inwoners", "aantalinwoners", "aant_inw",
+    }
+)  # fmt: skip
+#: Decimals kept in the cache: 6 in degrees (~0.1 m), 1 in RD metres.
+_CACHE_DECIMALEN = {WGS84: 6, RD: 1}
+_TYPE_NAAM = re.compile(r"<(?:[\w.-]+:)?Name>\s*([^<\s]+)\s*</(?:[\w.-]+:)?Name>")
+
+
+def grens_jaren(env: Mapping[str, str] | None = None) -> list[int]:
+    """The boundary years to fetch: ``GELDSTROMEN_ONLINE_GRENZEN_JAREN`` or 2015-2025."""
+    return jaren_uit_env(
+        "GELDSTROMEN_ONLINE_GRENZEN_JAREN",
+        STANDAARD_JAREN,
+        BEKENDE_JAREN,
+        "grenzen",
+        os.environ if env is None else env,
+    )
+
+
+def grens_niveaus(env: Mapping[str, str] | None = None) -> list[str]:
+    """The levels to fetch: ``GELDSTROMEN_ONLINE_GRENZEN_NIVEAUS`` or all three."""
+    value = (os.environ if env is None else env).get("GELDSTROMEN_ONLINE_GRENZEN_NIVEAUS", "")
+    if not value.strip():
+        return list(NIVEAUS)
+    niveaus = [n.strip().lower() for n in value.replace(";", ",").split(",") if n.strip()]
+    onbekend = [n for n in niveaus if n not in COLLECTIES]
+    if onbekend:
+        raise IngestFout(
+            f"GELDSTROMEN_ONLINE_GRENZEN_NIVEAUS: onbekend niveau {onbekend}; "
+            f"kies uit {', '.join(NIVEAUS)}"
+        )
+    return niveaus
 
 
 class _Tijdelijk(Exception):
-    """A failure worth retrying (timeout, connection, 429/5xx)."""
+    """A failure worth retrying (timeout, connection, 429/5xx, truncated page)."""
 
 
-def _haal_op(session: requests.Session, url: str, params: dict | None, settings: Settings) -> dict:
-    @retry(
-        retry=retry_if_exception_type(_Tijdelijk),
-        stop=stop_after_attempt(max(1, settings.http_retries)),
-        wait=wait_exponential(multiplier=0.5, max=8),
-        reraise=False,
-    )
-    def once() -> dict:
-        try:
-            resp = session.get(url, params=params, timeout=settings.http_timeout_s)
-        except (requests.Timeout, requests.ConnectionError) as exc:
-            raise _Tijdelijk(str(exc)) from exc
-        if resp.status_code == 429 or resp.status_code >= 500:
-            raise _Tijdelijk(f"HTTP {resp.status_code}")
-        if resp.status_code != 200:
-            raise IngestFout(f"PDOK gaf HTTP {resp.status_code} voor {resp.url}")
-        try:
-            return resp.json()
-        except ValueError as exc:
-            raise IngestFout(f"PDOK gaf geen JSON voor {resp.url}") from exc
+class NietGevonden(IngestFout):
+    """HTTP 404: this service has no such year or collection."""
 
-    try:
-        return once()
-    except RetryError as exc:
-        reden = exc.last_attempt.exception()
+
+def _parse_json(text: str, url: str) -> dict:
+    stripped = text.lstrip("\ufeff \r\n\t")
+    if stripped.startswith("<"):
+        soort = "een HTML-pagina" if "<html" in stripped[:500].lower() else "XML"
         raise IngestFout(
-            f"PDOK niet bereikbaar na {settings.http_retries} pogingen ({reden}); "
-            "controleer de internetverbinding of gebruik een gegevensmap (--data-dir)."
-        ) from exc
+            f"PDOK gaf {soort} in plaats van GeoJSON bij {url} (storing of foutpagina); "
+            "probeer het later opnieuw"
+        )
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        if stripped.startswith("{") and not stripped.rstrip().endswith("}"):
+            raise _Tijdelijk(f"pagina afgebroken (onvolledige JSON) bij {url}") from exc
+        raise IngestFout(f"PDOK gaf geen geldige JSON bij {url}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("features"), list):
+        raise IngestFout(f"PDOK-antwoord zonder 'features'-lijst bij {url}")
+    return data
+
+
+def _rond(geometry: dict | None, decimalen: int) -> dict | None:
+    if not geometry:
+        return None
+    geom = shapely.geometry.shape(geometry)
+    geom = shapely.transform(geom, lambda xy: np.round(xy, decimalen))
+    return shapely.geometry.mapping(geom)
+
+
+def _compact(features: list[dict], crs: str) -> list[dict]:
+    """Only the properties the store uses, coordinates rounded (cache size)."""
+    out = []
+    for feat in features:
+        props = feat.get("properties") or {}
+        keep = {k: v for k, v in props.items() if k.lower() in _BEWAAR}
+        geom = _rond(feat.get("geometry"), _CACHE_DECIMALEN[crs])
+        out.append({"type": "Feature", "properties": keep, "geometry": geom})
+    return out
+
+
+@dataclass
+class Collectie:
+    """All features of one level and year, as fetched (compact) and where they came from."""
+
+    features: list[dict]
+    crs: str
+    url: str
+    sha256: str
+    opgehaald_op: str | None = None
+    #: True when PDOK publishes no such level and year (HTTP 404 on both services).
+    ontbreekt: bool = False
+
+
+class PdokGrenzen:
+    """Fetch boundary collections from PDOK with retries, paging and a page cache."""
+
+    def __init__(
+        self, settings: Settings, session: requests.Session | None = None, wacht_s: float = 0.5
+    ) -> None:
+        self.settings = settings
+        self.session = session or requests.Session()
+        self.wacht_s = wacht_s
+        #: Dutch notes for the user (damaged cache pages, a fallback service).
+        self.meldingen: list[str] = []
+        self._typen: dict[int, list[str]] = {}
+
+    def _meld(self, tekst: str) -> None:
+        self.meldingen.append(tekst)
+        LOG.warning(tekst)
+
+    def _een_keer(self, url: str) -> str:
+        """One GET; a failure worth retrying raises :class:`_Tijdelijk`."""
+        timeout = self.settings.http_timeout_s
+        try:
+            resp = self.session.get(url, timeout=timeout)
+        except requests.Timeout as exc:
+            raise _Tijdelijk(f"geen antwoord binnen {timeout:g} s van {url}") from exc
+        except requests.ConnectionError as exc:
+            raise _Tijdelijk(f"verbinding met {url} mislukt ({exc})") from exc
+        if resp.status_code == 429 or resp.status_code >= 500:
+            raise _Tijdelijk(f"HTTP {resp.status_code} van {url}")
+        if resp.status_code == 404:
+            raise NietGevonden(f"PDOK gaf HTTP 404 voor {url}")
+        if resp.status_code != 200:
+            raise IngestFout(f"PDOK gaf HTTP {resp.status_code} voor {url}")
+        try:
+            return resp.text
+        except requests.RequestException as exc:
+            raise _Tijdelijk(f"pagina afgebroken tijdens het lezen van {url}") from exc
+
+    def _opnieuw(self, poging):
+        """Run ``poging`` with retries and backoff; a Dutch :class:`IngestFout` at the end."""
+        herhaal = retry(
+            retry=retry_if_exception_type(_Tijdelijk),
+            stop=stop_after_attempt(max(1, self.settings.http_retries)),
+            wait=wait_exponential(multiplier=self.wacht_s, max=60 * self.wacht_s),
+            reraise=False,
+        )(poging)
+        try:
+            return herhaal()
+        except RetryError as exc:
+            reden = exc.last_attempt.exception()
+            raise IngestFout(
+                f"PDOK niet bereikbaar na {self.settings.http_retries} pogingen ({reden}); "
+                "controleer de internetverbinding of gebruik een gegevensmap (--data-dir). "
+                "Opgehaalde pagina's blijven bewaard: opnieuw starten gaat verder waar het stopte."
+            ) from exc
+
+    def _haal(self, url: str) -> str:
+        return self._opnieuw(lambda: self._een_keer(url))
+
+    def _pagina_json(self, url: str) -> dict:
+        """One page parsed; a truncated page is retried like a network failure."""
+        return self._opnieuw(lambda: _parse_json(self._een_keer(url), url))
+
+    def _cache(self, jaar: int, niveau: str, url: str) -> Path:
+        naam = hashlib.sha256(url.encode()).hexdigest()[:32]
+        return Path(self.settings.cache_dir) / "pdok" / str(jaar) / niveau / f"{naam}.json"
+
+    def pagina(self, jaar: int, niveau: str, url: str, crs: str, volgende) -> dict:
+        """A compact page ``{features, next, crs, opgehaald_op}``, from the cache if present.
+
+        ``volgende(data, url)`` gives the next page's URL (or None) of a fetched page.
+        """
+        pad = self._cache(jaar, niveau, url)
+        if pad.exists():
+            try:
+                page = json.loads(pad.read_text(encoding="utf-8"))
+                if isinstance(page, dict) and isinstance(page.get("features"), list):
+                    return page
+                raise ValueError("geen pagina")
+            except (ValueError, OSError, UnicodeDecodeError):
+                self._meld(
+                    f"PDOK {niveau} {jaar}: cachebestand {pad.name} is beschadigd; de pagina "
+                    "wordt opnieuw opgehaald"
+                )
+                pad.unlink(missing_ok=True)
+        data = self._pagina_json(url)
+        page = {
+            "features": _compact(data["features"], crs),
+            "next": volgende(data, url),
+            "crs": crs,
+            "aantal_totaal": data.get("numberMatched"),
+            "opgehaald_op": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        returned = data.get("numberReturned")
+        if isinstance(returned, int) and returned != len(data["features"]):
+            raise IngestFout(
+                f"PDOK {niveau} {jaar}: pagina meldt {returned} objecten maar bevat er "
+                f"{len(data['features'])} bij {url}"
+            )
+        _schrijf_atomisch(pad, json.dumps(page, separators=(",", ":")))
+        return page
+
+    def _alle(self, jaar: int, niveau: str, url: str | None, crs: str, volgende) -> Collectie:
+        features: list[dict] = []
+        digest = hashlib.sha256()
+        eerste = url
+        opgehaald = None
+        totaal = None
+        seen: set[str] = set()
+        for _ in range(MAX_PAGINAS):
+            if url is None:
+                break
+            if url in seen:
+                raise IngestFout(f"PDOK {niveau} {jaar}: volgende pagina verwijst terug ({url})")
+            seen.add(url)
+            page = self.pagina(jaar, niveau, url, crs, volgende)
+            digest.update(json.dumps(page["features"], sort_keys=True).encode())
+            features.extend(page["features"])
+            opgehaald = opgehaald or page.get("opgehaald_op")
+            totaal = totaal if totaal is not None else page.get("aantal_totaal")
+            url = page.get("next") if page["features"] else None
+        else:
+            raise IngestFout(f"PDOK: meer dan {MAX_PAGINAS} pagina's voor {niveau} {jaar}")
+        if isinstance(totaal, int) and totaal != len(features):
+            raise IngestFout(
+                f"PDOK {niveau} {jaar}: {len(features)} objecten opgehaald, maar de dienst meldt "
+                f"{totaal}; onvolledige download, probeer opnieuw"
+            )
+        return Collectie(features, crs, str(eerste), digest.hexdigest(), opgehaald)
+
+    def ogc(self, niveau: str, jaar: int) -> Collectie:
+        """A collection of the OGC API Features of ``jaar``, following ``next`` links."""
+        base = OGC_URL.format(jaar=jaar, collectie=COLLECTIES[niveau])
+        url = f"{base}?{urlencode({'f': 'json', 'limit': PAGINA})}"
+
+        def volgende(data: dict, _url: str) -> str | None:
+            links = data.get("links") or []
+            return next((lnk.get("href") for lnk in links if lnk.get("rel") == "next"), None)
+
+        return self._alle(jaar, niveau, url, WGS84, volgende)
+
+    def wfs_type(self, niveau: str, jaar: int) -> str:
+        """The WFS feature type of a level in ``jaar`` from GetCapabilities."""
+        if jaar not in self._typen:
+            base = WFS_URL.format(jaar=jaar)
+            url = f"{base}?{urlencode({'service': 'WFS', 'request': 'GetCapabilities'})}"
+            pad = Path(self.settings.cache_dir) / "pdok" / str(jaar) / "wfs_typen.json"
+            namen = None
+            if pad.exists():
+                try:
+                    namen = json.loads(pad.read_text(encoding="utf-8"))
+                except (ValueError, OSError, UnicodeDecodeError):
+                    pad.unlink(missing_ok=True)
+            if not isinstance(namen, list):
+                text = self._haal(url)
+                if "<html" in text[:500].lower():
+                    raise IngestFout(f"PDOK gaf een HTML-pagina in plaats van capabilities: {url}")
+                namen = _TYPE_NAAM.findall(text)
+                _schrijf_atomisch(pad, json.dumps(namen))
+            self._typen[jaar] = namen
+        return kies_type(self._typen[jaar], niveau, jaar)
+
+    def wfs(self, niveau: str, jaar: int) -> Collectie:
+        """A level of the WFS of ``jaar`` as GeoJSON in RD New, pages by ``startIndex``."""
+        typenaam = self.wfs_type(niveau, jaar)
+        base = WFS_URL.format(jaar=jaar)
+
+        def pagina_url(start: int) -> str:
+            params = {
+                "service": "WFS",
+                "version": "2.0.0",
+                "request": "GetFeature",
+                "typeNames": typenaam,
+                "outputFormat": "application/json",
+                "srsName": "EPSG:28992",
+                "count": PAGINA,
+                "startIndex": start,
+            }
+            return f"{base}?{urlencode(params)}"
+
+        def volgende(data: dict, url: str) -> str | None:
+            if len(data["features"]) < PAGINA:
+                return None
+            start = int(re.search(r"startIndex=(\d+)", url).group(1))
+            return pagina_url(start + PAGINA)
+
+        return self._alle(jaar, niveau, pagina_url(0), RD, volgende)
+
+    def collectie(self, niveau: str, jaar: int) -> Collectie:
+        """OGC API for the recent years, the WFS otherwise or when the OGC API is absent."""
+        if jaar in OGC_JAREN:
+            try:
+                return self.ogc(niveau, jaar)
+            except NietGevonden:
+                self._meld(f"PDOK: geen OGC API voor {niveau} {jaar}; de WFS wordt gebruikt")
+        return self.wfs(niveau, jaar)
+
+
+def kies_type(namen: Iterable[str], niveau: str, jaar: int) -> str:
+    """The feature type of ``niveau`` among WFS type names (``wijkenbuurten:buurten``,
+    ``cbs_buurten_2019``, ...); generalised variants only when nothing else fits."""
+    namen = list(namen)
+    patroon = re.compile(rf"^(cbs_)?{niveau}(n|en)?(_\d{{4}})?(_gegeneraliseerd)?$", re.I)
+    passend = [n for n in namen if patroon.match(n.split(":")[-1])]
+    if not passend:
+        raise NietGevonden(
+            f"PDOK WFS {jaar}: geen laag voor {niveau} gevonden (lagen: {', '.join(namen)})"
+        )
+    return sorted(passend, key=lambda n: ("gegeneraliseerd" in n.lower(), len(n)))[0]
+
+
+@dataclass
+class OnlineGrenzen(Bestand):
+    """One level and year of boundaries fetched online; nothing is fetched until used."""
+
+    niveau: str = "gemeente"
+    bron: PdokGrenzen | None = None
+    _collectie: Collectie | None = field(default=None, repr=False)
+
+    def ophalen(self) -> Collectie:
+        if self._collectie is None:
+            if self.bron is None or self.jaar is None:
+                raise IngestFout(f"{self.bron_id}: geen PDOK-bron om op te halen")
+            eerder = len(self.bron.meldingen)
+            try:
+                col = self.bron.collectie(self.niveau, self.jaar)
+            except NietGevonden as exc:
+                self.bron._meld(
+                    f"PDOK publiceert geen {self.niveau}grenzen {self.jaar} ({exc}); kaarten "
+                    f"van {self.jaar} gebruiken de grenzen van het dichtstbijzijnde jaar"
+                )
+                leeg = hashlib.sha256(f"ontbreekt {self.bron_id}".encode()).hexdigest()
+                col = Collectie([], WGS84, str(self.url), leeg, ontbreekt=True)
+            self._collectie = col
+            self.sha256 = col.sha256
+            self.url = col.url
+            self.opgehaald_op = col.opgehaald_op
+            dienst = "WFS" if col.crs == RD else "OGC API Features"
+            notes = [f"{self.niveau}grenzen {self.jaar} via PDOK {dienst}, vereenvoudigd"]
+            if col.ontbreekt:
+                notes = []
+            notes.extend(self.bron.meldingen[eerder:])
+            self.opmerking = "; ".join(dict.fromkeys(notes))
+        return self._collectie
+
+    def checksum(self) -> str:
+        return self.ophalen().sha256
+
+    def lees_tabellen(self) -> dict:
+        col = self.ophalen()
+        if col.ontbreekt:
+            return {}
+        if not col.features:
+            raise IngestFout(f"PDOK {self.niveau} {self.jaar}: de dienst gaf geen objecten")
+        frame = gpd.GeoDataFrame.from_features(col.features, crs=col.crs)
+        return verwerk(
+            frame,
+            niveau=self.niveau,
+            jaar=int(self.jaar),
+            bron_id=self.bron_id,
+            naam=f"PDOK {self.niveau} {self.jaar}",
+        )
 
 
 def features(niveau: str, jaar: int, settings: Settings, session=None) -> list[dict]:
-    """All features of one collection, from the cache or from PDOK (following ``next``)."""
-    cache = Path(settings.cache_dir) / "pdok" / f"{COLLECTIES[niveau]}_{jaar}.json"
-    if cache.exists():
-        return json.loads(cache.read_text(encoding="utf-8"))
-    session = session or requests.Session()
-    url = BASIS_URL.format(jaar=jaar, collectie=COLLECTIES[niveau])
-    params: dict | None = {"f": "json", "limit": 1000}
-    found: list[dict] = []
-    for _ in range(MAX_PAGINAS):
-        page = _haal_op(session, url, params, settings)
-        if not isinstance(page.get("features"), list):
-            raise IngestFout(f"PDOK-antwoord voor {COLLECTIES[niveau]} {jaar} heeft geen features")
-        found.extend(page["features"])
-        nxt = next((lnk["href"] for lnk in page.get("links", []) if lnk.get("rel") == "next"), None)
-        if not nxt or not page["features"]:
-            break
-        url, params = nxt, None
-    else:
-        raise IngestFout(f"PDOK: meer dan {MAX_PAGINAS} pagina's voor {COLLECTIES[niveau]} {jaar}")
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    cache.write_text(json.dumps(found), encoding="utf-8")
-    return found
-
-
-def _lees(found: list[dict], niveau: str, jaar: int, bron_id: str) -> dict:
-    frame = gpd.GeoDataFrame.from_features(found, crs=WGS84)
-    return verwerk(frame, niveau=niveau, jaar=jaar, bron_id=bron_id, naam=f"PDOK {niveau} {jaar}")
+    """All (compact) features of one level and year, from the cache or from PDOK."""
+    return PdokGrenzen(settings, session).collectie(niveau, jaar).features
 
 
 def online_bestanden(
-    settings: Settings, jaar: int = JAAR, niveaus=("gemeente", "wijk"), session=None
+    settings: Settings,
+    jaren: Iterable[int] | None = None,
+    niveaus: Iterable[str] | None = None,
+    session: requests.Session | None = None,
+    bron: PdokGrenzen | None = None,
 ) -> list[Bestand]:
-    """Gemeenten and wijken (optionally buurten) of ``jaar`` from PDOK as Bestanden."""
-    out = []
-    for niveau in niveaus:
-        found = features(niveau, jaar, settings, session)
-        bron_id = f"geometrie_{niveau}_{jaar}"
-        url = BASIS_URL.format(jaar=jaar, collectie=COLLECTIES[niveau])
-        out.append(
-            Bestand(
-                bron_id=bron_id,
+    """One lazily fetched :class:`OnlineGrenzen` per year and level (environment defaults)."""
+    bron = bron or PdokGrenzen(settings, session)
+    out: list[Bestand] = []
+    for jaar in grens_jaren() if jaren is None else jaren:
+        for niveau in grens_niveaus() if niveaus is None else niveaus:
+            item = OnlineGrenzen(
+                bron_id=f"geometrie_{niveau}_{jaar}",
                 soort=SOORT,
-                url=url,
+                lees=dict,
+                url=OGC_URL.format(jaar=jaar, collectie=COLLECTIES[niveau])
+                if jaar in OGC_JAREN
+                else WFS_URL.format(jaar=jaar),
                 jaar=jaar,
-                lees=lambda f=found, n=niveau, b=bron_id: _lees(f, n, jaar, b),
                 attributie=ATTRIBUTIE,
-                opmerking=f"{niveau}grenzen {jaar} via PDOK OGC API, vereenvoudigd",
-                sha256=hashlib.sha256(json.dumps(found, sort_keys=True).encode()).hexdigest(),
+                opmerking=f"{niveau}grenzen {jaar} via PDOK, vereenvoudigd",
+                niveau=niveau,
+                bron=bron,
             )
-        )
+            item.lees = item.lees_tabellen
+            out.append(item)
     return out

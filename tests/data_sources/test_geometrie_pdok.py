@@ -1,34 +1,31 @@
-"""PDOK OGC API path with synthetic responses (never the live service)."""
+"""Boundaries for every year from PDOK, replayed in the real response shapes (never live).
+
+OGC API Features pages for 2024 (cursor ``next`` links), the WFS for 2019 (capabilities, RD New
+GeoJSON), the OGC-to-WFS fallback, faults (timeout, 5xx, truncated page, HTML error page, a
+count that does not add up), an interrupted run that resumes from the page cache, and a map
+of 2019 data drawn on the 2019 shapes while the 2024 shapes (same codes) are in the store.
+"""
 
 from __future__ import annotations
 
+import json
+
+import pandas as pd
+import pyproj
 import pytest
 import requests
 import responses
 import shapely
+import streamlit as st
 
 from data_sources import pdok
 from data_sources.base import IngestFout
+from data_sources.ingest import ingest
+from geldstromen import db
 from geldstromen.config import get_settings
+from tests.support import pdok_replay
 
-WIJKEN = pdok.BASIS_URL.format(jaar=2024, collectie="wijken")
-GEMEENTEN = pdok.BASIS_URL.format(jaar=2024, collectie="gemeenten")
-
-
-def _feature(props: dict, x: float) -> dict:
-    geom = shapely.geometry.mapping(shapely.box(x, 52.0, x + 0.05, 52.06))
-    return {"type": "Feature", "properties": props, "geometry": geom}
-
-
-def _wijk(code: str, naam: str, x: float, water: str = "NEE") -> dict:
-    props = {
-        "wijkcode": code,
-        "wijknaam": naam,
-        "gemeentecode": "GM9999",
-        "gemeentenaam": "Testdorp",
-        "water": water,
-    }
-    return _feature(props, x)
+OGC_GEMEENTEN = f"{pdok.OGC_URL.format(jaar=2024, collectie='gemeenten')}?f=json&limit=1000"
 
 
 @pytest.fixture
@@ -42,64 +39,235 @@ def settings(tmp_path):
     )
 
 
-def _pages(rsps) -> None:
-    rsps.get(
-        WIJKEN,
-        match=[responses.matchers.query_param_matcher({"f": "json", "limit": "1000"})],
-        json={
-            "features": [_wijk("WK999901", "Oud", 5.0)],
-            "links": [{"rel": "next", "href": f"{WIJKEN}?f=json&limit=1000&offset=1000"}],
-        },
+@pytest.fixture
+def replay():
+    rp = pdok_replay.Replay()
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
+        rp.activeer(rsps)
+        yield rp
+
+
+def _bron(settings) -> pdok.PdokGrenzen:
+    return pdok.PdokGrenzen(settings, wacht_s=0)
+
+
+def _items(settings, jaren, niveaus=pdok.NIVEAUS, bron=None):
+    found = pdok.online_bestanden(settings, jaren, niveaus, bron=bron or _bron(settings))
+    return {b.bron_id: b for b in found}
+
+
+def test_ogc_pages_followed_by_cursor_water_dropped_and_cached(settings, replay):
+    gebieden = pdok_replay.gebieden(2024)
+    replay.ogc(2024, gebieden, pagina=2)
+    items = _items(settings, [2024])
+    assert set(items) == {f"geometrie_{n}_2024" for n in ("gemeente", "wijk", "buurt")}
+    buurt = items["geometrie_buurt_2024"].lees()
+    verwacht = sorted(g.code for g in gebieden if g.niveau == "buurt" and not g.water)
+    assert sorted(buurt["raw_geometrie"]["regio_code"]) == verwacht
+    assert set(buurt["raw_geometrie"]["gemeente_code"]) == {"GM9900", "GM9901", "GM9902"}
+    namen = dict(
+        zip(buurt["raw_regio"]["regio_code"], buurt["raw_regio"]["regio_naam"], strict=True)
     )
-    rsps.get(
-        WIJKEN,
-        match=[
-            responses.matchers.query_param_matcher({"f": "json", "limit": "1000", "offset": "1000"})
-        ],
-        json={
-            "features": [_wijk("WK999902", "Nieuw", 5.05), _wijk("WK999999", "Water", 5.1, "JA")],
-            "links": [],
-        },
+    assert namen["BU99010001"] == "Buurt 0-1 Testdorp 01"
+    n_buurt = sum(g.niveau == "buurt" for g in gebieden)  # 15 incl. water: 8 pages of 2
+    buurt_calls = [u for u in replay.opgevraagd if "/buurten/" in u]
+    assert len(buurt_calls) == -(-n_buurt // 2)
+    assert items["geometrie_buurt_2024"].url.startswith(
+        "https://api.pdok.nl/cbs/wijken-en-buurten-2024"
     )
-    rsps.get(
-        GEMEENTEN,
-        json={"features": [_feature({"gemeentecode": "GM9999", "gemeentenaam": "Testdorp"}, 5.0)]},
+    assert "OGC API" in items["geometrie_buurt_2024"].opmerking
+    calls = len(replay.opgevraagd)
+    again = _items(settings, [2024])  # a second run reads the page cache: no requests
+    assert again["geometrie_buurt_2024"].checksum() == items["geometrie_buurt_2024"].checksum()
+    again["geometrie_buurt_2024"].lees()
+    assert len(replay.opgevraagd) == calls
+
+
+def test_wfs_year_reads_capabilities_and_reprojects_rd(settings, replay):
+    gebieden = pdok_replay.gebieden(2019)
+    replay.wfs(2019, gebieden)
+    items = _items(settings, [2019], ["gemeente", "wijk"])
+    gm = items["geometrie_gemeente_2019"].lees()["raw_geometrie"]
+    assert gm["regio_code"].tolist() == ["GM9900", "GM9901", "GM9902"]
+    # recomputed independently: the RD square projected to WGS84, against the stored polygon
+    naar = pyproj.Transformer.from_crs(28992, 4326, always_xy=True)
+    x0, y0, m = pdok_replay.X0, pdok_replay.Y0, pdok_replay.GM_M
+    hoeken = [
+        naar.transform(x, y) for x, y in ((x0, y0), (x0 + m, y0), (x0 + m, y0 + m), (x0, y0 + m))
+    ]
+    vorm = shapely.from_geojson(gm["geometrie_geojson"].iloc[0])
+    assert shapely.hausdorff_distance(vorm, shapely.Polygon(hoeken)) < 2e-5  # about 2 m
+    wk = items["geometrie_wijk_2019"].lees()["raw_regio"]
+    assert wk.set_index("regio_code").loc["WK990101", "regio_naam"] == "Wijk 1 Testdorp 01"
+    assert items["geometrie_wijk_2019"].url.startswith(
+        "https://service.pdok.nl/cbs/wijkenbuurten/2019"
     )
+    assert any("GetCapabilities" in u for u in replay.opgevraagd)
 
 
-@responses.activate
-def test_pages_followed_water_dropped_and_cached(settings):
-    _pages(responses)
-    items = {b.bron_id: b for b in pdok.online_bestanden(settings)}
-    assert set(items) == {"geometrie_gemeente_2024", "geometrie_wijk_2024"}
-    wijken = items["geometrie_wijk_2024"].lees()
-    assert wijken["raw_geometrie"]["regio_code"].tolist() == ["WK999901", "WK999902"]
-    assert wijken["raw_regio"]["regio_naam"].tolist() == ["Oud", "Nieuw"]
-    assert len(responses.calls) == 3
-    again = pdok.online_bestanden(settings)  # from the on-disk cache: no new requests
-    assert len(responses.calls) == 3
-    assert again[1].checksum() == items["geometrie_wijk_2024"].checksum()
+def test_ogc_404_falls_back_to_wfs_with_a_note(settings, replay):
+    replay.wfs(2022, pdok_replay.gebieden(2022))
+    item = _items(settings, [2022], ["gemeente"])["geometrie_gemeente_2022"]
+    assert len(item.lees()["raw_geometrie"]) == 3
+    assert "geen OGC API" in item.opmerking and "WFS" in item.opmerking
 
 
-@responses.activate
-def test_retries_server_errors_then_succeeds(settings):
-    responses.get(GEMEENTEN, status=503)
-    responses.get(GEMEENTEN, json={"features": [], "links": []})
-    assert pdok.features("gemeente", 2024, settings) == []
-    assert len(responses.calls) == 2
+def test_year_pdok_does_not_publish_is_stored_empty_with_a_note(settings, replay, tmp_path):
+    replay.ogc(2024, pdok_replay.gebieden(2024), pagina=10)  # 2016: 404 on the WFS as well
+    items = pdok.online_bestanden(settings, [2016, 2024], ["gemeente"], bron=_bron(settings))
+    engine = db.make_engine(f"sqlite:///{tmp_path / 'leeg.sqlite'}")
+    ingest(engine, items)
+    bron = pd.read_sql_query("select bron_id, rijen, opmerking from bron order by bron_id", engine)
+    assert bron["bron_id"].tolist() == ["geometrie_gemeente_2016", "geometrie_gemeente_2024"]
+    assert bron["rijen"].tolist()[0] == 0 and bron["rijen"].tolist()[1] > 0
+    assert bron["opmerking"].iloc[0].startswith("PDOK publiceert geen gemeentegrenzen 2016")
 
 
-@responses.activate
-def test_gives_up_with_dutch_message(settings):
-    responses.get(GEMEENTEN, body=requests.ConnectionError("geen netwerk"))
+@pytest.mark.parametrize(
+    "fout",
+    [
+        requests.Timeout("read timed out"),
+        (503, "<html><body>Service Unavailable</body></html>"),
+        (200, '{"type":"FeatureCollection","features":[{"type":"Feat'),
+    ],
+    ids=["timeout", "5xx", "afgebroken"],
+)
+def test_transient_faults_are_retried(settings, replay, fout):
+    replay.ogc(2024, pdok_replay.gebieden(2024), pagina=10)
+    goed = replay.antwoorden[replay.sleutel(OGC_GEMEENTEN)][0]
+    replay.zet(OGC_GEMEENTEN, fout, goed)
+    col = _bron(settings).collectie("gemeente", 2024)
+    assert len(col.features) == 3
+    assert replay.opgevraagd.count(replay.sleutel(OGC_GEMEENTEN)) == 2
+
+
+def test_html_error_page_is_a_dutch_error_not_retried(settings, replay):
+    replay.zet(OGC_GEMEENTEN, (200, "<!DOCTYPE html><html><body>Onderhoud</body></html>"))
+    with pytest.raises(IngestFout, match="HTML-pagina in plaats van GeoJSON"):
+        _bron(settings).collectie("gemeente", 2024)
+    assert len(replay.opgevraagd) == 1
+
+
+def test_gives_up_after_retries_with_dutch_message(settings, replay):
+    replay.zet(OGC_GEMEENTEN, requests.ConnectionError("geen netwerk"))
     with pytest.raises(IngestFout, match="PDOK niet bereikbaar na 3 pogingen"):
-        pdok.features("gemeente", 2024, settings)
-    assert len(responses.calls) == 3
+        _bron(settings).collectie("gemeente", 2024)
+    assert len(replay.opgevraagd) == 3
 
 
-@responses.activate
-def test_client_error_is_not_retried(settings):
-    responses.get(GEMEENTEN, status=404)
-    with pytest.raises(IngestFout, match="HTTP 404"):
-        pdok.features("gemeente", 2024, settings)
-    assert len(responses.calls) == 1
+def test_count_that_does_not_add_up_is_refused(settings, replay):
+    replay.ogc(2024, pdok_replay.gebieden(2024), pagina=10)
+    body = json.loads(replay.antwoorden[replay.sleutel(OGC_GEMEENTEN)][0][1])
+    body["numberMatched"] = 342
+    replay.zet(OGC_GEMEENTEN, (200, json.dumps(body)))
+    with pytest.raises(IngestFout, match="onvolledige download"):
+        _bron(settings).collectie("gemeente", 2024)
+
+
+def test_interrupted_run_resumes_from_the_page_cache(settings, replay):
+    replay.ogc(2024, pdok_replay.gebieden(2024), pagina=2)
+    volgende = f"{pdok.OGC_URL.format(jaar=2024, collectie='buurten')}?cursor=Dv003%7CNwyr1Q&f=json&limit=1000"
+    goed = replay.antwoorden[replay.sleutel(volgende)][0]
+    replay.zet(volgende, requests.ConnectionError("verbinding verbroken"))
+    with pytest.raises(IngestFout, match="opnieuw starten gaat verder"):
+        _bron(settings).collectie("buurt", 2024)
+    eerder = list(replay.opgevraagd)
+    replay.zet(volgende, goed)
+    col = _bron(settings).collectie("buurt", 2024)
+    assert len(col.features) == 15
+    nieuw = replay.opgevraagd[len(eerder) :]
+    assert nieuw[0] == replay.sleutel(volgende)  # pages 1-3 came from the cache
+    assert len(nieuw) == 8 - 3
+
+
+def test_damaged_cache_page_is_fetched_again(settings, replay):
+    replay.ogc(2024, pdok_replay.gebieden(2024), pagina=10)
+    _bron(settings).collectie("gemeente", 2024)
+    (pagina,) = (settings.cache_dir / "pdok" / "2024" / "gemeente").glob("*.json")
+    pagina.write_text('{"features": [', encoding="utf-8")
+    bron = _bron(settings)
+    assert len(bron.collectie("gemeente", 2024).features) == 3
+    assert any("beschadigd" in m for m in bron.meldingen)
+    assert json.loads(pagina.read_text(encoding="utf-8"))["features"]
+
+
+def test_years_and_levels_from_the_environment():
+    assert pdok.grens_jaren({}) == list(range(2015, 2026))
+    assert pdok.grens_jaren({"GELDSTROMEN_ONLINE_GRENZEN_JAREN": "2019;2024"}) == [2019, 2024]
+    with pytest.raises(IngestFout, match="grenzen"):
+        pdok.grens_jaren({"GELDSTROMEN_ONLINE_GRENZEN_JAREN": "1990"})
+    assert pdok.grens_niveaus({}) == ["gemeente", "wijk", "buurt"]
+    assert pdok.grens_niveaus({"GELDSTROMEN_ONLINE_GRENZEN_NIVEAUS": "Wijk"}) == ["wijk"]
+    with pytest.raises(IngestFout, match="onbekend niveau"):
+        pdok.grens_niveaus({"GELDSTROMEN_ONLINE_GRENZEN_NIVEAUS": "provincie"})
+
+
+def test_wfs_type_names_per_year():
+    namen = ["wijkenbuurten:gemeenten", "wijkenbuurten:wijken", "wijkenbuurten:buurten"]
+    assert pdok.kies_type(namen, "wijk", 2023) == "wijkenbuurten:wijken"
+    oud = ["cbs_buurten_2017", "cbs_gemeente_2017", "cbs_gemeente_2017_gegeneraliseerd"]
+    assert pdok.kies_type(oud, "gemeente", 2017) == "cbs_gemeente_2017"
+    with pytest.raises(IngestFout, match="geen laag voor wijk"):
+        pdok.kies_type(oud, "wijk", 2017)
+
+
+@pytest.fixture
+def kaart_store(settings, replay, tmp_path):
+    """A store with the 2019 (WFS) and 2024 (OGC) boundaries of the same codes; the buurt
+    boundary inside each wijk lies elsewhere in 2019."""
+    replay.wfs(2019, pdok_replay.gebieden(2019, verschuif=0.25))
+    replay.ogc(2024, pdok_replay.gebieden(2024), pagina=5)
+    url = f"sqlite:///{tmp_path / 'grenzen.sqlite'}"
+    ingest(db.make_engine(url), pdok.online_bestanden(settings, [2019, 2024], bron=_bron(settings)))
+    mp = pytest.MonkeyPatch()
+    mp.setenv("GELDSTROMEN_DATABASE_URL", url)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    from geldstromen.cached import kaart
+
+    yield kaart
+    st.cache_resource.clear()
+    mp.undo()
+
+
+def test_map_of_a_year_draws_that_years_shapes(kaart_store):
+    codes = [f"BU9901{w:02d}{b:02d}" for w in range(2) for b in range(2)]
+    verwacht = {
+        j: pdok_replay.gebieden(j, verschuif=0.25 if j == 2019 else 0.0) for j in (2019, 2024)
+    }
+    for jaar in (2019, 2024):
+        geometrie, koppeling = kaart_store.koppel_geometrie("GM9901", "buurt", jaar, codes)
+        assert koppeling["jaar"] == jaar and koppeling["melding"] is None
+        vorm = shapely.from_geojson(
+            geometrie.set_index("regio_code").loc["BU99010000", "geometrie_geojson"]
+        )
+        bron = next(g for g in verwacht[jaar] if g.code == "BU99010000")
+        rd = shapely.transform(vorm, lambda xy: _naar_rd(xy))
+        assert rd.bounds[3] == pytest.approx(bron.rd.bounds[3], abs=15)  # the moved edge, metres
+    # a year without shapes in the store: the nearest year, said on the page
+    _, koppeling = kaart_store.koppel_geometrie("GM9901", "buurt", 2021, codes)
+    assert koppeling["jaar"] == 2019
+    assert koppeling["melding"] == "Kaartgrenzen 2019 gebruikt voor gegevens 2021 (zelfde codes)."
+
+
+def test_store_holds_each_year_per_level(kaart_store):
+    with kaart_store.engine().connect() as conn:
+        per = pd.read_sql_query(
+            "select niveau, jaar, count(*) as n from raw_geometrie group by niveau, jaar",
+            conn.connection.driver_connection,
+        )
+    tabel = {(r.niveau, r.jaar): r.n for r in per.itertuples()}
+    assert tabel == {
+        ("gemeente", 2019): 3, ("wijk", 2019): 6, ("buurt", 2019): 12,
+        ("gemeente", 2024): 3, ("wijk", 2024): 6, ("buurt", 2024): 12,
+    }  # fmt: skip
+
+
+_NAAR_RD = pyproj.Transformer.from_crs(4326, 28992, always_xy=True)
+
+
+def _naar_rd(xy):
+    import numpy as np
+
+    x, y = _NAAR_RD.transform(xy[:, 0], xy[:, 1])
+    return np.column_stack([x, y])

@@ -1,0 +1,274 @@
+"""Replays of PDOK's boundary services in the real response shape, with synthetic geometry.
+
+Shapes (from the services' documentation and the stored 2015 and 2024 boundary files):
+
+- OGC API Features ``wijken-en-buurten-<jaar>`` (recent years): ``FeatureCollection`` pages
+  with ``type``, ``timeStamp``, ``links`` (``self``, ``alternate`` and, except on the last
+  page, ``next`` with a ``cursor``), ``numberReturned``, optionally ``numberMatched``, and
+  ``features`` with ``id``, ``type``, ``geometry`` (lon/lat) and lower-case ``properties``
+  (``gemeentecode``, ``gemeentenaam``, ``wijkcode``, ``wijknaam``, ``buurtcode``,
+  ``buurtnaam``, ``water`` JA/NEE, ``aantal_inwoners``, ...);
+- WFS ``wijkenbuurten/<jaar>`` (older years): capabilities XML naming the feature types
+  (``wijkenbuurten:cbs_gemeente_<jaar>`` ...), GetFeature as GeoJSON in RD New (EPSG:28992)
+  with the wijk- en buurtkaart's upper-case properties (``GM_CODE``, ``GM_NAAM``,
+  ``WK_CODE``, ``WK_NAAM``, ``BU_CODE``, ``BU_NAAM``, ``WATER``, ``AANT_INW``), paged by
+  ``count``/``startIndex``.
+
+Geometry and values are synthetic: gemeenten ``GM99xx`` ("Testdorp xx") on a grid, each with
+wijken and buurten that tile it, plus a water buurt per gemeente; a year can move the buurt
+boundaries (``verschuif``) so a test can tell the years' shapes apart.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlencode, urlparse
+
+import pyproj
+import shapely
+
+from data_sources import pdok
+
+#: RD origin of the synthetic grid (near Zwolle) and the size of a gemeente square in metres.
+X0, Y0, GM_M = 200_000.0, 500_000.0, 8_000.0
+_NAAR_WGS84 = pyproj.Transformer.from_crs("EPSG:28992", "EPSG:4326", always_xy=True)
+
+
+@dataclass(frozen=True)
+class Gebied:
+    niveau: str
+    code: str
+    naam: str
+    gemeente_code: str
+    gemeente_naam: str
+    wijk_code: str | None
+    rd: shapely.Geometry
+    water: bool = False
+
+
+def gebieden(jaar: int, gemeenten: int = 3, wijken: int = 2, verschuif: float = 0.0):
+    """Synthetic gemeenten, wijken (vertical strips) and buurten (cells) that tile them.
+
+    ``verschuif`` (0..0.4) moves the inner buurt boundary of every wijk, so two years of the
+    same codes have different buurt shapes.
+    """
+    out = []
+    for g in range(gemeenten):
+        gm, gm_naam = f"GM99{g:02d}", f"Testdorp {g:02d}"
+        x, y = X0 + g * GM_M, Y0
+        out.append(
+            Gebied(
+                "gemeente", gm, gm_naam, gm, gm_naam, None, shapely.box(x, y, x + GM_M, y + GM_M)
+            )
+        )
+        breed = GM_M / wijken
+        for w in range(wijken):
+            wk = f"WK99{g:02d}{w:02d}"
+            wx = x + w * breed
+            out.append(
+                Gebied(
+                    "wijk",
+                    wk,
+                    f"Wijk {w} {gm_naam}",
+                    gm,
+                    gm_naam,
+                    wk,
+                    shapely.box(wx, y, wx + breed, y + GM_M),
+                )
+            )
+            grens = y + GM_M * (0.5 + verschuif)
+            cellen = [(y, grens), (grens, y + GM_M)]
+            for b, (y1, y2) in enumerate(cellen):
+                out.append(
+                    Gebied(
+                        "buurt",
+                        f"BU99{g:02d}{w:02d}{b:02d}",
+                        f"Buurt {w}-{b} {gm_naam}",
+                        gm,
+                        gm_naam,
+                        wk,
+                        shapely.box(wx, y1, wx + breed, y2),
+                    )
+                )
+        # a water buurt overlapping the gemeente edge (dropped on ingest)
+        out.append(
+            Gebied(
+                "buurt", f"BU99{g:02d}0099", "Water", gm, gm_naam, f"WK99{g:02d}00",
+                shapely.box(x, y - 500, x + GM_M, y), water=True,
+            )
+        )  # fmt: skip
+    return out
+
+
+def _wgs84(geom: shapely.Geometry) -> dict:
+    return shapely.geometry.mapping(shapely.transform(geom, _lonlat))
+
+
+def _lonlat(xy):
+    import numpy as np
+
+    lon, lat = _NAAR_WGS84.transform(xy[:, 0], xy[:, 1])
+    return np.column_stack([lon, lat])
+
+
+def _ogc_props(g: Gebied, i: int) -> dict:
+    inwoners = None if g.water else 1000 + 37 * i
+    props = {"gemeentecode": g.gemeente_code, "gemeentenaam": g.gemeente_naam}
+    if g.niveau == "wijk":
+        props = {"wijkcode": g.code, "wijknaam": g.naam, **props}
+    if g.niveau == "buurt":
+        props = {"buurtcode": g.code, "buurtnaam": g.naam, "wijkcode": g.wijk_code, **props}
+    props.update(
+        {
+            "indelingswijziging_wijken_en_buurten": 1,
+            "water": "JA" if g.water else "NEE",
+            "meest_voorkomende_postcode": None if g.water else "8011",
+            "aantal_inwoners": inwoners,
+            "mannen": None if g.water else inwoners // 2,
+            "vrouwen": None if g.water else inwoners - inwoners // 2,
+            "omgevingsadressendichtheid": None if g.water else 2100,
+        }
+    )
+    return props
+
+
+def _wfs_props(g: Gebied, i: int) -> dict:
+    inwoners = -99997 if g.water else 1000 + 37 * i  # the kaart's code for "geheim"
+    props = {}
+    if g.niveau == "buurt":
+        props = {"BU_CODE": g.code, "BU_NAAM": g.naam}
+    if g.niveau in ("wijk", "buurt"):
+        props.update(
+            {"WK_CODE": g.wijk_code}
+            if g.niveau == "buurt"
+            else {"WK_CODE": g.code, "WK_NAAM": g.naam}
+        )
+    props.update(
+        {
+            "GM_CODE": g.gemeente_code,
+            "GM_NAAM": g.gemeente_naam,
+            "IND_WBI": 1,
+            "WATER": "JA" if g.water else "NEE",
+            "POSTCODE": None if g.water else "8011",
+            "AANT_INW": inwoners,
+            "AANT_MAN": inwoners // 2,
+        }
+    )
+    return props
+
+
+class Replay:
+    """URL -> response text (or a fault) for one or more years; plug into ``responses``."""
+
+    def __init__(self) -> None:
+        self.antwoorden: dict[str, list] = {}
+        self.opgevraagd: list[str] = []
+
+    @staticmethod
+    def sleutel(url: str) -> str:
+        parsed = urlparse(url)
+        query = sorted((k, v[0]) for k, v in parse_qs(parsed.query).items())
+        return f"{parsed.scheme}://{parsed.netloc}{parsed.path}?{urlencode(query)}"
+
+    def zet(self, url: str, *antwoorden) -> None:
+        """Answers for ``url`` in order (the last one repeats): ``(status, text)`` tuples or an
+        exception instance to raise."""
+        self.antwoorden[self.sleutel(url)] = list(antwoorden)
+
+    def ogc(self, jaar: int, gebieden_, pagina: int = 2, matched: bool = True) -> None:
+        """OGC API pages of ``pagina`` features per level (cursor links)."""
+        for niveau, collectie in pdok.COLLECTIES.items():
+            items = [g for g in gebieden_ if g.niveau == niveau]
+            base = pdok.OGC_URL.format(jaar=jaar, collectie=collectie)
+            urls = [f"{base}?f=json&limit={pdok.PAGINA}"]
+            chunks = [items[i : i + pagina] for i in range(0, len(items), pagina)] or [[]]
+            for n in range(1, len(chunks)):
+                urls.append(f"{base}?cursor=Dv{n:03d}%7CNwyr1Q&f=json&limit={pdok.PAGINA}")
+            for n, chunk in enumerate(chunks):
+                links = [
+                    {"rel": "self", "title": "This document as GeoJSON", "type": "application/geo+json", "href": urls[n]},
+                    {"rel": "alternate", "title": "This document as HTML", "type": "text/html", "href": urls[n].replace("f=json", "f=html")},
+                ]  # fmt: skip
+                if n + 1 < len(chunks):
+                    links.append({"rel": "next", "title": "Next page", "type": "application/geo+json", "href": urls[n + 1]})  # fmt: skip
+                if n > 0:
+                    links.append({"rel": "prev", "title": "Previous page", "type": "application/geo+json", "href": urls[n - 1]})  # fmt: skip
+                start = n * pagina
+                body = {
+                    "type": "FeatureCollection",
+                    "timeStamp": "2025-03-01T10:00:00Z",
+                    "links": links,
+                    **({"numberMatched": len(items)} if matched else {}),
+                    "numberReturned": len(chunk),
+                    "features": [
+                        {"id": start + i + 1, "type": "Feature", "geometry": _wgs84(g.rd), "properties": _ogc_props(g, start + i)}
+                        for i, g in enumerate(chunk)
+                    ],
+                }  # fmt: skip
+                self.zet(urls[n], (200, json.dumps(body)))
+
+    def wfs(self, jaar: int, gebieden_, pagina: int = 1000) -> None:
+        """Capabilities and GetFeature pages (RD New GeoJSON) of ``jaar``; the OGC API of
+        that year answers 404 when it is one of :data:`pdok.OGC_JAREN`."""
+        base = pdok.WFS_URL.format(jaar=jaar)
+        typen = {n: f"wijkenbuurten:cbs_{n}_{jaar}" for n in pdok.COLLECTIES}
+        caps = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n<wfs:WFS_Capabilities version="2.0.0" '
+            'xmlns:wfs="http://www.opengis.net/wfs/2.0" xmlns:ows="http://www.opengis.net/ows/1.1">'
+            f"<ows:ServiceIdentification><ows:Title>CBS Wijken en Buurten {jaar}</ows:Title>"
+            "</ows:ServiceIdentification><ows:ServiceProvider><ows:ProviderName>PDOK"
+            "</ows:ProviderName></ows:ServiceProvider><wfs:FeatureTypeList>"
+            + "".join(
+                f"<wfs:FeatureType><wfs:Name>{t}</wfs:Name><wfs:Title>{n}</wfs:Title>"
+                "<wfs:DefaultCRS>urn:ogc:def:crs:EPSG::28992</wfs:DefaultCRS></wfs:FeatureType>"
+                for n, t in typen.items()
+            )
+            + "</wfs:FeatureTypeList></wfs:WFS_Capabilities>"
+        )
+        self.zet(f"{base}?service=WFS&request=GetCapabilities", (200, caps))
+        if jaar in pdok.OGC_JAREN:
+            for collectie in pdok.COLLECTIES.values():
+                base_ogc = pdok.OGC_URL.format(jaar=jaar, collectie=collectie)
+                self.zet(f"{base_ogc}?f=json&limit={pdok.PAGINA}", (404, '{"code":"Not Found"}'))
+        for niveau, typenaam in typen.items():
+            items = [g for g in gebieden_ if g.niveau == niveau]
+            for start in range(0, len(items) + 1, pagina):
+                chunk = items[start : start + pagina]
+                params = {
+                    "service": "WFS", "version": "2.0.0", "request": "GetFeature",
+                    "typeNames": typenaam, "outputFormat": "application/json",
+                    "srsName": "EPSG:28992", "count": pdok.PAGINA, "startIndex": start,
+                }  # fmt: skip
+                body = {
+                    "type": "FeatureCollection",
+                    "name": typenaam.split(":")[-1],
+                    "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}},
+                    "features": [
+                        {"type": "Feature", "id": f"{typenaam.split(':')[-1]}.{start + i + 1}", "geometry": shapely.geometry.mapping(g.rd), "properties": _wfs_props(g, start + i)}
+                        for i, g in enumerate(chunk)
+                    ],
+                }  # fmt: skip
+                self.zet(f"{base}?{urlencode(params)}", (200, json.dumps(body)))
+                if len(chunk) < pagina:
+                    break
+
+    def callback(self, request):
+        """``responses`` callback: the next recorded answer for the URL (404 when unknown)."""
+        key = self.sleutel(request.url)
+        self.opgevraagd.append(key)
+        answers = self.antwoorden.get(key)
+        if not answers:
+            return (404, {}, "<html><body>404 Not Found</body></html>")
+        answer = answers.pop(0) if len(answers) > 1 else answers[0]
+        if isinstance(answer, Exception):
+            raise answer
+        status, text = answer
+        kind = "application/geo+json" if text.lstrip().startswith("{") else "text/html"
+        return (status, {"Content-Type": kind}, text)
+
+    def activeer(self, rsps) -> None:
+        """Route every PDOK request of ``rsps`` (a ``responses`` mock) to this replay."""
+        for host in ("https://api.pdok.nl/", "https://service.pdok.nl/"):
+            rsps.add_callback("GET", re.compile(re.escape(host) + ".*"), callback=self.callback)
