@@ -14,6 +14,7 @@ import pandas as pd
 from sqlalchemy import Engine, delete, select
 from tqdm import tqdm
 
+from data_sources import vektis_indeling
 from data_sources.base import Bestand, IngestFout
 from geldstromen import db
 from geldstromen.domain.catalogus import CATALOGUE, indicator_catalogue
@@ -265,6 +266,7 @@ def load_reference(conn, vingerafdruk: str) -> None:
     for table in REF_TABLES:
         conn.execute(delete(table))
     db.bulk_insert(conn, ref_indicator, indicator_catalogue())
+    vektis_indeling.pas_toe(conn)  # the indeling each Vektis file's names follow
     db.bulk_insert(conn, ref_gemeentenaam, crosswalk(conn))
     conn.execute(ref_model.insert().values(sleutel="vingerafdruk", waarde=vingerafdruk))
 

@@ -4,8 +4,10 @@ Raw yearly files (``zorg/vektis_zvw_<jaar>_gemeente.csv[.gz]``) are ``;``-separa
 older years, names in capitals, one row per sex x 5-year age class x gemeente with
 ``AANTAL_VERZEKERDEJAREN`` and ``KOSTEN_*`` columns in euro. Derived tables
 (``zorg/vektis<jaar>_derived_*``) give costs per care category, actual vs expected per
-gemeente and national rates per age class and sex. Vektis uses the gemeente indeling of two
-years later; the names go to ``raw_gemeentenaam`` with that year so the crosswalk maps them.
+gemeente and national rates per age class and sex. The names go to ``raw_gemeentenaam`` with
+the indeling year the file states (``_indeling<YYYY>``, else jaar + 2); at ingest
+:mod:`data_sources.vektis_indeling` checks that year against the CBS gemeente lists in the
+store and replaces it by the year whose list the names match.
 """
 
 from __future__ import annotations
@@ -133,15 +135,12 @@ def vind(data_dir: Path) -> list[Bestand]:
             jaar = int(m.group(1))
             bron_id = f"vektis_zvw_{jaar}_gemeente"
             lees = partial(lees_ruw, path, bron_id, jaar)
-            opm = f"Gemeente-indeling {indeling_jaar(path, jaar)}; namen gekoppeld op naam."
+            opm = "Gemeenten op naam gekoppeld."
         elif m := _DERIVED.search(path.name):
             jaar, soort = int(m.group(1)), m.group(2).lower()
             bron_id = f"vektis_zvw_{jaar}_{soort}"
             lees = partial(lees_afgeleid, path, bron_id, jaar, soort)
-            opm = (
-                f"Afgeleid van Vektis Zvw {jaar} (gemeente-indeling "
-                f"{indeling_jaar(path, jaar)}) door derden; auteur vermelden."
-            )
+            opm = f"Afgeleid van Vektis Zvw {jaar} door derden; auteur vermelden."
         else:
             continue
         found.append(

@@ -107,7 +107,8 @@ def zorg_model(
         model.notities.append(f"Geen inwonertallen voor {niveau} in KWB {jaar}.")
         return model
     per = zorg.standaardiseer(tar, tot, bev)
-    indeling = vj + 2
+    ind_jaren = rows.loc[(rows["jaar"] == vj) & (rows["gebied"] == "gemeente"), "jaar_indeling"]
+    indeling = ", ".join(str(int(j)) for j in sorted(ind_jaren.dropna().unique())) or "onbekend"
     bron = rows.loc[rows["jaar"] == vj, "bron"].dropna().iloc[0]
     zonder = per.loc[~per["leeftijd_bekend"], "regio_code"].nunique()
     if zonder:

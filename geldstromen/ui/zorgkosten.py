@@ -101,7 +101,8 @@ def toon_benchmark(model: ZorgModel, gemeente_naam: str) -> None:
         },
     )
     st.caption(
-        UITLEG_VERWACHT + f" Vektis gebruikt de gemeente-indeling van {jaar + 2}. "
+        UITLEG_VERWACHT + " De gemeente-indeling die de namen van elk Vektis-bestand volgen, "
+        "is bij het inlezen aan de CBS-gemeentelijsten bepaald en staat bij de bron. "
         "Bron: " + "; ".join(sorted(b["bron"].dropna().unique()))
     )
 
