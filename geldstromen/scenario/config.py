@@ -24,7 +24,13 @@ import yaml
 
 from geldstromen.scenario.belasting import pad, tarief_in
 from geldstromen.scenario.model import PARTIJEN, Effect, Interventie, Scenario
-from geldstromen.scenario.schema import ScenarioFout, controleer
+from geldstromen.scenario.schema import (
+    MAX_EFFECTEN,
+    MAX_INTERVENTIES,
+    MAX_MELDINGEN,
+    ScenarioFout,
+    controleer,
+)
 
 __all__ = ["ScenarioFout"]  # raised by valideer; defined with the schema
 
@@ -193,6 +199,108 @@ def valideer(config) -> dict:
     if fouten:
         raise ScenarioFout(fouten)
     return config
+
+
+def _fouten(config: dict) -> list[str]:
+    """The Dutch problems of ``config`` (empty when it is valid)."""
+    try:
+        valideer(config)
+    except ScenarioFout as exc:
+        return list(exc.meldingen)
+    return []
+
+
+def laad_deels(config) -> tuple[dict, list[str]]:
+    """What can be used of a config (a shared link filled in halfway, or partly damaged), and a
+    Dutch sentence for every part left out or still incomplete.
+
+    Field by field: a value that fails the schema is left out (the page's default or an empty
+    input takes its place), as is an unknown intervention or effect or one given twice. A cost
+    split that does not add up to 100 % is kept and named: the page shows it as missing.
+    Raises ScenarioFout only when nothing can be used."""
+    if not isinstance(config, dict) or not isinstance(config.get("interventies"), list):
+        valideer(config)  # raises the Dutch reason
+    if not config["interventies"]:
+        valideer(config)
+    bekend = catalogus()["interventies"]
+    meldingen: list[str] = []
+    uit: dict = {"interventies": []}
+    for veld in ("naam", "disconteringsvoet_pct"):
+        if config.get(veld) is not None:
+            proef = {veld: config[veld], "interventies": [{"id": next(iter(bekend))}]}
+            fout = _fouten(proef)
+            meldingen += fout
+            if not fout:
+                uit[veld] = config[veld]
+    for extra in set(config) - {"naam", "disconteringsvoet_pct", "interventies"}:
+        meldingen.append(f"Scenario: onbekend veld `{str(extra)[:40]}`.")
+    gezien: set[str] = set()
+    for n, item in enumerate(config["interventies"][:MAX_INTERVENTIES], start=1):
+        iid = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(iid, str) or iid not in bekend:
+            wat = repr(iid[:40]) if isinstance(iid, str) else "zonder geldige id"
+            meldingen.append(
+                f"Interventie {n}: onbekende interventie {wat}; niet geladen (kies uit "
+                f"{', '.join(bekend)})."
+            )
+            continue
+        if iid in gezien:
+            meldingen.append(f"{bekend[iid]['label']} staat twee keer in de link; de eerste telt.")
+            continue
+        gezien.add(iid)
+        uit["interventies"].append(_item_deels(iid, item, meldingen))
+    if len(config["interventies"]) > MAX_INTERVENTIES:
+        meldingen.append(f"Alleen de eerste {MAX_INTERVENTIES} interventies zijn geladen.")
+    if not uit["interventies"]:
+        raise ScenarioFout([*meldingen, "Er is geen bruikbare interventie in het scenario."])
+    if len(meldingen) > MAX_MELDINGEN:
+        meldingen = [
+            *meldingen[:MAX_MELDINGEN],
+            f"… en nog {len(meldingen) - MAX_MELDINGEN} andere problemen.",
+        ]
+    return uit, meldingen
+
+
+def _item_deels(iid: str, item: dict, meldingen: list[str]) -> dict:
+    """One known intervention of a config, each invalid value left out (and named)."""
+    spec = catalogus()["interventies"][iid]
+    wie = spec["label"]
+
+    def geldig(deel: dict) -> bool:
+        fout = [m for m in _fouten({"interventies": [{"id": iid, **deel}]}) if "telt op" not in m]
+        meldingen.extend(fout)
+        return not fout
+
+    uit: dict = {"id": iid}
+    for veld, waarde in item.items():
+        if veld in ("id", "effecten") or waarde is None:
+            continue
+        if veld == "kostenverdeling_pct" and isinstance(waarde, dict):
+            kv = {p: v for p, v in waarde.items() if v is not None and geldig({veld: {p: v}})}
+            som = sum(kv.values())
+            if abs(som - 100) > 0.01:
+                meldingen.append(f"{wie}: kostenverdeling (nu {som:g}%, moet 100% zijn).")
+            uit[veld] = kv
+        elif geldig({veld: waarde}):
+            uit[veld] = waarde
+    effecten = item.get("effecten")
+    if effecten is not None and (not isinstance(effecten, dict) or len(effecten) > MAX_EFFECTEN):
+        geldig({"effecten": effecten})  # names the problem; no effect is loaded
+    elif effecten:
+        uit["effecten"] = {}
+        for eid, waarden in effecten.items():
+            if not isinstance(waarden, dict):
+                if waarden is not None:
+                    geldig({"effecten": {eid: waarden}})
+                continue
+            if not geldig({"effecten": {eid: {}}}):
+                continue
+            uit["effecten"][eid] = {
+                k: v
+                for k, v in waarden.items()
+                if v is not None and geldig({"effecten": {eid: {k: v}}})
+            }
+    return uit
 
 
 def _zet(doel: dict, waarde, bron_als_nieuw: str, leeg: bool) -> None:

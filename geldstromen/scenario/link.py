@@ -12,7 +12,7 @@ import binascii
 import json
 import zlib
 
-from geldstromen.scenario.config import ScenarioFout, valideer
+from geldstromen.scenario.config import ScenarioFout, laad_deels, valideer
 from geldstromen.scenario.schema import MAX_BYTES, TE_GROOT, laad_json
 
 MAX_URL_TEKENS = 6000
@@ -29,6 +29,17 @@ def codeer(config: dict) -> str:
 
 def decodeer(tekst: str) -> dict:
     """A config from its URL form; ScenarioFout (Dutch) when it cannot be read or is invalid."""
+    return valideer(_lees(tekst))
+
+
+def decodeer_deels(tekst: str) -> tuple[dict, list[str]]:
+    """What can be used of a link (``config.laad_deels``) and a Dutch sentence per part left
+    out; ScenarioFout only when the link cannot be read at all or holds nothing usable."""
+    return laad_deels(_lees(tekst))
+
+
+def _lees(tekst: str):
+    """The parsed (not yet validated) JSON of a link, read within limits."""
     if len(tekst) > MAX_URL_TEKENS:
         raise ScenarioFout(["De scenario-link is te lang om te lezen."])
     try:
@@ -48,4 +59,4 @@ def decodeer(tekst: str) -> dict:
         if any("geen geldige JSON" in m for m in exc.meldingen):
             raise ScenarioFout([BESCHADIGD]) from None
         raise
-    return valideer(config)
+    return config

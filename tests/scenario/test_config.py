@@ -246,3 +246,44 @@ def test_export_lists_every_assumption_with_source_and_is_labelled_scenario():
     assert "kostenverdeling" in set(aannames["grootheid"])
     resultaat = tabel[tabel["onderdeel"] == "resultaat"]
     assert len(resultaat) == 5 * 4 * 6  # parties x years x quantities
+
+
+def test_laad_deels_keeps_the_valid_part_and_names_the_rest():
+    from geldstromen.scenario.config import laad_deels
+
+    config, meldingen = laad_deels(
+        {
+            "naam": ["geen tekst"],
+            "interventies": [
+                {"id": "tovenarij"},
+                {
+                    "id": "buurtsportcoach",
+                    "eenheden": float("inf"),
+                    "looptijd_jaar": 4,
+                    "kostenverdeling_pct": {"rijk": 40, "marsmannetjes": 60},
+                    "effecten": {"zvw": {"prijs": 150, "per_eenheid": -5}, "onzin": {}},
+                },
+            ],
+        }
+    )
+    assert config == {
+        "interventies": [
+            {
+                "id": "buurtsportcoach",
+                "looptijd_jaar": 4,
+                "kostenverdeling_pct": {"rijk": 40},
+                "effecten": {"zvw": {"prijs": 150}},
+            }
+        ]
+    }
+    tekst = " ".join(meldingen)
+    for deel in (
+        "naam moet een tekst zijn",
+        "onbekende interventie 'tovenarij'",
+        "eindig getal",
+        "onbekende partij 'marsmannetjes'",
+        "kostenverdeling (nu 40%, moet 100% zijn)",
+        "per_eenheid mag niet negatief zijn",
+        "onbekend effect 'onzin'",
+    ):
+        assert deel in tekst, (deel, tekst)

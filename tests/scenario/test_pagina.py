@@ -195,3 +195,78 @@ def test_sankey_tooltip_keeps_commas_in_names():
     (tip,) = sankey(links, "t").data[0].link.customdata
     assert "Sport, cultuur en recreatie" in tip
     assert "€ 1.234.567" in tip
+
+
+# --- robustness: wijk change, half-filled links, stale links (issue 15 item 9) -----------------
+
+HALF = {
+    "naam": "Half ingevuld",
+    "disconteringsvoet_pct": 3,
+    "interventies": [
+        {
+            "id": "isolatie_koop_laag_inkomen",
+            "kosten_eenmalig_per_eenheid_eur": 7000,
+            "kostenverdeling_pct": {"rijk": 30},
+        },
+        {"id": "buurtsportcoach", "eenheden": -1, "looptijd_jaar": 4},
+        {"id": "tovenarij"},
+    ],
+}
+
+
+def test_changing_the_wijk_shows_no_stale_link_error_and_renames_the_scenario(app):
+    at = _open(app)
+    assert at.text_input(key="sc_naam").value == "Scenario Wijk 01 Oud Testdorp"
+    at.selectbox(key="regio").set_value("WK999902").run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert at.text_input(key="sc_naam").value == "Scenario Wijk 02 Nieuw Testdorp & Veld"
+
+
+def test_a_name_of_ones_own_survives_the_wijk_change(app):
+    at = _open(app)
+    at.text_input(key="sc_naam").set_value("Mijn plan").run()
+    at.selectbox(key="regio").set_value("WK999902").run()
+    assert at.text_input(key="sc_naam").value == "Mijn plan"
+
+
+def test_half_filled_link_loads_what_is_valid_and_names_the_rest(app):
+    at = _open(app, scenario=codeer(HALF))
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert at.multiselect(key="sc_interventies").value == [
+        "isolatie_koop_laag_inkomen",
+        "buurtsportcoach",
+    ]
+    pre = "sc_WK999901_"
+    assert (
+        at.number_input(
+            key=pre + "isolatie_koop_laag_inkomen_kosten_eenmalig_per_eenheid_eur"
+        ).value
+        == 7000
+    )
+    assert at.number_input(key=pre + "buurtsportcoach_looptijd_jaar").value == 4
+    # the invalid count is not loaded: the wijk's own default stays
+    assert at.number_input(key=pre + "buurtsportcoach_eenheden").value != -1
+    assert at.text_input(key="sc_naam").value == "Half ingevuld"
+    warns = " ".join(w.value for w in at.warning)
+    assert "deels geladen" in warns
+    assert "onbekende interventie 'tovenarij'" in warns
+    assert "aantal eenheden mag niet negatief zijn" in warns
+    assert "kostenverdeling (nu 30%, moet 100% zijn)" in warns
+
+
+def test_half_filled_link_then_wijk_change_gives_no_error(app):
+    at = _open(app, scenario=codeer(HALF))
+    at.selectbox(key="regio").set_value("WK999902").run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+
+
+def test_a_link_this_session_wrote_is_never_reapplied(app):
+    """A rerun that carries an older link of this visit (the browser's address lags behind a
+    quick edit) must not overwrite newer inputs or reset the tables."""
+    at = _open(app, scenario=codeer(CONFIG))
+    oud = at.query_params["scenario"]
+    at.number_input(key="sc_WK999901_buurtsportcoach_eenheden").set_value(3).run()
+    at.query_params["scenario"] = oud
+    at.run()
+    assert at.number_input(key="sc_WK999901_buurtsportcoach_eenheden").value == 3
+    assert _metrics(at)["Gemeente"] == "€ -360.000"

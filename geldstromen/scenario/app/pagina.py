@@ -24,7 +24,7 @@ from geldstromen.scenario.gegevens import (
     standaard_voet,
     voet_uit,
 )
-from geldstromen.scenario.link import codeer, decodeer
+from geldstromen.scenario.link import codeer, decodeer_deels
 from geldstromen.scenario.model import (
     PARTIJ_LABELS,
     PARTIJEN,
@@ -47,6 +47,9 @@ LABEL = (
     "nooit in de database bewaard."
 )
 BEWAARD = "sc_bewaard"
+EIGEN_LINKS = "sc_eigen_links"
+MAX_EIGEN_LINKS = 200
+NAAM_AUTO = "sc_naam_auto"
 
 
 def _kort(x: float) -> str:
@@ -61,15 +64,50 @@ def _terug(sam: pd.DataFrame, kolom: str) -> list[str]:
     return [terugverdiend(k, j) for k, j in zip(sam["kosten_eur"], sam[kolom], strict=True)]
 
 
+def _eigen_links() -> list[str]:
+    """The links this visit wrote or loaded (newest last): never applied again."""
+    return st.session_state.setdefault(EIGEN_LINKS, [])
+
+
+def _onthoud_link(tekst: str) -> None:
+    links = _eigen_links()
+    if tekst in links:
+        links.remove(tekst)
+    links.append(tekst)
+    del links[:-MAX_EIGEN_LINKS]
+
+
 def _laad_link(regio: str) -> None:
+    """Apply the URL's scenario once: a link from outside this visit (shared, bookmarked).
+
+    A link this visit wrote itself is never applied again: not after a wijk change (the other
+    wijk keeps its own inputs) and not when a rerun carries an older address than the newest
+    inputs (a table edit right after a number field), which would undo those edits. A link
+    filled in halfway loads what is valid and names the rest."""
     tekst = st.query_params.get("scenario")
-    if not tekst or st.session_state.get("sc_link_geladen") == (regio, tekst):
+    if not tekst or tekst in _eigen_links():
         return
-    st.session_state["sc_link_geladen"] = (regio, tekst)
+    _onthoud_link(tekst)
     try:
-        invoer.zet_uit_config(regio, decodeer(tekst))
+        config, meldingen = decodeer_deels(tekst)
     except ScenarioFout as exc:
         st.error("Het scenario uit de link is niet geladen:\n\n- " + "\n- ".join(exc.meldingen))
+        return
+    invoer.zet_uit_config(regio, config)
+    if meldingen:
+        st.warning(
+            "Het scenario uit de link is deels geladen; vul de rest hieronder in of controleer "
+            "het:\n\n- " + "\n- ".join(meldingen)
+        )
+
+
+def _naam(regio_naam: str) -> str:
+    """The scenario name input; the automatic name follows the wijk, a name of one's own stays."""
+    auto = f"Scenario {regio_naam}"
+    if st.session_state.get("sc_naam") in (None, st.session_state.get(NAAM_AUTO)):
+        st.session_state["sc_naam"] = auto
+    st.session_state[NAAM_AUTO] = auto
+    return st.text_input("Naam van het scenario", key="sc_naam")
 
 
 def _bewaar_en_vergelijk(config: dict, sam: pd.DataFrame | None, regio_label: str) -> None:
@@ -261,11 +299,12 @@ def render(sel: Selectie, regio: str, regio_naam: str) -> None:
         )
     spec = catalogus()["interventies"]
     c1, c2 = st.columns([3, 1])
+    if "sc_interventies" not in st.session_state:
+        st.session_state["sc_interventies"] = [list(spec)[0]]
     with c1:
         gekozen = st.multiselect(
             "Interventies",
             list(spec),
-            default=[list(spec)[0]],
             format_func=lambda i: spec[i]["label"],
             key="sc_interventies",
             placeholder=plaatshouder(spec, meer=True),
@@ -283,7 +322,7 @@ def render(sel: Selectie, regio: str, regio_naam: str) -> None:
             help=met_kop("Bron", std_voet["bron"]),
         )
     voet = voet_uit(voet_waarde)
-    naam = st.text_input("Naam van het scenario", value=f"Scenario {regio_naam}", key="sc_naam")
+    naam = _naam(regio_naam)
     if not gekozen:
         st.info("Kies een of meer interventies.")
         return
@@ -297,7 +336,7 @@ def render(sel: Selectie, regio: str, regio_naam: str) -> None:
 def _uitkomst(sel, regio, regio_naam, items, naam, voet, voet_waarde) -> None:
     config = naar_config(items, naam, voet_waarde)
     st.query_params["scenario"] = codeer(config)
-    st.session_state["sc_link_geladen"] = (regio, st.query_params["scenario"])
+    _onthoud_link(st.query_params["scenario"])
     volledig = [i for i in items if not i["ontbreekt"]]
     for i in items:
         if i["ontbreekt"]:
