@@ -15,6 +15,46 @@ from geldstromen.ui import filters, gemeentekeuze, verantwoording
 from geldstromen.ui.tabellen import waarde_tabel
 
 
+def _reeksen(jaren: list[int]) -> str:
+    """``[2015, 2016, 2017, 2019]`` as ``2015-2017, 2019`` (en dash)."""
+    delen, start = [], None
+    for i, jaar in enumerate(jaren):
+        start = jaar if start is None else start
+        if i + 1 == len(jaren) or jaren[i + 1] != jaar + 1:
+            delen.append(str(jaar) if start == jaar else f"{start}\u2013{jaar}")
+            start = None
+    return ", ".join(delen)
+
+
+def kaartgrenzen(bronnen_frame) -> str | None:
+    """Dutch line with the boundary years in the store per level (from the sources list:
+    ``geometrie_<niveau>_<jaar>`` with rows), and the years the publisher lacks (0 rows)."""
+    geo = bronnen_frame[bronnen_frame["soort"] == "geometrie"]
+    if geo.empty:
+        return None
+    niveau = geo["bron_id"].str.extract(r"^geometrie_(gemeente|wijk|buurt)_", expand=False)
+    delen, ontbreekt = [], []
+    for naam in ("gemeente", "wijk", "buurt"):
+        rows = geo[niveau == naam]
+        met = sorted({int(j) for j in rows.loc[rows["rijen"] > 0, "jaar"].dropna()})
+        zonder = sorted({int(j) for j in rows.loc[rows["rijen"] == 0, "jaar"].dropna()})
+        if met:
+            delen.append(f"{naam} {_reeksen(met)}")
+        if zonder:
+            ontbreekt.append(f"{naam} {_reeksen(zonder)}")
+    if not delen and not ontbreekt:
+        return None
+    tekst = (
+        "**Kaartgrenzen in de opslag:** "
+        + ("; ".join(delen) if delen else "geen")
+        + ". Een kaart gebruikt de grenzen van het jaar van de gegevens; zonder die grenzen "
+        "die van het dichtstbijzijnde jaar met (bijna) dezelfde codes, en de kaart zegt dat."
+    )
+    if ontbreekt:
+        tekst += " Niet gepubliceerd bij de bron: " + "; ".join(ontbreekt) + "."
+    return tekst
+
+
 def render() -> None:
     """List every ingested source with table id, year, file or URL, rows, sha256, licence."""
     frame = cached.bronnen(cached.data_version())
@@ -23,6 +63,9 @@ def render() -> None:
         "(sha256), tijdstip van inlezen, licentie en bronvermelding."
     )
     waarde_tabel(frame, bestandsnaam="bronnen")
+    grenzen = kaartgrenzen(frame)
+    if grenzen:
+        st.markdown(grenzen)
     st.caption(LICENCE_NOTE)
     st.subheader("Standaard verdeelsleutels (toerekening van Iv3-lasten en -baten)")
     st.markdown(

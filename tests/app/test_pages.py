@@ -51,6 +51,7 @@ def test_bronnen_shows_sources_and_default_keys(app):
     frames = [d.value for d in app.dataframe]
     assert any("taakveld_code" in f.columns for f in frames)
     assert any("sha256" in f.columns for f in frames)
+    assert any("Kaartgrenzen in de opslag:** gemeente 2024" in m.value for m in app.markdown)
     # the Verantwoording of the chosen gemeente: invariants hold, methods are linked
     assert "Verantwoording: bron tegen geldstromen" in " ".join(s.value for s in app.subheader)
     assert any("invariant" in f.columns for f in frames)

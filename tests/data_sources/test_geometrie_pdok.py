@@ -271,3 +271,16 @@ def _naar_rd(xy):
 
     x, y = _NAAR_RD.transform(xy[:, 0], xy[:, 1])
     return np.column_stack([x, y])
+
+
+def test_bronnen_page_lists_the_boundary_years_per_level():
+    from geldstromen.ui.bronnen import kaartgrenzen
+
+    rows = [("geometrie", f"geometrie_gemeente_{j}", j, 342) for j in (2015, 2016, 2017, 2019)]
+    rows += [("geometrie", "geometrie_buurt_2024", 2024, 13000)]
+    rows += [("geometrie", "geometrie_wijk_2016", 2016, 0), ("cbs_kwb", "kwb2019", 2019, 9)]
+    frame = pd.DataFrame(rows, columns=["soort", "bron_id", "jaar", "rijen"])
+    tekst = kaartgrenzen(frame)
+    assert "gemeente 2015\u20132017, 2019; buurt 2024." in tekst
+    assert "Niet gepubliceerd bij de bron: wijk 2016." in tekst
+    assert kaartgrenzen(frame[frame["soort"] != "geometrie"]) is None
