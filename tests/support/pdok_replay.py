@@ -178,40 +178,57 @@ class Replay:
         self.antwoorden[self.sleutel(url)] = list(antwoorden)
 
     def ogc(self, jaar: int, gebieden_, pagina: int = 2, matched: bool = True) -> None:
-        """OGC API pages of ``pagina`` features per level (cursor links)."""
-        for niveau, collectie in pdok.COLLECTIES.items():
+        """OGC API pages of ``pagina`` synthetic features per level (cursor links)."""
+        for niveau in pdok.COLLECTIES:
             items = [g for g in gebieden_ if g.niveau == niveau]
-            base = pdok.OGC_URL.format(jaar=jaar, collectie=collectie)
-            urls = [f"{base}?f=json&limit={pdok.PAGINA}"]
-            chunks = [items[i : i + pagina] for i in range(0, len(items), pagina)] or [[]]
-            for n in range(1, len(chunks)):
-                urls.append(f"{base}?cursor=Dv{n:03d}%7CNwyr1Q&f=json&limit={pdok.PAGINA}")
-            for n, chunk in enumerate(chunks):
-                links = [
-                    {"rel": "self", "title": "This document as GeoJSON", "type": "application/geo+json", "href": urls[n]},
-                    {"rel": "alternate", "title": "This document as HTML", "type": "text/html", "href": urls[n].replace("f=json", "f=html")},
-                ]  # fmt: skip
-                if n + 1 < len(chunks):
-                    links.append({"rel": "next", "title": "Next page", "type": "application/geo+json", "href": urls[n + 1]})  # fmt: skip
-                if n > 0:
-                    links.append({"rel": "prev", "title": "Previous page", "type": "application/geo+json", "href": urls[n - 1]})  # fmt: skip
-                start = n * pagina
-                body = {
-                    "type": "FeatureCollection",
-                    "timeStamp": "2025-03-01T10:00:00Z",
-                    "links": links,
-                    **({"numberMatched": len(items)} if matched else {}),
-                    "numberReturned": len(chunk),
-                    "features": [
-                        {"id": start + i + 1, "type": "Feature", "geometry": _wgs84(g.rd), "properties": _ogc_props(g, start + i)}
-                        for i, g in enumerate(chunk)
-                    ],
-                }  # fmt: skip
-                self.zet(urls[n], (200, json.dumps(body)))
+            features = [
+                {"type": "Feature", "geometry": _wgs84(g.rd), "properties": _ogc_props(g, i)}
+                for i, g in enumerate(items)
+            ]
+            self.ogc_features(jaar, niveau, features, pagina, matched)
+
+    def ogc_features(
+        self, jaar: int, niveau: str, features: list[dict], pagina: int = 1000, matched=True
+    ) -> None:
+        """Any GeoJSON features (lon/lat) as the OGC API pages of one collection."""
+        base = pdok.OGC_URL.format(jaar=jaar, collectie=pdok.COLLECTIES[niveau])
+        urls = [f"{base}?f=json&limit={pdok.PAGINA}"]
+        chunks = [features[i : i + pagina] for i in range(0, len(features), pagina)] or [[]]
+        for n in range(1, len(chunks)):
+            urls.append(f"{base}?cursor=Dv{n:03d}%7CNwyr1Q&f=json&limit={pdok.PAGINA}")
+        for n, chunk in enumerate(chunks):
+            links = [
+                {"rel": "self", "title": "This document as GeoJSON", "type": "application/geo+json", "href": urls[n]},
+                {"rel": "alternate", "title": "This document as HTML", "type": "text/html", "href": urls[n].replace("f=json", "f=html")},
+            ]  # fmt: skip
+            if n + 1 < len(chunks):
+                links.append({"rel": "next", "title": "Next page", "type": "application/geo+json", "href": urls[n + 1]})  # fmt: skip
+            if n > 0:
+                links.append({"rel": "prev", "title": "Previous page", "type": "application/geo+json", "href": urls[n - 1]})  # fmt: skip
+            start = n * pagina
+            body = {
+                "type": "FeatureCollection",
+                "timeStamp": "2025-03-01T10:00:00Z",
+                "links": links,
+                **({"numberMatched": len(features)} if matched else {}),
+                "numberReturned": len(chunk),
+                "features": [{"id": start + i + 1, **f} for i, f in enumerate(chunk)],
+            }
+            self.zet(urls[n], (200, json.dumps(body)))
 
     def wfs(self, jaar: int, gebieden_, pagina: int = 1000) -> None:
-        """Capabilities and GetFeature pages (RD New GeoJSON) of ``jaar``; the OGC API of
-        that year answers 404 when it is one of :data:`pdok.OGC_JAREN`."""
+        """Capabilities and GetFeature pages (RD New GeoJSON) of synthetic areas in ``jaar``;
+        the OGC API of that year answers 404 when it is one of :data:`pdok.OGC_JAREN`."""
+        for niveau in pdok.COLLECTIES:
+            items = [g for g in gebieden_ if g.niveau == niveau]
+            features = [
+                {"type": "Feature", "geometry": shapely.geometry.mapping(g.rd), "properties": _wfs_props(g, i)}
+                for i, g in enumerate(items)
+            ]  # fmt: skip
+            self.wfs_features(jaar, niveau, features, pagina)
+
+    def wfs_features(self, jaar: int, niveau: str, features: list[dict], pagina: int = 1000):
+        """Any GeoJSON features (RD New) as the WFS pages of one level in ``jaar``."""
         base = pdok.WFS_URL.format(jaar=jaar)
         typen = {n: f"wijkenbuurten:cbs_{n}_{jaar}" for n in pdok.COLLECTIES}
         caps = (
@@ -229,30 +246,26 @@ class Replay:
         )
         self.zet(f"{base}?service=WFS&request=GetCapabilities", (200, caps))
         if jaar in pdok.OGC_JAREN:
-            for collectie in pdok.COLLECTIES.values():
-                base_ogc = pdok.OGC_URL.format(jaar=jaar, collectie=collectie)
-                self.zet(f"{base_ogc}?f=json&limit={pdok.PAGINA}", (404, '{"code":"Not Found"}'))
-        for niveau, typenaam in typen.items():
-            items = [g for g in gebieden_ if g.niveau == niveau]
-            for start in range(0, len(items) + 1, pagina):
-                chunk = items[start : start + pagina]
-                params = {
-                    "service": "WFS", "version": "2.0.0", "request": "GetFeature",
-                    "typeNames": typenaam, "outputFormat": "application/json",
-                    "srsName": "EPSG:28992", "count": pdok.PAGINA, "startIndex": start,
-                }  # fmt: skip
-                body = {
-                    "type": "FeatureCollection",
-                    "name": typenaam.split(":")[-1],
-                    "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}},
-                    "features": [
-                        {"type": "Feature", "id": f"{typenaam.split(':')[-1]}.{start + i + 1}", "geometry": shapely.geometry.mapping(g.rd), "properties": _wfs_props(g, start + i)}
-                        for i, g in enumerate(chunk)
-                    ],
-                }  # fmt: skip
-                self.zet(f"{base}?{urlencode(params)}", (200, json.dumps(body)))
-                if len(chunk) < pagina:
-                    break
+            base_ogc = pdok.OGC_URL.format(jaar=jaar, collectie=pdok.COLLECTIES[niveau])
+            self.zet(f"{base_ogc}?f=json&limit={pdok.PAGINA}", (404, '{"code":"Not Found"}'))
+        typenaam = typen[niveau]
+        for start in range(0, len(features) + 1, pagina):
+            chunk = features[start : start + pagina]
+            params = {
+                "service": "WFS", "version": "2.0.0", "request": "GetFeature",
+                "typeNames": typenaam, "outputFormat": "application/json",
+                "srsName": "EPSG:28992", "count": pdok.PAGINA, "startIndex": start,
+            }  # fmt: skip
+            naam = typenaam.split(":")[-1]
+            body = {
+                "type": "FeatureCollection",
+                "name": naam,
+                "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}},
+                "features": [{**f, "id": f"{naam}.{start + i + 1}"} for i, f in enumerate(chunk)],
+            }
+            self.zet(f"{base}?{urlencode(params)}", (200, json.dumps(body)))
+            if len(chunk) < pagina:
+                break
 
     def callback(self, request):
         """``responses`` callback: the next recorded answer for the URL (404 when unknown)."""
