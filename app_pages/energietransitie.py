@@ -5,6 +5,6 @@ import streamlit as st
 from geldstromen.ui import energie, filters
 
 st.title("Energietransitie")
-sel = filters.kies_gebied(pagina="energietransitie")
+sel = filters.kies_gebied(pagina="energietransitie", alleen_gedekte_jaren=True)
 if sel is not None:
     energie.render(sel)

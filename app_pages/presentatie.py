@@ -3,7 +3,7 @@
 from geldstromen.ui import filters, presentatie, vergelijk
 
 groot = presentatie.presentatiemodus()
-sel = filters.kies_gebied(pagina="presentatie")
+sel = filters.kies_gebied(pagina="presentatie", wijk_nodig=True)
 if sel is not None:
     keuze = vergelijk.kies_regio(sel)
     if keuze is not None:

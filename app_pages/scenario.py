@@ -6,7 +6,7 @@ from geldstromen.scenario.app import pagina
 from geldstromen.ui import filters, vergelijk
 
 st.title("Scenario: wie betaalt, wie profiteert")
-sel = filters.kies_gebied(pagina="scenario")
+sel = filters.kies_gebied(pagina="scenario", wijk_nodig=True)
 if sel is not None:
     keuze = vergelijk.kies_regio(sel)
     if keuze is not None:

@@ -5,7 +5,7 @@ import streamlit as st
 from geldstromen.ui import filters, tijdlijn, vergelijk
 
 st.title("Tijdlijn")
-sel = filters.kies_gebied()
+sel = filters.kies_gebied(wijk_nodig=True)
 if sel is not None:
     keuze = vergelijk.kies_regio(sel)
     if keuze is not None:

@@ -5,7 +5,7 @@ import streamlit as st
 from geldstromen.ui import filters, vergelijk
 
 st.title("Vergelijkbare wijken")
-sel = filters.kies_gebied(pagina="vergelijk")
+sel = filters.kies_gebied(pagina="vergelijk", wijk_nodig=True)
 if sel is not None:
     keuze = vergelijk.kies_regio(sel)
     if keuze is not None:

@@ -38,13 +38,14 @@ def profiel_regios(version: str, regio_codes: tuple[str, ...], jaar: int) -> pd.
 
 @st.cache_data(**cached.SELECTION)
 def geldstromen_per_inwoner(
-    version: str, gemeenten: tuple[str, ...], niveau: str, jaar: int
+    version: str, gemeenten: tuple[str, ...], niveau: str, jaar: int, stuk: str | None = None
 ) -> tuple[pd.DataFrame, dict[str, str]]:
     """Sum of each family's flows per region (``families.stromen.regio_sommen`` of the route
-    for each gemeente) and the families that failed, with why."""
+    for each gemeente, Iv3 year ``jaar`` and document ``stuk``, the visit's Iv3 choice) and the
+    families that failed, with why."""
     parts, fouten = [], {}
     for gm in gemeenten:
-        res = cs.stromen(version, Selectie(gm, niveau, int(jaar), kant="lasten"))
+        res = cs.stromen(version, Selectie(gm, niveau, int(jaar), stuk, kant="lasten"))
         parts.append(regio_sommen(res))
     parts = [p for p in parts if not p.empty]
     if not parts:

@@ -92,6 +92,13 @@ def kies_jaar(dekking: pd.DataFrame, niveau: str, nodig: Sequence[str]) -> Jaark
     return Jaarkeuze(jaren, gedekt, standaard)
 
 
+def aangeboden(jaren: Sequence[int], gedekt: Sequence[int]) -> list[int]:
+    """The years a page that needs its data offers: those of ``jaren`` that are ``gedekt``
+    (newest first); all of ``jaren`` when none is, so the page can still say what is missing."""
+    alleen = [j for j in jaren if j in set(gedekt)]
+    return alleen or list(jaren)
+
+
 def jaren_tekst(jaren: Sequence[int]) -> str:
     """``2019-2022, 2024`` (runs of consecutive years joined by a dash), newest last."""
     rij = sorted(set(int(j) for j in jaren))

@@ -26,17 +26,32 @@ class Selectie:
     jaar: int
 
 
-def kies_gebied(default_gemeente: str = "GM0518", pagina: str = "kaart") -> Selectie | None:
+def kies_gebied(
+    default_gemeente: str = "GM0518",
+    pagina: str = "kaart",
+    *,
+    wijk_nodig: bool = False,
+    alleen_gedekte_jaren: bool = False,
+) -> Selectie | None:
     """Gemeente (search by name or code), level and year; None when no data. The year opens
     on the newest one in which the indicators ``pagina`` needs (``jaarkeuze.NODIG``) have
     values for this gemeente and level, unless the URL or an earlier page of this visit chose
-    a year that has them too; the sidebar names the years that have them."""
+    a year that has them too; the sidebar names the years that have them.
+
+    ``wijk_nodig``: the page is about one wijk or buurt, so the level Gemeente is not offered
+    (a visit that chose it elsewhere opens here on Wijk). ``alleen_gedekte_jaren``: only the
+    years that have the page's data are offered (all years when none has them, marked
+    incomplete)."""
     gekozen = gemeentekeuze.kies(default_gemeente)
     if gekozen is None:
         return None
     version, code, naam = gekozen
     avail = cached.beschikbaarheid(version, code)
-    niveaus = [n for n in ("wijk", "buurt", "gemeente") if n in set(avail["niveau"])]
+    mogelijk = ("wijk", "buurt") if wijk_nodig else ("wijk", "buurt", "gemeente")
+    niveaus = [n for n in mogelijk if n in set(avail["niveau"])]
+    if not niveaus:
+        st.info(f"Geen wijk- of buurtgegevens voor {naam} ({code}).")
+        return None
     niveau = st.sidebar.radio(
         "Niveau",
         niveaus,
@@ -44,13 +59,20 @@ def kies_gebied(default_gemeente: str = "GM0518", pagina: str = "kaart") -> Sele
         format_func=NIVEAU_LABELS.get,
         horizontal=True,
         key="niveau",
+        help="Deze pagina gaat over één wijk of buurt; de hele gemeente in één keer staat op "
+        "de Kaart."
+        if wijk_nodig
+        else None,
     )
     jaren = sorted(avail.loc[avail["niveau"] == niveau, "jaar"].astype(int).unique(), reverse=True)
     dekking = cached.indicator_dekking(version, code)
     nodig = jaarkeuze.NODIG.get(pagina, jaarkeuze.NODIG["kaart"])
     keuze = jaarkeuze.kies_jaar(dekking, niveau, nodig)
+    if alleen_gedekte_jaren:
+        jaren = jaarkeuze.aangeboden(jaren, keuze.gedekt)
     eerder = bezoek.vorige("jaar")
     standaard = eerder if eerder in keuze.gedekt else (keuze.standaard or jaren[0])
+    standaard = standaard if standaard in jaren else jaren[0]
     jaar = st.sidebar.selectbox(
         "Jaar (gebiedsindeling)",
         jaren,

@@ -10,7 +10,7 @@ from geldstromen.cached import tijd, vergelijk
 from geldstromen.domain import per_inwoner
 from geldstromen.domain.boodschappen import getal
 from geldstromen.domain.similariteit import THEMAS, gewichten_per_kenmerk, profiel, vergelijkbaar
-from geldstromen.ui import bezoek, state
+from geldstromen.ui import bezoek, filters, state
 from geldstromen.ui.filters import Selectie
 from geldstromen.ui.plaatshouder import plaatshouder
 
@@ -168,12 +168,21 @@ def render(sel: Selectie, regio: str, regio_naam: str) -> None:
 
 def _geldstromen(sel: Selectie, codes: list[str], namen: pd.DataFrame, wide: pd.DataFrame) -> None:
     gms = tuple(sorted(set(namen.loc[codes, "gemeente_code"])))
-    som, fouten = vergelijk.geldstromen_per_inwoner(sel.version, gms, sel.niveau, sel.jaar)
     st.markdown("**Geldstromen per inwoner**")
+    # the Iv3 year and document every page opens on (filters.kies_iv3), not the year nearest
+    # this page's KWB year: one wijk shows one amount per inhabitant on every page
+    iv3 = filters.kies_iv3(sel.version, sel.gemeente_code, "vg")
+    if iv3 is None:
+        st.caption(f"Geen Iv3-gegevens voor {sel.gemeente_naam}: geen geldstromen.")
+        return
+    som, fouten = vergelijk.geldstromen_per_inwoner(sel.version, gms, sel.niveau, *iv3)
     som = som[som["regio_code"].isin(codes)]
     if som.empty:
         extra = f" ({'; '.join(f'{k}: {v}' for k, v in fouten.items())})" if fouten else ""
-        st.caption(f"Nog geen geldstromen voor deze gebieden{extra}.")
+        st.caption(
+            f"Nog geen geldstromen voor deze gebieden (Iv3 {iv3[1]} {iv3[0]}, gebieden van "
+            f"KWB {sel.jaar}){extra}."
+        )
         return
     # the inhabitants of the route's KWB year: the year of the regions the flows were built on
     inw = pd.to_numeric(som.drop_duplicates("regio_code").set_index("regio_code")["inwoners"])

@@ -6,6 +6,7 @@ import pandas as pd
 
 from geldstromen.domain.jaarkeuze import (
     NODIG,
+    aangeboden,
     jaren_tekst,
     kies_jaar,
     meest_inwoners,
@@ -95,3 +96,11 @@ def test_related_region_across_levels():
     assert verwante_regio("WK051802", ["BU05180101", "BU05180201", "BU05180202"]) == "BU05180201"
     assert verwante_regio("WK051803", ["BU05180101"]) is None
     assert verwante_regio(None, ["WK051801"]) is None
+
+
+def test_pages_that_need_their_data_offer_only_the_years_that_have_it():
+    energie = kies_jaar(DEKKING, "wijk", NODIG["energietransitie"])
+    assert aangeboden(energie.jaren, energie.gedekt) == [2019]
+    # no covered year: every year stays, so the page can say what is missing
+    buurt = kies_jaar(DEKKING, "buurt", NODIG["energietransitie"])
+    assert buurt.gedekt == [] and aangeboden(buurt.jaren, buurt.gedekt) == [2024]
