@@ -37,8 +37,8 @@ GEEN_INTERNET = (
 
 ONLINE_BRONNEN = (
     "Online beschikbaar: CBS Kerncijfers wijken en buurten (KWB) 2015-2025 met regionamen, "
-    "Iv3-gemeentefinanciën 2017-2026 (begroting en jaarrekening) en PDOK-grenzen van gemeenten en wijken "
-    "2024. Nog alleen via bestanden: Vektis-zorgkosten, gemeentefonds en RIVM-gezondheid."
+    "Iv3-gemeentefinanciën 2017-2026 (begroting en jaarrekening) en PDOK-grenzen van gemeenten, "
+    "wijken en buurten 2015-2025. Nog alleen via bestanden: Vektis-zorgkosten, gemeentefonds en RIVM-gezondheid."
 )
 
 

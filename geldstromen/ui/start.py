@@ -24,7 +24,7 @@ Online komen vandaag:
 
 - CBS Kerncijfers wijken en buurten (KWB) 2015-2025, gemeente, wijk en buurt, met namen;
 - Iv3-gemeentefinanciën 2017-2026 (begroting en jaarrekening) van CBS;
-- PDOK-grenzen van gemeenten en wijken 2024.
+- PDOK-grenzen van gemeenten, wijken en buurten 2015-2025 (per jaar).
 
 Nog **alleen via bestanden**: Vektis-zorgkosten (Zvw), het gemeentefonds (circulaires) en
 RIVM-gezondheid per wijk en buurt. Zonder die bestanden blijven de zorg-, scenario- en
