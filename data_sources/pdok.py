@@ -59,8 +59,6 @@ LOG = logging.getLogger(__name__)
 
 OGC_URL = "https://api.pdok.nl/cbs/wijken-en-buurten-{jaar}/ogc/v1/collections/{collectie}/items"
 WFS_URL = "https://service.pdok.nl/cbs/wijkenbuurten/{jaar}/wfs/v1_0"
-#: Kept for callers of the former single-year module.
-BASIS_URL = OGC_URL
 COLLECTIES = {"gemeente": "gemeenten", "wijk": "wijken", "buurt": "buurten"}
 NIVEAUS = tuple(COLLECTIES)
 #: Years with a wijk- en buurtkaart on PDOK, and the default selection.
@@ -68,17 +66,31 @@ BEKENDE_JAREN = tuple(range(2015, 2027))
 STANDAARD_JAREN = tuple(range(2015, 2026))
 #: Years whose OGC API Features is tried first (the WFS is the fallback on HTTP 404).
 OGC_JAREN = frozenset(range(2022, 2027))
-JAAR = 2024
 PAGINA = 1000
 MAX_PAGINAS = 100
 #: Properties kept in the cache (lower case): code, name, gemeente, water, inhabitants.
 _BEWAAR = frozenset(
     {
-        "gemeentecode", "gemeentenaam", "gm_code", "gm_naam", "statcode", "statnaam",
-        "wijkcode", "wijknaam", "wk_code", "wk_naam", "buurtcode", "buurtnaam", "bu_code",
-        "bu_naam", "water", "aantal_inwoners", "aantalinwoners", "aant_inw",
+        "gemeentecode",
+        "gemeentenaam",
+        "gm_code",
+        "gm_naam",
+        "statcode",
+        "statnaam",
+        "wijkcode",
+        "wijknaam",
+        "wk_code",
+        "wk_naam",
+        "buurtcode",
+        "buurtnaam",
+        "bu_code",
+        "bu_naam",
+        "water",
+        "aantal_inwoners",
+        "aantalinwoners",
+        "aant_inw",
     }
-)  # fmt: skip
+)
 #: Decimals kept in the cache: 6 in degrees (~0.1 m), 1 in RD metres.
 _CACHE_DECIMALEN = {WGS84: 6, RD: 1}
 _TYPE_NAAM = re.compile(r"<(?:[\w.-]+:)?Name>\s*([^<\s]+)\s*</(?:[\w.-]+:)?Name>")
@@ -430,11 +442,6 @@ class OnlineGrenzen(Bestand):
             bron_id=self.bron_id,
             naam=f"PDOK {self.niveau} {self.jaar}",
         )
-
-
-def features(niveau: str, jaar: int, settings: Settings, session=None) -> list[dict]:
-    """All (compact) features of one level and year, from the cache or from PDOK."""
-    return PdokGrenzen(settings, session).collectie(niveau, jaar).features
 
 
 def online_bestanden(

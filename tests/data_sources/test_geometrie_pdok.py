@@ -258,9 +258,13 @@ def test_store_holds_each_year_per_level(kaart_store):
         )
     tabel = {(r.niveau, r.jaar): r.n for r in per.itertuples()}
     assert tabel == {
-        ("gemeente", 2019): 3, ("wijk", 2019): 6, ("buurt", 2019): 12,
-        ("gemeente", 2024): 3, ("wijk", 2024): 6, ("buurt", 2024): 12,
-    }  # fmt: skip
+        ("gemeente", 2019): 3,
+        ("wijk", 2019): 6,
+        ("buurt", 2019): 12,
+        ("gemeente", 2024): 3,
+        ("wijk", 2024): 6,
+        ("buurt", 2024): 12,
+    }
 
 
 _NAAR_RD = pyproj.Transformer.from_crs(4326, 28992, always_xy=True)

@@ -95,10 +95,16 @@ def gebieden(jaar: int, gemeenten: int = 3, wijken: int = 2, verschuif: float = 
         # a water buurt overlapping the gemeente edge (dropped on ingest)
         out.append(
             Gebied(
-                "buurt", f"BU99{g:02d}0099", "Water", gm, gm_naam, f"WK99{g:02d}00",
-                shapely.box(x, y - 500, x + GM_M, y), water=True,
+                "buurt",
+                f"BU99{g:02d}0099",
+                "Water",
+                gm,
+                gm_naam,
+                f"WK99{g:02d}00",
+                shapely.box(x, y - 500, x + GM_M, y),
+                water=True,
             )
-        )  # fmt: skip
+        )
     return out
 
 
@@ -198,13 +204,37 @@ class Replay:
             urls.append(f"{base}?cursor=Dv{n:03d}%7CNwyr1Q&f=json&limit={pdok.PAGINA}")
         for n, chunk in enumerate(chunks):
             links = [
-                {"rel": "self", "title": "This document as GeoJSON", "type": "application/geo+json", "href": urls[n]},
-                {"rel": "alternate", "title": "This document as HTML", "type": "text/html", "href": urls[n].replace("f=json", "f=html")},
-            ]  # fmt: skip
+                {
+                    "rel": "self",
+                    "title": "This document as GeoJSON",
+                    "type": "application/geo+json",
+                    "href": urls[n],
+                },
+                {
+                    "rel": "alternate",
+                    "title": "This document as HTML",
+                    "type": "text/html",
+                    "href": urls[n].replace("f=json", "f=html"),
+                },
+            ]
             if n + 1 < len(chunks):
-                links.append({"rel": "next", "title": "Next page", "type": "application/geo+json", "href": urls[n + 1]})  # fmt: skip
+                links.append(
+                    {
+                        "rel": "next",
+                        "title": "Next page",
+                        "type": "application/geo+json",
+                        "href": urls[n + 1],
+                    }
+                )
             if n > 0:
-                links.append({"rel": "prev", "title": "Previous page", "type": "application/geo+json", "href": urls[n - 1]})  # fmt: skip
+                links.append(
+                    {
+                        "rel": "prev",
+                        "title": "Previous page",
+                        "type": "application/geo+json",
+                        "href": urls[n - 1],
+                    }
+                )
             start = n * pagina
             body = {
                 "type": "FeatureCollection",
@@ -222,9 +252,13 @@ class Replay:
         for niveau in pdok.COLLECTIES:
             items = [g for g in gebieden_ if g.niveau == niveau]
             features = [
-                {"type": "Feature", "geometry": shapely.geometry.mapping(g.rd), "properties": _wfs_props(g, i)}
+                {
+                    "type": "Feature",
+                    "geometry": shapely.geometry.mapping(g.rd),
+                    "properties": _wfs_props(g, i),
+                }
                 for i, g in enumerate(items)
-            ]  # fmt: skip
+            ]
             self.wfs_features(jaar, niveau, features, pagina)
 
     def wfs_features(self, jaar: int, niveau: str, features: list[dict], pagina: int = 1000):
@@ -252,10 +286,15 @@ class Replay:
         for start in range(0, len(features) + 1, pagina):
             chunk = features[start : start + pagina]
             params = {
-                "service": "WFS", "version": "2.0.0", "request": "GetFeature",
-                "typeNames": typenaam, "outputFormat": "application/json",
-                "srsName": "EPSG:28992", "count": pdok.PAGINA, "startIndex": start,
-            }  # fmt: skip
+                "service": "WFS",
+                "version": "2.0.0",
+                "request": "GetFeature",
+                "typeNames": typenaam,
+                "outputFormat": "application/json",
+                "srsName": "EPSG:28992",
+                "count": pdok.PAGINA,
+                "startIndex": start,
+            }
             naam = typenaam.split(":")[-1]
             body = {
                 "type": "FeatureCollection",
