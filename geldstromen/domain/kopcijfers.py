@@ -7,7 +7,10 @@ inhabitants:
 * gemeente money allocated to the region, per inhabitant (family gemeente, rows that reach the
   region; the gemeentebreed rest is nobody's), against the gemeente (all its regions together)
   and against similar regions (median of their per-inhabitant values);
-* the three largest taakvelden of the region, per inhabitant, against the gemeente;
+* the three largest taakvelden of the region, per inhabitant, against the gemeente, leaving
+  out a taakveld whose money reached the region mainly by inhabitants only (key kind
+  ``alleen inwoners``: no wijk key matched, so its amount per inhabitant is the same in every
+  region and says nothing about this one; :func:`alleen_inwoners` names them);
 * household income per inhabitant and the energy burden (energy spending as a share of
   income), both from family huishoudens (geschat);
 * estimated Zvw zorgkosten per inhabitant (family zorg, geschat).
@@ -28,6 +31,7 @@ import pandas as pd
 
 from geldstromen.domain import opmaak
 from geldstromen.domain.per_inwoner import per_inwoner
+from geldstromen.domain.toerekening import INWONERS
 
 #: Category of the household income flow and of the energy spending (family huishoudens).
 INKOMEN = "Inkomen (totaal)"
@@ -141,6 +145,24 @@ def _per_inwoner_cijfer(
     )
 
 
+def alleen_inwoners(flows: pd.DataFrame, regio: str) -> list[str]:
+    """Taakvelden (categorie) of ``regio``'s allocated gemeente money that more than half
+    reached it by inhabitants only (``sleutel_soort`` ``alleen inwoners``), largest first."""
+    if flows.empty or "sleutel_soort" not in flows:
+        return []
+    eigen = flows[
+        (flows["familie"] == "gemeente")
+        & (flows["naar"] == flows["regio_code"])
+        & (flows["regio_code"] == regio)
+    ]
+    if eigen.empty:
+        return []
+    totaal = eigen.groupby("categorie")["bedrag_eur"].sum()
+    inw = eigen[eigen["sleutel_soort"] == INWONERS].groupby("categorie")["bedrag_eur"].sum()
+    aandeel = (inw.reindex(totaal.index, fill_value=0.0) / totaal.where(totaal > 0)).fillna(0)
+    return [str(c) for c in totaal[aandeel > 0.5].sort_values(ascending=False).index]
+
+
 def kopcijfers(
     flows: pd.DataFrame,
     inwoners: pd.Series,
@@ -170,6 +192,7 @@ def kopcijfers(
         )
     )
     eigen = gm[gm["regio_code"] == regio]
+    eigen = eigen[~eigen["categorie"].isin(alleen_inwoners(flows, regio))]
     if not eigen.empty:
         grootste = (
             eigen.groupby("categorie")["bedrag_eur"]

@@ -14,7 +14,7 @@ from geldstromen import geo, queries
 from geldstromen.domain import regiocode
 from geldstromen.domain.boodschappen import boodschappen, getal, kerncijfers
 from geldstromen.domain.geldstroom import FAMILIES, empty_flows
-from geldstromen.domain.kopcijfers import Kopcijfer, kopcijfers, opvallend
+from geldstromen.domain.kopcijfers import Kopcijfer, alleen_inwoners, kopcijfers, opvallend
 from geldstromen.domain.per_inwoner import TE_WEINIG_INWONERS, UITLEG, reden
 from geldstromen.domain.similariteit import THEMAS, profiel, vergelijkbaar
 from geldstromen.families.stromen import Selectie, stromen
@@ -50,6 +50,8 @@ class RapportGegevens:
     jaren: str | None = None
     #: the money headline against the gemeente (``domain.kopcijfers``), in display order
     kop: list[Kopcijfer] = field(default_factory=list)
+    #: taakvelden left out of the largest ones: placed mainly by inhabitants only
+    kop_alleen_inwoners: list[str] = field(default_factory=list)
     #: codes of the similar regions of the same gemeente the headline compares with
     vergelijkbaar: list[str] = field(default_factory=list)
 
@@ -164,5 +166,6 @@ def verzamel(engine: Engine, regio_code: str, jaar: int) -> RapportGegevens:
         namen=dict(zip(codes["regio_code"], codes["regio_naam"], strict=True)),
         per_inwoner_melding=_per_inwoner_melding(long, code),
         kop=kop,
+        kop_alleen_inwoners=alleen_inwoners(route.flows, code),
         vergelijkbaar=buren,
     )

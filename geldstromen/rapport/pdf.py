@@ -148,6 +148,18 @@ def vergelijkbaar_tekst(g: RapportGegevens) -> str:
     )
 
 
+def alleen_inwoners_tekst(g: RapportGegevens) -> str:
+    """Which taakvelden the largest ones leave out, and why ('' when none)."""
+    if not g.kop_alleen_inwoners:
+        return ""
+    return (
+        "Niet bij de grootste taakvelden: "
+        + "; ".join(g.kop_alleen_inwoners)
+        + " (alleen naar inwoners verdeeld: geen sleutel per gebied, dus per inwoner overal "
+        "gelijk)."
+    )
+
+
 def kopregel(g: RapportGegevens) -> str:
     """The money headline in one line (tiles of the Presentatie): value and gemeente value."""
     delen = [
@@ -196,7 +208,8 @@ def _geld_tabel(pdf: FPDF, g: RapportGegevens, x: float, w: float) -> None:
         pass
     pdf.set_x(x)
     pdf.set_font("DejaVu", "", 6)
-    pdf.multi_cell(w, 2.8, schoon(vergelijkbaar_tekst(g), 400), new_x="LMARGIN", new_y="NEXT")
+    noot = f"{vergelijkbaar_tekst(g)} {alleen_inwoners_tekst(g)}".strip()
+    pdf.multi_cell(w, 2.8, schoon(noot, 600), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1)
 
 

@@ -15,6 +15,7 @@ from geldstromen.rapport import sankey as rapport_sankey
 from geldstromen.rapport.pdf import (
     ATTRIBUTIE,
     METHODEN,
+    alleen_inwoners_tekst,
     sankey_onderschrift,
     vergelijkbaar_tekst,
 )
@@ -122,7 +123,7 @@ def _kop(g) -> None:
             }
         )
         st.dataframe(tabel, hide_index=True, width="stretch")
-    st.caption(vergelijkbaar_tekst(g))
+    st.caption(f"{vergelijkbaar_tekst(g)} {alleen_inwoners_tekst(g)}".strip())
 
 
 def render(sel: Selectie, regio: str, groot: bool) -> None:

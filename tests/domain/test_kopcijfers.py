@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
-from geldstromen.domain.kopcijfers import kopcijfers, opvallend
+from geldstromen.domain.kopcijfers import alleen_inwoners, kopcijfers, opvallend
 from geldstromen.domain.opmaak import euro, euro_kort, getal, jaar, procent
 
 
@@ -112,6 +112,37 @@ def test_money_leads_and_every_figure_has_a_gemeente_value():
     ]
     assert sleutels[4:] == ["inkomen_per_inwoner", "energielast", "zorgkosten_per_inwoner"]
     assert all(pd.notna(k.gemeente) for k in cijfers)
+
+
+def test_a_taakveld_placed_by_inhabitants_only_is_no_largest_taakveld():
+    """6.1 spread per inhabitant (no wijk key) has the same amount per inhabitant everywhere:
+    it is left out of the largest taakvelden (the next one takes its place) and named."""
+    flows = _flows().assign(sleutel_soort="bedoeld")
+    zes = [
+        {**_rij(r, "gemeente", "GM1", r, "6.1 Samenkracht", 313.0 * n), "sleutel_soort": s}
+        for r, n, s in [
+            ("WK1", 1000, "alleen inwoners"),
+            ("WK2", 3000, "alleen inwoners"),
+            ("WK3", 10, "alleen inwoners"),
+        ]
+    ]
+    # a taakveld with a little inhabitants-only money (under half) stays
+    gemengd = [
+        {
+            **_rij("WK1", "gemeente", "GM1", "WK1", "5.4 Musea", 40.0),
+            "sleutel_soort": "alleen inwoners",
+        }
+    ]
+    flows = pd.concat([flows, pd.DataFrame(zes + gemengd)], ignore_index=True)
+    sleutels = [k.sleutel for k in kopcijfers(flows, INWONERS, "WK1", ["WK2"])]
+    assert "taakveld:6.1 Samenkracht" not in sleutels
+    assert sleutels[1:4] == [
+        "taakveld:6.3 Inkomensregelingen",
+        "taakveld:2.1 Verkeer en vervoer",
+        "taakveld:0.4 Overhead",
+    ]
+    assert alleen_inwoners(flows, "WK1") == ["6.1 Samenkracht"]
+    assert alleen_inwoners(flows.drop(columns="sleutel_soort"), "WK1") == []
 
 
 def test_values_by_hand():
