@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, delete, func, select
 from tqdm import tqdm
 
 from data_sources import vektis_indeling
@@ -23,6 +23,8 @@ from geldstromen.schema import (
     RAW_TABLES,
     REF_TABLES,
     bron,
+    raw_cbs_reeks,
+    raw_cbs_waarde,
     raw_gemeentenaam,
     raw_regio,
     ref_gemeentenaam,
@@ -47,6 +49,10 @@ BRON_MODULES = (
     "data_sources.gemeenteklassen",
 )
 _TABLES = {t.name: t for t in RAW_TABLES}
+#: Tables a source delivers in another shape than they are stored: ``raw_cbs_waarde`` comes as
+#: long rows ``bron_id, jaar, regio_code, kolom, waarde`` and is stored as series + cells
+#: (:func:`schrijf_cbs_waarden`); ``raw_cbs_reeks`` is filled by the ingest only.
+_ALLEEN_INGEST = {"raw_cbs_reeks"}
 #: A re-ingest may lose at most this share of a source's stored rows or regions (a larger loss
 #: is what a truncated file looks like) unless the user accepts it explicitly.
 MAX_KRIMP = 0.10
@@ -117,7 +123,7 @@ def _read_all(changed: list[Bestand], progress: bool) -> list[tuple[Bestand, dic
             raise
         except Exception as exc:  # a broken file: say which, keep the old data
             raise IngestFout(f"{item.bron_id}: bestand kan niet worden gelezen ({exc})") from exc
-        unknown = set(tables) - set(_TABLES)
+        unknown = set(tables) - (set(_TABLES) - _ALLEEN_INGEST)
         if unknown:
             raise IngestFout(f"{item.bron_id}: onbekende tabellen {sorted(unknown)}")
         frames.append((item, tables))
@@ -147,7 +153,10 @@ def omvang_opgeslagen(conn, bron_id: str) -> Omvang | None:
     regios: set = set()
     for name, kolom in REGIO_KOLOM.items():
         col = _TABLES[name].c[kolom]
-        query = select(col).where(_TABLES[name].c.bron_id == bron_id).distinct()
+        if name == raw_cbs_waarde.name:
+            query = select(col).where(col_reeks_van(bron_id)).distinct()
+        else:
+            query = select(col).where(_TABLES[name].c.bron_id == bron_id).distinct()
         regios |= {str(v).strip() for v in conn.execute(query).scalars() if v is not None}
     regios.discard("")
     return Omvang(int(rijen), len(regios))
@@ -241,10 +250,12 @@ def _ingest(engine, bestanden, progress, force, accepteer_krimp, before_commit) 
     with engine.begin() as conn:
         for item, tables in tqdm(frames, desc="Opslaan", unit="bestand", disable=not progress):
             rows = 0
-            for table in RAW_TABLES:
-                conn.execute(delete(table).where(table.c.bron_id == item.bron_id))
+            verwijder_bron(conn, item.bron_id)
             for name, frame in tables.items():
-                rows += db.bulk_insert(conn, _TABLES[name], frame)
+                if name == raw_cbs_waarde.name:
+                    rows += schrijf_cbs_waarden(conn, frame, item.bron_id)
+                else:
+                    rows += db.bulk_insert(conn, _TABLES[name], frame)
             conn.execute(delete(bron).where(bron.c.bron_id == item.bron_id))
             conn.execute(bron.insert().values(**_bron_row(item, rows)))
             result.nieuw.append(item.bron_id)
@@ -258,6 +269,45 @@ def _ingest(engine, bestanden, progress, force, accepteer_krimp, before_commit) 
         if before_commit is not None:
             before_commit()
     return result
+
+
+def col_reeks_van(bron_id: str):
+    """``raw_cbs_waarde`` rows of one source: its series ids."""
+    reeksen = select(raw_cbs_reeks.c.reeks_id).where(raw_cbs_reeks.c.bron_id == bron_id)
+    return raw_cbs_waarde.c.reeks_id.in_(reeksen)
+
+
+def verwijder_bron(conn, bron_id: str) -> None:
+    """Delete every raw row of one source (cells through their series, then the rest)."""
+    conn.execute(delete(raw_cbs_waarde).where(col_reeks_van(bron_id)))
+    for table in RAW_TABLES:
+        if table is not raw_cbs_waarde:
+            conn.execute(delete(table).where(table.c.bron_id == bron_id))
+
+
+def schrijf_cbs_waarden(conn, frame: pd.DataFrame, bron_id: str) -> int:
+    """Store long CBS rows (``bron_id, jaar, regio_code, kolom, waarde``) as series
+    (``raw_cbs_reeks``: one row per source x year x column, integer id) and cells
+    (``raw_cbs_waarde``: series id, region, value). A region twice in one series with two
+    different values is refused (Dutch error); the same row twice is stored once."""
+    if frame.empty:
+        return 0
+    frame = frame.assign(bron_id=frame["bron_id"].fillna(bron_id))
+    frame = frame.drop_duplicates(["bron_id", "jaar", "kolom", "regio_code", "waarde"])
+    dubbel = frame.duplicated(["bron_id", "jaar", "kolom", "regio_code"], keep=False)
+    if dubbel.any():
+        eerste = frame[dubbel].iloc[0]
+        raise IngestFout(
+            f"{bron_id}: gebied {str(eerste['regio_code']).strip()} staat meer dan eens in "
+            f"kolom {eerste['kolom']} ({eerste['jaar']}) met verschillende waarden"
+        )
+    reeksen = frame[["bron_id", "jaar", "kolom"]].drop_duplicates().reset_index(drop=True)
+    start = (conn.execute(select(func.max(raw_cbs_reeks.c.reeks_id))).scalar() or 0) + 1
+    reeksen.insert(0, "reeks_id", range(start, start + len(reeksen)))
+    db.bulk_insert(conn, raw_cbs_reeks, reeksen)
+    cellen = frame.merge(reeksen, on=["bron_id", "jaar", "kolom"], how="left", validate="m:1")
+    cellen = cellen.sort_values(["reeks_id", "regio_code"], kind="stable")  # key order: dense
+    return db.bulk_insert(conn, raw_cbs_waarde, cellen[["reeks_id", "regio_code", "waarde"]])
 
 
 def load_reference(conn, vingerafdruk: str) -> None:
@@ -276,7 +326,9 @@ def model_vingerafdruk() -> str:
     SQL, the indicator catalogue and the gemeente-name aliases (an upgrade changes it)."""
     paths = [
         *(path for _, path in db.view_files()),
+        *(path for _, path in db.lees_view_files()),
         *sorted((db.SQL_DIR / "indexes").glob("*.sql")),
+        *sorted((db.SQL_DIR / "tabellen").glob("*.sql")),
         *sorted(CATALOGUE.glob("*.csv")),
         ALIASES_FILE,
     ]
@@ -318,4 +370,5 @@ def _views_present(conn) -> bool:
     from sqlalchemy import inspect
 
     existing = set(inspect(conn).get_view_names())
-    return all(name in existing for name, _ in db.view_files())
+    namen = [name for name, _ in [*db.view_files(), *db.lees_view_files()]]
+    return all(name in existing for name in namen)

@@ -28,9 +28,13 @@ from geldstromen.config import SQL_DIR
 from geldstromen.schema import metadata
 
 VIEW_LAYERS = ("staging", "intermediate", "marts")
+#: Views over the materialised ``<mart>_mat`` tables (``sql/views/lezen``): they give pages the
+#: wide rows (labels, names, sources) while the tables store them once per indicator, region or
+#: source; created after the tables, dropped before them.
+LEES_LAYER = "lezen"
 #: Views of earlier versions: dropped first, so that a store built by an older version can be
 #: re-initialised (on PostgreSQL a leftover view would block dropping the views it reads).
-VERVALLEN_VIEWS = ("int_regio__naam_laatst",)
+VERVALLEN_VIEWS = ("int_regio__naam_laatst", "mart_indicator")
 #: PostgreSQL advisory-lock key of the writer slot (ingest, import-lokaal): "geldstrm".
 SLOT_SLEUTEL = int.from_bytes(b"geldstrm", "big")
 #: Seconds a SQLite connection waits for another writer before "database is locked".
@@ -219,7 +223,10 @@ def create_tables(conn: Connection) -> None:
     of the schema has and an existing store lacks (e.g. ``bron.opgehaald_op``); a column that
     replaces an older one is filled from it and its files are read again
     (:data:`VERVANGEN_KOLOMMEN`)."""
+    oud = _cbs_waarde_oud(conn)
     metadata.create_all(conn)
+    if oud:
+        _migreer_cbs_waarde(conn)
     insp = inspect(conn)
     for table in metadata.sorted_tables:
         present = {c["name"] for c in insp.get_columns(table.name)}
@@ -231,6 +238,34 @@ def create_tables(conn: Connection) -> None:
             conn.execute(text(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}'))
             if (table.name, column.name) in VERVANGEN_KOLOMMEN:
                 _vervang(conn, table, column.name, present)
+
+
+def _cbs_waarde_oud(conn: Connection) -> bool:
+    """A store of an earlier version keeps ``raw_cbs_waarde`` with the source, year and column
+    on every row: rename it out of the way (with its views and indexes dropped) so that the
+    normalised table can be created and filled from it (:func:`_migreer_cbs_waarde`)."""
+    insp = inspect(conn)
+    if not insp.has_table("raw_cbs_waarde"):
+        return False
+    if "kolom" not in {c["name"] for c in insp.get_columns("raw_cbs_waarde")}:
+        return False
+    drop_views(conn, [LEES_VIEW for LEES_VIEW, _ in lees_view_files()])
+    drop_views(conn, [name for name, _ in view_files()] + list(VERVALLEN_VIEWS))
+    for index in ("ix_raw_cbs_waarde_kolom", "ix_raw_cbs_waarde_bron"):
+        conn.execute(text(f'DROP INDEX IF EXISTS "{index}"'))
+    conn.execute(text('ALTER TABLE "raw_cbs_waarde" RENAME TO "raw_cbs_waarde_oud"'))
+    return True
+
+
+def _migreer_cbs_waarde(conn: Connection) -> None:
+    """Fill the normalised ``raw_cbs_reeks``/``raw_cbs_waarde`` from the renamed table of an
+    earlier version (values unchanged), drop it and rebuild views and marts."""
+    conn.execute(text((SQL_DIR / "migratie" / "raw_cbs_reeks.sql").read_text(encoding="utf-8")))
+    conn.execute(text((SQL_DIR / "migratie" / "raw_cbs_waarde.sql").read_text(encoding="utf-8")))
+    conn.execute(text('DROP TABLE "raw_cbs_waarde_oud"'))
+    _log.info("raw_cbs_waarde normalised (raw_cbs_reeks); views and marts rebuilt")
+    apply_views(conn)
+    materialise_marts(conn)
 
 
 def _vervang(conn: Connection, table, nieuw: str, present: set[str]) -> None:
@@ -254,6 +289,25 @@ def drop_views(conn: Connection, names: Iterable[str]) -> None:
     for name in reversed(list(names)):
         if name in existing:
             conn.execute(text(f'DROP VIEW "{name}"'))  # name comes from our own file names
+
+
+def lees_view_files(sql_dir: Path = SQL_DIR) -> list[tuple[str, Path]]:
+    """The views over materialised marts (``sql/views/lezen``), as (view name, path)."""
+    return [(p.stem, p) for p in sorted((sql_dir / "views" / LEES_LAYER).glob("*.sql"))]
+
+
+def apply_lees_views(conn: Connection, sql_dir: Path = SQL_DIR) -> list[str]:
+    """(Re)create the views over the ``_mat`` tables. A store of an earlier version has a
+    table under such a name (``mart_indicator_mat`` was a wide table): it is dropped."""
+    files = lees_view_files(sql_dir)
+    drop_views(conn, [name for name, _ in files])
+    tabellen = set(inspect(conn).get_table_names())
+    for name, path in files:
+        if name in tabellen:
+            conn.execute(text(f'DROP TABLE "{name}"'))  # name comes from our own file names
+        body = path.read_text(encoding="utf-8").strip().rstrip(";")
+        conn.execute(text(f'CREATE VIEW "{name}" AS\n{body}'))
+    return [name for name, _ in files]
 
 
 def apply_views(conn: Connection, sql_dir: Path = SQL_DIR) -> list[str]:
@@ -323,7 +377,16 @@ def _bouw(conn: Connection, name: str, sql_dir: Path, suffix: str) -> list[str]:
     ``sql/indexes/<name>.sql`` (their names get the same suffix); returns the index names."""
     tabel = f"{name}_mat"
     conn.execute(text(f'DROP TABLE IF EXISTS "{tabel}{suffix}"'))
-    conn.execute(text(f'CREATE TABLE "{tabel}{suffix}" AS SELECT * FROM "{name}"'))  # noqa: S608
+    ddl = sql_dir / "tabellen" / f"{name}.sql"
+    if ddl.exists():  # declared columns and a composite primary key (SQLite: no rowid)
+        stmt = re.sub(rf"\b{tabel}\b", f"{tabel}{suffix}", ddl.read_text(encoding="utf-8"))
+        stmt = stmt.strip().rstrip(";")
+        if conn.dialect.name == "sqlite":
+            stmt += " WITHOUT ROWID"
+        conn.execute(text(stmt))
+        conn.execute(text(f'INSERT INTO "{tabel}{suffix}" SELECT * FROM "{name}"'))  # noqa: S608
+    else:
+        conn.execute(text(f'CREATE TABLE "{tabel}{suffix}" AS SELECT * FROM "{name}"'))  # noqa: S608
     index_file = sql_dir / "indexes" / f"{name}.sql"
     namen = []
     if index_file.exists():
@@ -354,16 +417,40 @@ def materialise_marts(
     if alles:
         namen = [path.stem for path in sorted((sql_dir / "views" / "marts").glob("*.sql"))]
         # fresh planner statistics: without them SQLite joins raw_cbs_waarde via the wrong index
-        conn.execute(text("ANALYZE"))
+        analyseer(conn)
     namen = list(namen)
     if conn.dialect.name != "postgresql":
+        drop_views(conn, [name for name, _ in lees_view_files(sql_dir)])
         for name in namen:
             _bouw(conn, name, sql_dir, "")
+        apply_lees_views(conn, sql_dir)
+        if alles:  # and for the new tables: the views over them start from the small tables
+            analyseer(conn)
         return namen
     indexen = {name: _bouw(conn, name, sql_dir, NIEUW) for name in namen}
-    for name in namen:  # the swap: short, at the end
+    # the swap: short, at the end (the views over the tables go first and come back after)
+    drop_views(conn, [name for name, _ in lees_view_files(sql_dir)])
+    for name in namen:
         conn.execute(text(f'DROP TABLE IF EXISTS "{name}_mat"'))
         conn.execute(text(f'ALTER TABLE "{name}_mat{NIEUW}" RENAME TO "{name}_mat"'))
+        if (sql_dir / "tabellen" / f"{name}.sql").exists():  # PostgreSQL's own key name
+            conn.execute(
+                text(
+                    f'ALTER TABLE "{name}_mat" RENAME CONSTRAINT "{name}_mat{NIEUW}_pkey" '
+                    f'TO "{name}_mat_pkey"'
+                )
+            )
         for index in indexen[name]:
             conn.execute(text(f'ALTER INDEX "{index}{NIEUW}" RENAME TO "{index}"'))
+    apply_lees_views(conn, sql_dir)
+    if alles:
+        analyseer(conn)
     return namen
+
+
+def analyseer(conn: Connection) -> None:
+    """Planner statistics; SQLite samples (``analysis_limit``) so a national store takes
+    seconds, not minutes."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("PRAGMA analysis_limit=1000"))
+    conn.execute(text("ANALYZE"))

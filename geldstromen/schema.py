@@ -3,11 +3,23 @@
 Cleaning happens in the views under ``sql/views``; these tables are never edited in place.
 CBS tables are stored long (one row per region x published column) so that the yearly
 column suffixes (``AantalInwoners_5``) need no schema change; values stay the published text.
+What repeats per row at national size (source, year, column key) is stored once
+(``raw_cbs_reeks``) and referred to by an integer id.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Float, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    Column,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+)
 
 metadata = MetaData()
 
@@ -32,17 +44,31 @@ bron = Table(
 """Provenance per source. ``opgehaald_op``/``bron_gewijzigd_op``: for online sources, when the
 cached copy was fetched and when the publisher last modified the table (CBS TableInfos)."""
 
+raw_cbs_reeks = Table(
+    "raw_cbs_reeks",
+    metadata,
+    Column("reeks_id", Integer, primary_key=True, autoincrement=False),
+    Column("bron_id", String(200), nullable=False),
+    Column("jaar", Integer, nullable=False),
+    Column("kolom", String(200), nullable=False),
+    Index("ix_raw_cbs_reeks_bron", "bron_id", "kolom"),
+)
+"""One published CBS column of one source and year (a series): the text that would otherwise
+repeat on every value row (source, year, column key) is stored once, under an integer id."""
+
 raw_cbs_waarde = Table(
     "raw_cbs_waarde",
     metadata,
-    Column("bron_id", String(200), nullable=False),
-    Column("jaar", Integer, nullable=False),
+    Column("reeks_id", Integer, nullable=False),
     Column("regio_code", String(40), nullable=False),
-    Column("kolom", String(200), nullable=False),
     Column("waarde", Text),
-    Index("ix_raw_cbs_waarde_kolom", "kolom", "jaar"),
-    Index("ix_raw_cbs_waarde_bron", "bron_id"),
+    PrimaryKeyConstraint("reeks_id", "regio_code", name="pk_raw_cbs_waarde"),
+    sqlite_with_rowid=False,
 )
+"""One published cell: series x region, the value as published text. Sources deliver long
+rows ``bron_id, jaar, regio_code, kolom, waarde``; the ingest stores the series once in
+``raw_cbs_reeks`` and the cells here, clustered on the composite key (no rowid, no extra
+index); ``stg_cbs__waarden`` joins them back."""
 
 raw_cbs_kolom = Table(
     "raw_cbs_kolom",

@@ -30,7 +30,10 @@ from geldstromen.cli import main
 sys.argv = ["geldstromen", *sys.argv[2:]]
 main()
 """
-INW = "select sum(cast(waarde as double precision)) from raw_cbs_waarde where kolom = 'AantalInwoners_5'"
+INW = (
+    "select sum(cast(w.waarde as double precision)) from raw_cbs_waarde w "
+    "join raw_cbs_reeks r on r.reeks_id = w.reeks_id where r.kolom = 'AantalInwoners_5'"
+)
 
 
 def _change(data) -> None:

@@ -14,6 +14,7 @@ select
     s.jaar,
     r.indicator,
     r.label,
+    s.reeks_id,
     s.stem as bron_kolom,
     s.waarde_num * r.factor as waarde,
     r.eenheid,

@@ -1,11 +1,13 @@
 -- grain: one row per bron x regio x published CBS column
 -- cleans: trims space-padded codes; "." and blanks -> NULL (missing, never 0);
 --         CBS wijk- en buurtkaart sentinels (-99999999 ...) -> NULL
+-- raw_cbs_reeks holds source, year and column once per series; raw_cbs_waarde the cells
 select
-    w.bron_id,
-    w.jaar,
+    r.bron_id,
+    r.jaar,
+    r.reeks_id,
     trim(w.regio_code) as regio_code,
-    w.kolom,
+    r.kolom,
     k.stem,
     k.is_numeriek,
     case
@@ -18,5 +20,6 @@ select
     end as waarde_num,
     case when trim(w.waarde) in ('.', '') then null else trim(w.waarde) end as waarde_tekst
 from raw_cbs_waarde as w
+inner join raw_cbs_reeks as r on r.reeks_id = w.reeks_id
 inner join raw_cbs_kolom as k
-    on k.bron_id = w.bron_id and k.kolom = w.kolom
+    on k.bron_id = r.bron_id and k.kolom = r.kolom
