@@ -62,6 +62,7 @@ REGIO_KOLOM = {
     "raw_regio": "regio_code",
     "raw_geometrie": "regio_code",
     "raw_vektis_kosten": "gemeentenaam",
+    "raw_vektis_pc3": "postcode3",
     "raw_iv3": "gemeente_naam",
     "raw_gemeentefonds": "gemeente_naam",
     "raw_gemeenteklasse": "gemeente_naam",

@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from data_sources.base import Bestand, IngestFout, lees_tabel
+from geldstromen.domain.zorg import ONBEKEND, kwb_klasse, zorgcategorie
 
 LICENTIE = "Vektis open-data-voorwaarden (geen CC; niet commercieel)"
 ATTRIBUTIE = "Bron: Vektis, Open Databestand Zorgverzekeringswet"
@@ -27,6 +28,8 @@ INDELING_VERSCHUIVING = 2
 
 _INDELING = re.compile(r"indeling[_-]?(\d{4})", re.IGNORECASE)
 _RAW = re.compile(r"vektis_zvw_(\d{4})_gemeente(?:_indeling\d{4})?\.csv(\.gz)?$", re.IGNORECASE)
+_PC3 = re.compile(r"vektis_zvw_(\d{4})_postcode3\.csv(\.gz)?$", re.IGNORECASE)
+_PC3_CODE = re.compile(r"^[1-9]\d{2}$")
 _DERIVED = re.compile(
     r"vektis(\d{4})_derived_(category_breakdown_gemeente|municipality_benchmark|"
     r"national_age_sex_rates)(?:_indeling\d{4})?\.csv(\.gz)?$",
@@ -91,6 +94,55 @@ def lees_ruw(path: Path, bron_id: str, jaar: int) -> dict[str, pd.DataFrame]:
     }
 
 
+def lees_pc3_frame(frame: pd.DataFrame, bron_id: str, jaar: int) -> pd.DataFrame:
+    """A Vektis ``postcode3`` file (text cells) -> ``raw_vektis_pc3`` rows: cost per PC3 x KWB
+    age class x care category, both sexes summed; the rest row (no postcode) kept as NULL."""
+    frame = frame.copy()
+    frame.columns = [c.strip().upper() for c in frame.columns]
+    need = {"GESLACHT", "LEEFTIJDSKLASSE", "POSTCODE_3", "AANTAL_VERZEKERDEJAREN"}
+    if not need <= set(frame.columns):
+        raise IngestFout(f"{bron_id}: kolommen {sorted(need - set(frame.columns))} ontbreken")
+    kosten = [c for c in frame.columns if c.startswith("KOSTEN_")]
+    if not kosten:
+        raise IngestFout(f"{bron_id}: geen KOSTEN_-kolommen")
+    pc3 = frame["POSTCODE_3"].str.strip().str.replace(r"\.0$", "", regex=True)
+    fout = pc3[(pc3 != "") & ~pc3.str.match(_PC3_CODE)]
+    if not fout.empty:
+        raise IngestFout(
+            f"{bron_id}: POSTCODE_3 {sorted(fout.unique())[:5]} is geen driecijferige postcode"
+        )
+    frame["POSTCODE_3"] = pc3.replace("", None)
+    frame["klasse"] = frame["LEEFTIJDSKLASSE"].map(kwb_klasse).fillna(ONBEKEND)
+    frame["AANTAL_VERZEKERDEJAREN"] = _num(frame["AANTAL_VERZEKERDEJAREN"])
+    sleutel = ["POSTCODE_3", "klasse"]
+    jaren = frame.groupby(sleutel, dropna=False, as_index=False)["AANTAL_VERZEKERDEJAREN"].sum(
+        min_count=1
+    )
+    long = frame.melt(id_vars=sleutel, value_vars=kosten, var_name="post", value_name="bedrag")
+    long["categorie"] = long["post"].map(zorgcategorie)
+    long["bedrag"] = _num(long["bedrag"])
+    per = long.groupby([*sleutel, "categorie"], dropna=False, as_index=False)["bedrag"].sum(
+        min_count=1
+    )
+    per = per.merge(jaren, on=sleutel, how="left")
+    return pd.DataFrame(
+        {
+            "bron_id": bron_id,
+            "jaar": jaar,
+            "postcode3": per["POSTCODE_3"].astype(object).where(per["POSTCODE_3"].notna(), None),
+            "leeftijdsklasse": per["klasse"],
+            "categorie": per["categorie"],
+            "verzekerdejaren": per["AANTAL_VERZEKERDEJAREN"],
+            "bedrag_eur": per["bedrag"],
+        }
+    )
+
+
+def lees_pc3(path: Path, bron_id: str, jaar: int) -> dict[str, pd.DataFrame]:
+    """Vektis ``postcode3`` file -> ``raw_vektis_pc3``."""
+    return {"raw_vektis_pc3": lees_pc3_frame(_read_csv(path, ";"), bron_id, jaar)}
+
+
 def lees_afgeleid(path: Path, bron_id: str, jaar: int, soort: str) -> dict[str, pd.DataFrame]:
     """Derived tables (category breakdown, benchmark, national rates) -> raw_vektis_kosten."""
     frame = _read_csv(path, ",")
@@ -131,7 +183,12 @@ def vind(data_dir: Path) -> list[Bestand]:
     """Vektis files under ``data_dir/zorg``."""
     found = []
     for path in sorted((data_dir / "zorg").glob("vektis*")):
-        if m := _RAW.search(path.name):
+        if m := _PC3.search(path.name):
+            jaar = int(m.group(1))
+            bron_id = f"vektis_zvw_{jaar}_postcode3"
+            lees = partial(lees_pc3, path, bron_id, jaar)
+            opm = "Per driecijferige postcode; opgeteld over geslacht, KWB-leeftijdsklasse, zorgsoort."
+        elif m := _RAW.search(path.name):
             jaar = int(m.group(1))
             bron_id = f"vektis_zvw_{jaar}_gemeente"
             lees = partial(lees_ruw, path, bron_id, jaar)

@@ -170,6 +170,24 @@ raw_vektis_kosten = Table(
 """Vektis Zvw costs as published: gebied ``gemeente`` (name as written) or ``nederland``;
 kostenpost is the source column (``KOSTEN_FARMACIE``) or a published category or ``TOTAAL``."""
 
+raw_vektis_pc3 = Table(
+    "raw_vektis_pc3",
+    metadata,
+    Column("bron_id", String(200), nullable=False),
+    Column("jaar", Integer, nullable=False),
+    # NULL: the rest row (cells under 10 persons), kept so nothing is silently dropped
+    Column("postcode3", String(3)),
+    Column("leeftijdsklasse", String(20), nullable=False),
+    Column("categorie", String(100), nullable=False),
+    Column("verzekerdejaren", Float),
+    Column("bedrag_eur", Float),
+    Index("ix_raw_vektis_pc3", "jaar", "postcode3"),
+)
+"""Vektis Zvw costs per 3-digit postcode, summed at ingest over sex, over the 5-year age
+classes within a KWB age class (``0_15`` ... ``65plus``) and over the cost columns of a care
+category (:func:`geldstromen.domain.zorg.zorgcategorie`): the grain the buurt estimate uses,
+a twentieth of the published rows."""
+
 raw_energieprijs = Table(
     "raw_energieprijs",
     metadata,

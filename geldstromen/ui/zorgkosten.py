@@ -130,9 +130,11 @@ def toon_per_gebied(
         },
     )
     st.caption(
-        "Geschat, niet waargenomen: de Zvw-kosten van de gemeente per zorgsoort verdeeld over "
-        "de gebieden naar hun leeftijdsopbouw (indirecte standaardisatie) en opgeteld tot het "
-        "gemeentetotaal. Verschillen tussen gebieden komen dus alleen uit leeftijd, niet uit "
-        "gezondheid of zorggebruik in het gebied. " + UITLEG + " " + " ".join(model.notities)
+        "Geschat, niet waargenomen, opgeteld tot het gemeentetotaal. "
+        + model.schatting
+        + " "
+        + UITLEG
+        + " "
+        + " ".join(model.notities)
     )
     return model

@@ -39,8 +39,9 @@ def schrijf_codelijst(path: Path, jaar: int) -> Path:
 
 
 def kosten(regio_nr: int, klasse_nr: int, kolom_nr: int) -> float:
-    """The synthetic cost of one cell (deterministic, depends on age)."""
-    return round(1000.0 + 37.5 * klasse_nr**2 + 11.25 * regio_nr + 100 * kolom_nr, 2)
+    """The synthetic cost of one cell (deterministic: rises with age, and each region's cost
+    level is half a step above the previous region's)."""
+    return round((1000.0 + 37.5 * klasse_nr**2 + 100 * kolom_nr) * (1 + 0.5 * regio_nr), 2)
 
 
 def vektis_regels(regios: list[str], kolom: str) -> list[list[str]]:
@@ -67,3 +68,8 @@ def schrijf_vektis(path: Path, regios: list[str], kolom: str = "GEMEENTENAAM") -
 def vektis_gemeente(path: Path, indeling: int) -> Path:
     """A Vektis gemeente file whose names follow the indeling of ``indeling``."""
     return schrijf_vektis(path, [naam.upper() for _, naam in gemeenten(indeling)])
+
+
+def vektis_pc3(path: Path, pc3s: list[str]) -> Path:
+    """A Vektis ``postcode3`` file for the given 3-digit postcodes (in this order)."""
+    return schrijf_vektis(path, pc3s, kolom="POSTCODE_3")
