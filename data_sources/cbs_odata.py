@@ -38,6 +38,8 @@ from data_sources.base import Bestand, IngestFout
 from geldstromen.config import Settings
 
 FEED = "https://opendata.cbs.nl/ODataFeed/odata"
+#: CBS's service for data of third parties (catalogues such as "IV3" and "RIVM"), same protocol.
+FEED_DERDEN = "https://dataderden.cbs.nl/ODataFeed/odata"
 LOG = logging.getLogger(__name__)
 
 
@@ -228,12 +230,15 @@ class OnlineTabel(Bestand):
     """One CBS table fetched through a :class:`CbsFeed`: the version check (fetched and
     modified dates), the collections named in ``verzamelingen`` (fetched in that order, from
     the page cache when present) and one sha256 over their pages, then ``omzetten`` turns
-    ``{collection name: rows}`` into the raw tables. Fetched once; ``lees`` is ``ophalen``.
+    ``{collection name: rows}`` into the raw tables (``filters`` adds query options, such as
+    a ``$filter`` on one age group, to a collection's URL). Fetched once; ``lees`` is ``ophalen``.
     The feed's notes about this table (damaged cache, failed freshness check) are appended
     to ``opmerking``."""
 
     feed: CbsFeed | None = None
     verzamelingen: tuple[str, ...] = ()
+    #: Query options per collection (``&$filter=...``, URL-encoded), e.g. one age group.
+    filters: dict[str, str] = field(default_factory=dict)
     omzetten: Callable[[OnlineTabel, dict[str, list[dict]]], dict] | None = None
     _tabellen: dict | None = field(default=None, repr=False)
 
@@ -251,7 +256,7 @@ class OnlineTabel(Bestand):
             delen: dict[str, list[dict]] = {}
             digest = hashlib.sha256()
             for naam in self.verzamelingen:
-                rows, h = self.feed.verzameling(self.tabel_id, naam)
+                rows, h = self.feed.verzameling(self.tabel_id, naam, self.filters.get(naam, ""))
                 delen[naam] = rows
                 digest.update(h.encode())
             self.sha256 = digest.hexdigest()

@@ -22,8 +22,9 @@ from geldstromen import db
 from geldstromen.config import Settings
 
 #: Rough seconds per source at a typical connection: a KWB year is 2-3 pages of 10,000 rows
-#: plus metadata; an Iv3 year about 20 pages; a PDOK layer a few hundred features per page.
-SECONDEN_PER_SOORT = {"cbs_kwb": 45.0, "iv3": 90.0}
+#: plus metadata; an Iv3 year about 20 pages; a RIVM edition x age group 2 filtered pages of
+#: 10,000 rows; a PDOK layer a few hundred features per page.
+SECONDEN_PER_SOORT = {"cbs_kwb": 45.0, "iv3": 90.0, "rivm_18plus": 40.0, "rivm_65plus": 40.0}
 SECONDEN_ANDERS = 30.0
 
 GEEN_INTERNET = (
@@ -37,8 +38,10 @@ GEEN_INTERNET = (
 
 ONLINE_BRONNEN = (
     "Online beschikbaar: CBS Kerncijfers wijken en buurten (KWB) 2015-2025 met regionamen, "
-    "Iv3-gemeentefinanciën 2017-2026 (begroting en jaarrekening) en PDOK-grenzen van gemeenten, "
-    "wijken en buurten 2015-2025. Nog alleen via bestanden: Vektis-zorgkosten, gemeentefonds en RIVM-gezondheid."
+    "Iv3-gemeentefinanciën 2017-2026 (begroting en jaarrekening), RIVM-gezondheid per wijk en "
+    "buurt 2020 en 2022 (18+ en 65+) en PDOK-grenzen van gemeenten, wijken en buurten "
+    "2015-2025. Nog alleen via bestanden: Vektis-zorgkosten en het gemeentefonds (de "
+    "circulaires hebben geen API)."
 )
 
 

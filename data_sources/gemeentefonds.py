@@ -3,6 +3,12 @@
 Files ``gemeentefonds/GF_<M|S><circulairejaar>_<uitkeringsjaar>_per_cluster.csv``: M = mei-,
 S = septembercirculaire; the second year is the uitkeringsjaar. ``;``-separated, an unnamed
 index column, ``Gemeenten`` (names) and one column per cluster plus ``Totaal``.
+
+Files only: the gemeentefonds has no API, and the spreadsheets BZK publishes with each
+circulaire on rijksoverheid.nl have no stable download address (README, "Gemeentefonds
+files", lists every file of a circulaire and its shape). The ``_Volumina.tsv``,
+``_Gewichten.tsv`` and ``GF_Uitkeringsfactor.csv`` inputs of the per-cluster amounts are not
+read.
 """
 
 from __future__ import annotations

@@ -34,11 +34,10 @@ from collections.abc import Iterable
 import pandas as pd
 
 from data_sources.base import IngestFout, jaren_uit_env
-from data_sources.cbs_odata import CbsFeed, OnlineTabel
+from data_sources.cbs_odata import FEED_DERDEN, CbsFeed, OnlineTabel
 from data_sources.iv3 import ATTRIBUTIE
 from geldstromen.config import Settings
 
-FEED_DERDEN = "https://dataderden.cbs.nl/ODataFeed/odata"
 IV3_TABELLEN = {
     2010: "45007NED",
     2011: "45008NED",

@@ -96,12 +96,13 @@ def render(sel: Selectie, iv3_jaar: int | None, stuk: str) -> None:
         st.caption(n)
     _zorgkosten(sel, t.tabel)
     st.subheader("Gezondheid en welzijn (RIVM-schatting, geen meting)")
-    st.warning(
-        "Modelschattingen van RIVM op basis van de Gezondheidsmonitor Volwassenen en Ouderen "
-        "2020 (RIVM, GGD'en, CBS): per gebied geschat met een statistisch model, geen telling. "
-        "Kleine verschillen tussen buurten zijn onzeker."
-    )
     rivm, meta = t.extra["rivm"], t.extra["rivm_kolommen"]
+    editie = "".join(f" {int(j)}" for j in sorted(set(meta.get("jaar", []))))
+    st.warning(
+        "Modelschattingen van RIVM op basis van de Gezondheidsmonitor Volwassenen en Ouderen"
+        f"{editie} (RIVM, GGD'en, CBS): per gebied geschat met een statistisch model, geen "
+        "telling. Kleine verschillen tussen buurten zijn onzeker."
+    )
     if meta.empty:
         st.info("Geen RIVM-schattingen voor deze gebieden.")
         return

@@ -24,11 +24,13 @@ Online komen vandaag:
 
 - CBS Kerncijfers wijken en buurten (KWB) 2015-2025, gemeente, wijk en buurt, met namen;
 - Iv3-gemeentefinanciën 2017-2026 (begroting en jaarrekening) van CBS;
+- RIVM-gezondheid per wijk en buurt, edities 2020 en 2022 (18+ en 65+, modelschattingen);
 - PDOK-grenzen van gemeenten, wijken en buurten 2015-2025 (per jaar).
 
-Nog **alleen via bestanden**: Vektis-zorgkosten (Zvw), het gemeentefonds (circulaires) en
-RIVM-gezondheid per wijk en buurt. Zonder die bestanden blijven de zorg-, scenario- en
-gemeentefondsonderdelen leeg.
+Nog **alleen via bestanden**: Vektis-zorgkosten (Zvw) en het gemeentefonds. Het gemeentefonds
+heeft geen API en geen vast downloadadres: BZK publiceert per circulaire rekenbestanden (ODS)
+op de circulairepagina; de bedragen per cluster worden daaruit berekend (zie de README).
+Zonder die bestanden blijven de zorgkosten-, scenario- en gemeentefondsonderdelen leeg.
 
 **Met gedownloade bestanden** (geen internet nodig, alle onderdelen): zet de omgevingsvariabele
 `GELDSTROMEN_DATA_DIR` op de map met de bestanden en start opnieuw met `make run`, of lees ze in

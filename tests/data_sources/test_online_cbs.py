@@ -250,10 +250,12 @@ def test_online_bestanden_adds_pdok_geometries(tmp_path, monkeypatch):
 
     marker = object()
     monkeypatch.setattr(pdok, "online_bestanden", lambda settings: [marker])
-    found = online_bestanden(_settings(tmp_path), [2019, 2024], iv3=[2024])
-    assert [b.bron_id for b in found[:3]] == [
+    found = online_bestanden(_settings(tmp_path), [2019, 2024], iv3=[2024], rivm=[2022])
+    assert [b.bron_id for b in found[:5]] == [
         "kwb2019_84583NED_online",
         "kwb2024_85984NED_online",
         "iv3_2024_45067NED_online",
+        "rivm_50120NED_2022_18plus_online",
+        "rivm_50120NED_2022_65plus_online",
     ]
-    assert found[3:] == [marker] and not responses.calls  # nothing fetched yet
+    assert found[5:] == [marker] and not responses.calls  # nothing fetched yet

@@ -27,7 +27,7 @@ class NepFeed:
         self.aanroepen.append(f"versie {tabel}")
         return {"opgehaald_op": "2026-01-02T03:04:05+00:00", "gewijzigd_op": "2025-12-01"}
 
-    def verzameling(self, tabel, naam):
+    def verzameling(self, tabel, naam, query=""):
         self.aanroepen.append(naam)
         return [{"naam": naam}], hashlib.sha256(naam.encode()).hexdigest()
 
