@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
@@ -18,7 +19,12 @@ from geldstromen.config import get_settings
     "--seconds", default=20.0, show_default=True, help="Duur van de gelijktijdige meting."
 )
 @click.option("--switches", default=30, show_default=True, help="Wisselingen voor rerun_ms.")
-def bench(json_path, data_dir, sessions, seconds, switches) -> None:
+@click.option(
+    "--alleen",
+    type=click.Choice(["grenzen"]),
+    help="Meet alleen dit deel (grenzen: online pad tegen bestandspad, opslaggrootte).",
+)
+def bench(json_path, data_dir, sessions, seconds, switches, alleen) -> None:
     """Measure rerun, map payload, ingest, memory and concurrency figures with baselines.
 
     Runs on loopback only; starts its own app processes and a throwaway PostgreSQL.
@@ -29,6 +35,15 @@ def bench(json_path, data_dir, sessions, seconds, switches) -> None:
     data_dir = data_dir or get_settings().data_dir
     if data_dir is None:
         _fail("geen gegevensmap: geef --data-dir of zet GELDSTROMEN_DATA_DIR.")
+    if alleen == "grenzen":
+        from geldstromen.bench import grenzen
+
+        result = {"grenzen": grenzen.meet(Path(data_dir))}
+        for regel in grenzen.regels(result["grenzen"]):
+            click.echo(regel)
+        if json_path is not None:
+            json_path.write_text(json.dumps(result, indent=2), encoding="utf-8")
+        return
     result = run_and_write(
         Path(data_dir), json_path, sessions=sessions, seconds=seconds, switches=switches
     )

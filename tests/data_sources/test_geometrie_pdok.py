@@ -288,3 +288,29 @@ def test_bronnen_page_lists_the_boundary_years_per_level():
     assert "gemeente 2015\u20132017, 2019; buurt 2024." in tekst
     assert "Niet gepubliceerd bij de bron: wijk 2016." in tekst
     assert kaartgrenzen(frame[frame["soort"] != "geometrie"]) is None
+
+
+def test_bench_boundaries_part_runs_on_its_own(tmp_path):
+    from click.testing import CliRunner
+
+    from geldstromen.cli import main
+    from tests.conftest import FIXTURES
+
+    data = FIXTURES / "data"
+    n = len(
+        json.loads((data / "geo" / "cbs_gemeenten_2024_gegeneraliseerd.geojson").read_text())[
+            "features"
+        ]
+    )
+    uit = tmp_path / "grenzen.json"
+    rapport = FIXTURES.parents[1] / "docs" / "performance.md"
+    voor = rapport.stat().st_mtime_ns if rapport.exists() else None
+    res = CliRunner().invoke(
+        main, ["bench", "--alleen", "grenzen", "--data-dir", str(data), "--json", str(uit)]
+    )
+    assert res.exit_code == 0, res.output
+    assert "gemeente_2024" in res.output
+    figuur = json.loads(uit.read_text())["grenzen"]["gemeente_2024"]
+    assert figuur["features"] == n and figuur["opgeslagen"] == n
+    assert figuur["online_vs_bestand"] > 0
+    assert (rapport.stat().st_mtime_ns if rapport.exists() else None) == voor  # not rewritten
