@@ -100,7 +100,7 @@ def test_both_editions_and_age_groups_from_the_replay(tmp_path, database_url):
         assert len(bron) == 2 and set(bron["jaar"]) == {jaar}
         assert bron["bron_gewijzigd_op"].notna().all() and bron["opgehaald_op"].notna().all()
     # the empty topics (not estimated) stay out, as in the file path
-    kolommen = pd.read_sql_query("select distinct kolom from raw_cbs_waarde", engine)["kolom"]
+    kolommen = pd.read_sql_query("select distinct kolom from stg_cbs__waarden", engine)["kolom"]
     assert not kolommen.str.startswith("LopenNaar").any()
 
 
