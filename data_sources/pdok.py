@@ -370,11 +370,14 @@ class PdokGrenzen:
 
     def collectie(self, niveau: str, jaar: int) -> Collectie:
         """OGC API for the recent years, the WFS otherwise or when the OGC API is absent."""
-        if jaar in OGC_JAREN:
+        geen_ogc = Path(self.settings.cache_dir) / "pdok" / str(jaar) / niveau / "geen_ogc"
+        if jaar in OGC_JAREN and not geen_ogc.exists():
             try:
                 return self.ogc(niveau, jaar)
             except NietGevonden:
-                self._meld(f"PDOK: geen OGC API voor {niveau} {jaar}; de WFS wordt gebruikt")
+                _schrijf_atomisch(geen_ogc, "HTTP 404")  # remembered: the next run asks the WFS
+        if jaar in OGC_JAREN:
+            self._meld(f"PDOK: geen OGC API voor {niveau} {jaar}; de WFS wordt gebruikt")
         return self.wfs(niveau, jaar)
 
 
@@ -400,6 +403,9 @@ class OnlineGrenzen(Bestand):
     _collectie: Collectie | None = field(default=None, repr=False)
 
     def ophalen(self) -> Collectie:
+        """Fetch (or read from the page cache) once; keeps the provenance, not the features
+        (an ingest checks every year and level before reading any: the features of eleven
+        years would not fit in memory at once)."""
         if self._collectie is None:
             if self.bron is None or self.jaar is None:
                 raise IngestFout(f"{self.bron_id}: geen PDOK-bron om op te halen")
@@ -413,7 +419,8 @@ class OnlineGrenzen(Bestand):
                 )
                 leeg = hashlib.sha256(f"ontbreekt {self.bron_id}".encode()).hexdigest()
                 col = Collectie([], WGS84, str(self.url), leeg, ontbreekt=True)
-            self._collectie = col
+            self._collectie = Collectie([], col.crs, col.url, col.sha256, col.opgehaald_op)
+            self._collectie.ontbreekt = col.ontbreekt
             self.sha256 = col.sha256
             self.url = col.url
             self.opgehaald_op = col.opgehaald_op
@@ -429,9 +436,15 @@ class OnlineGrenzen(Bestand):
         return self.ophalen().sha256
 
     def lees_tabellen(self) -> dict:
-        col = self.ophalen()
-        if col.ontbreekt:
+        """The simplified polygons and names; the features come from the page cache again."""
+        if self.ophalen().ontbreekt:
             return {}
+        col = self.bron.collectie(self.niveau, int(self.jaar))
+        if col.sha256 != self.sha256:
+            raise IngestFout(
+                f"PDOK {self.niveau} {self.jaar}: de pagina's veranderden tijdens het inlezen; "
+                "start opnieuw"
+            )
         if not col.features:
             raise IngestFout(f"PDOK {self.niveau} {self.jaar}: de dienst gaf geen objecten")
         frame = gpd.GeoDataFrame.from_features(col.features, crs=col.crs)

@@ -110,6 +110,11 @@ def test_ogc_404_falls_back_to_wfs_with_a_note(settings, replay):
     item = _items(settings, [2022], ["gemeente"])["geometrie_gemeente_2022"]
     assert len(item.lees()["raw_geometrie"]) == 3
     assert "geen OGC API" in item.opmerking and "WFS" in item.opmerking
+    calls = len(replay.opgevraagd)
+    again = _items(settings, [2022], ["gemeente"])["geometrie_gemeente_2022"]
+    assert len(again.lees()["raw_geometrie"]) == 3
+    assert len(replay.opgevraagd) == calls  # the 404 and the pages are remembered
+    assert "geen OGC API" in again.opmerking
 
 
 def test_year_pdok_does_not_publish_is_stored_empty_with_a_note(settings, replay, tmp_path):
