@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import os
+import random
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from geldstromen.bench.server import AgentSession, peak_rss_mb, streamlit_server
+from geldstromen.bench.server import (
+    AgentSession,
+    cpu_ticks,
+    machine_ticks,
+    peak_rss_mb,
+    streamlit_server,
+)
 from geldstromen.config import REPO_ROOT
 
 APP = REPO_ROOT / "app.py"
@@ -91,43 +98,90 @@ def visit_all_pages(base_url: str, pages: list[str]) -> int:
 
 
 def concurrent_switching(
-    base_urls: list[str], page: str, key: str, sessions: int, seconds: float, think_s: float = 2.0
+    base_urls: list[str],
+    page: str,
+    key: str,
+    sessions: int,
+    seconds: float,
+    think_s: float = 2.0,
+    pids: dict[str, list[int]] | None = None,
 ) -> dict:
-    """``sessions`` users switching ``key`` for ``seconds``, spread over ``base_urls``; each
-    user waits ``think_s`` between switches (someone clicking through wijken in a meeting)."""
-    samples: list[float] = []
-    errors = 0
-    lock = threading.Lock()
-    stop_at = time.monotonic() + seconds
+    """``sessions`` users switching ``key`` on ``page`` for ``seconds``, spread over
+    ``base_urls`` (one URL: a proxy or a single process); each waits ``think_s`` after a
+    switch has rendered (someone clicking through wijken in a meeting).
 
-    def user(i: int) -> None:
-        nonlocal errors
+    The client is :mod:`geldstromen.bench.wsclient`: the browser's websocket protocol, every
+    session in one event loop. All sessions first open the page (the cold view, reported as
+    ``open_ms``); then the timed window starts, each user's first switch at a random moment
+    within one think time (users do not click in step). ``client_cpu_share`` is the client's
+    CPU time over the window's wall time (1.0 = one core); ``cpu_share`` the same for the
+    processes in ``pids`` (name -> pids) and ``machine_busy`` for the whole machine."""
+    return asyncio.run(_concurrent(base_urls, page, key, sessions, seconds, think_s, pids or {}))
+
+
+async def _concurrent(base_urls, page, key, sessions, seconds, think_s, pids) -> dict:
+    from geldstromen.bench.wsclient import Sessie, cpu_seconds
+
+    rng = random.Random(16)
+    open_ms: list[float] = []
+    samples: list[float] = []
+    errors: list[str] = []
+    users: list[Sessie] = []
+    poort = asyncio.Semaphore(max(2, len(base_urls) * 2))
+
+    async def open_one(i: int) -> None:
+        sessie = Sessie(
+            base_urls[i % len(base_urls)], page, {"gemeente": GEMEENTEN[i % len(GEMEENTEN)]}
+        )
         try:
-            session = AgentSession(
-                base_urls[i % len(base_urls)],
-                page=page,
-                query={"gemeente": GEMEENTEN[i % len(GEMEENTEN)]},
-            )
-            options = session.options(key)[:8] or [None]
-        except Exception:  # noqa: BLE001 - counted, the run goes on
-            with lock:
-                errors += 1
-            return
-        j = 0
+            async with poort:
+                open_ms.append(await sessie.open())
+            sessie.keuzes = (sessie.widgets.get(key, ("", []))[1])[:8]
+            if not sessie.keuzes:
+                raise RuntimeError(f"geen keuzes voor {key}")
+            users.append(sessie)
+        except Exception as exc:  # noqa: BLE001 - counted, the run goes on
+            errors.append(f"open: {exc}"[:300])
+            await sessie.close()
+
+    await asyncio.gather(*(open_one(i) for i in range(sessions)))
+
+    async def user(sessie: Sessie, stop_at: float) -> None:
+        await asyncio.sleep(rng.uniform(0, think_s))
+        j = 1
         while time.monotonic() < stop_at:
             try:
-                ms = session.set(**{key: options[j % len(options)]})
-                with lock:
-                    samples.append(ms)
-            except Exception:  # noqa: BLE001
-                with lock:
-                    errors += 1
+                samples.append(await sessie.run(**{key: sessie.keuzes[j % len(sessie.keuzes)]}))
+            except Exception as exc:  # noqa: BLE001
+                errors.append(f"switch: {exc}"[:300])
             j += 1
-            time.sleep(think_s)
+            await asyncio.sleep(think_s)
 
-    with ThreadPoolExecutor(max_workers=sessions) as pool:
-        list(pool.map(user, range(sessions)))
-    return {**summary(samples), "errors": errors, "sessions": sessions, "think_s": think_s}
+    before = {name: cpu_ticks(p) for name, p in pids.items()}
+    machine_before = machine_ticks()
+    cpu0, wall0 = cpu_seconds(), time.monotonic()
+    await asyncio.gather(*(user(s, wall0 + seconds) for s in users))
+    wall = time.monotonic() - wall0
+    client_cpu = cpu_seconds() - cpu0
+    tick_s = os.sysconf("SC_CLK_TCK")
+    cpu_share = {
+        name: round((cpu_ticks(p) - before[name]) / tick_s / wall, 2) for name, p in pids.items()
+    }
+    busy, total = (b - a for a, b in zip(machine_before, machine_ticks(), strict=True))
+    for sessie in users:
+        await sessie.close()
+    return {
+        **summary(samples),
+        "errors": len(errors),
+        "error_examples": sorted(set(errors))[:3],
+        "sessions": sessions,
+        "think_s": think_s,
+        "seconds": round(wall, 1),
+        "open_ms": summary(open_ms),
+        "client_cpu_share": round(client_cpu / wall, 3),
+        "cpu_share": cpu_share,
+        "machine_busy": round(busy / total * (os.cpu_count() or 1), 2) if total else None,
+    }
 
 
 def server_rss(base_url: str, proc, pages: list[str]) -> float:

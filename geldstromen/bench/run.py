@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 
 from geldstromen.bench import measure
-from geldstromen.bench.pgcluster import fresh_database, throwaway_postgres
 from geldstromen.bench.report import write_markdown
 from geldstromen.bench.server import streamlit_server
 from geldstromen.config import REPO_ROOT
@@ -34,8 +33,13 @@ NOTES = [
     "(SwiftShader), all-NL wijken; map_render_gemeente_ms the same for one gemeente; "
     "empty_page_load_ms the same browser loading a one-line Streamlit page (the floor).",
     "concurrent_*: N sessions switching wijken on the Wijkprofiel page for a fixed time, each "
-    "waiting think_s between switches; SQLite = one app process, PostgreSQL = two app "
-    "processes sharing one database (the multi-user set-up of the README).",
+    "waiting think_s after a switch has rendered; the client speaks Streamlit's websocket "
+    "protocol (geldstromen/bench/wsclient.py, all sessions in one event loop), a switch is "
+    "timed from sending the widget change to script_finished. concurrent_sqlite = one app "
+    "process on SQLite; concurrent_team = the deployment recipe of docs/deployment.md "
+    "(PostgreSQL, one app process per core, nginx with sticky sessions). client_cpu_share "
+    "is the load generator's own CPU (1.0 = one core), cpu_share that of the servers, "
+    "machine_busy that of the whole machine (other load included).",
 ]
 
 
@@ -73,9 +77,9 @@ def _ingest(data_dir: Path, url: str) -> None:
     )
 
 
-def run(data_dir: Path, sessions: int = 10, seconds: float = 20, switches: int = 30) -> dict:
+def run(data_dir: Path, sessions: int = 25, seconds: float = 30, switches: int = 30) -> dict:
     """Measure every figure with its baseline in one run."""
-    from geldstromen.bench import kaart, naive
+    from geldstromen.bench import kaart, naive, team
 
     result: dict = {"machine": machine()}
     started = time.monotonic()
@@ -93,27 +97,33 @@ def run(data_dir: Path, sessions: int = 10, seconds: float = 20, switches: int =
             result["rerun_ms"] = measure.summary(rerun)
             result["rerun_page"] = f"{RERUN_PAGE} (widget {RERUN_KEY})"
             result["rss_mb"] = measure.server_rss(base, proc, kaart.pages(base))
-            result["concurrent_sqlite"] = measure.concurrent_switching(
-                [base], RERUN_PAGE, RERUN_KEY, sessions, seconds
-            )
             result.update(kaart.map_figures(url, base))
         result["naive_ms"] = measure.summary(naive.naive_times(data_dir, switches))
-    with throwaway_postgres() as pg_base:
-        if pg_base is None:
-            result["concurrent_postgres"] = {"skipped": "PostgreSQL niet beschikbaar"}
-        else:
-            pg_url = fresh_database(pg_base)
-            _ingest(data_dir, pg_url)
-            env = {"GELDSTROMEN_DATABASE_URL": pg_url}
-            with (
-                streamlit_server(measure.APP, env) as (b1, _),
-                streamlit_server(measure.APP, env) as (b2, _),
-            ):
-                result["concurrent_postgres"] = measure.concurrent_switching(
-                    [b1, b2], RERUN_PAGE, RERUN_KEY, sessions, seconds
-                )
+        result["concurrent_sqlite"] = team.concurrent_sqlite(url, team.SQLITE_SESSIONS, seconds)
+    result["concurrent_team"] = team.concurrent_team(data_dir, sessions, seconds)
     result["bench_s"] = round(time.monotonic() - started, 1)
     result["notes"] = NOTES
+    return result
+
+
+def _team(data_dir: Path, sessions: int = 25, seconds: float = 30, **_) -> dict:
+    from geldstromen.bench import team
+
+    return team.run_team(data_dir, sessions, seconds)
+
+
+#: Parts that ``geldstromen bench --alleen <name>`` runs on their own; they write only the
+#: JSON (docs/performance.md comes from a full run).
+ONDERDELEN = {"team": _team}
+
+
+def run_parts(data_dir: Path, names: list[str], json_path: Path | None, **kwargs) -> dict:
+    """Only the named parts of the benchmark (see :data:`ONDERDELEN`)."""
+    result: dict = {"machine": machine()}
+    for name in names:
+        result.update(ONDERDELEN[name](data_dir, **kwargs))
+    if json_path is not None:
+        measure.dump(result, json_path)
     return result
 
 

@@ -15,13 +15,7 @@ from geldstromen.bench.pgcluster import free_port
 from geldstromen.config import REPO_ROOT
 
 
-@contextlib.contextmanager
-def streamlit_server(
-    script: Path, env: dict[str, str], timeout_s: float = 60, log_path: Path | None = None
-):
-    """Run ``streamlit run script`` on a free loopback port; yield (base_url, process).
-
-    Output goes to ``log_path`` when given (else stderr is kept for the error message)."""
+def _start(script: Path, env: dict[str, str], log_path: Path | None):
     port = free_port()
     cmd = [
         sys.executable,
@@ -50,30 +44,67 @@ def streamlit_server(
         stdout=log or subprocess.DEVNULL,
         stderr=subprocess.STDOUT if log else subprocess.PIPE,
     )
-    base = f"http://127.0.0.1:{port}/"
+    return f"http://127.0.0.1:{port}/", proc, log
+
+
+def _wait(base: str, proc, log, log_path: Path | None, deadline: float) -> None:
+    while time.monotonic() < deadline:
+        with contextlib.suppress(requests.RequestException):
+            if requests.get(base + "_stcore/health", timeout=2).ok:
+                return
+        if proc.poll() is not None:
+            uitvoer = f"zie {log_path}" if log else proc.stderr.read().decode()[-2000:]
+            raise RuntimeError(f"Streamlit stopte: {uitvoer}")
+        time.sleep(0.2)
+    raise RuntimeError("Streamlit startte niet op tijd" + (f" (zie {log_path})" if log else ""))
+
+
+def _stop(proc, log) -> None:
+    proc.terminate()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.wait(10)
+    if proc.poll() is None:
+        proc.kill()
+    if log:
+        log.close()
+
+
+@contextlib.contextmanager
+def streamlit_servers(
+    script: Path,
+    env: dict[str, str],
+    count: int,
+    timeout_s: float = 60,
+    log_dir: Path | None = None,
+):
+    """``count`` processes of ``streamlit run script``, started together; yield a list of
+    (base_url, process) once all are healthy. Logs in ``log_dir/app<i>.log`` when given."""
+    started = []
     try:
+        for i in range(count):
+            started.append(_start(script, env, log_dir / f"app{i}.log" if log_dir else None))
         deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            with contextlib.suppress(requests.RequestException):
-                if requests.get(base + "_stcore/health", timeout=2).ok:
-                    break
-            if proc.poll() is not None:
-                uitvoer = f"zie {log_path}" if log else proc.stderr.read().decode()[-2000:]
-                raise RuntimeError(f"Streamlit stopte: {uitvoer}")
-            time.sleep(0.2)
-        else:
-            raise RuntimeError(
-                "Streamlit startte niet op tijd" + (f" (zie {log_path})" if log else "")
-            )
+        for i, (base, proc, log) in enumerate(started):
+            _wait(base, proc, log, log_dir / f"app{i}.log" if log_dir else None, deadline)
+        yield [(base, proc) for base, proc, _log in started]
+    finally:
+        for _base, proc, log in started:
+            _stop(proc, log)
+
+
+@contextlib.contextmanager
+def streamlit_server(
+    script: Path, env: dict[str, str], timeout_s: float = 60, log_path: Path | None = None
+):
+    """Run ``streamlit run script`` on a free loopback port; yield (base_url, process).
+
+    Output goes to ``log_path`` when given (else stderr is kept for the error message)."""
+    base, proc, log = _start(script, env, log_path)
+    try:
+        _wait(base, proc, log, log_path, time.monotonic() + timeout_s)
         yield base, proc
     finally:
-        proc.terminate()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.wait(10)
-        if proc.poll() is None:
-            proc.kill()
-        if log:
-            log.close()
+        _stop(proc, log)
 
 
 class AgentSession:
@@ -139,3 +170,32 @@ def peak_rss_mb(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def _stat(pid: int) -> list[str] | None:
+    try:
+        raw = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return raw[raw.rindex(")") + 2 :].split()  # after "pid (comm) "; fields from 3 on
+
+
+def cpu_ticks(pids: list[int]) -> int:
+    """CPU clock ticks (user + system, and of reaped children) of ``pids`` and of their
+    live children (PostgreSQL's backends are children of its postmaster)."""
+    wanted = set(pids)
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and (fields := _stat(int(entry.name))) and int(fields[1]) in wanted:
+            wanted.add(int(entry.name))
+    total = 0
+    for pid in wanted:
+        if fields := _stat(pid):
+            total += sum(int(v) for v in fields[11:15])  # utime stime cutime cstime
+    return total
+
+
+def machine_ticks() -> tuple[int, int]:
+    """(busy, total) CPU ticks of the whole machine since boot, summed over cores."""
+    values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = values[3] + values[4]  # idle + iowait
+    return sum(values) - idle, sum(values)

@@ -9,4 +9,4 @@ import geldstromen.cli.geldstromen_export  # noqa: F401
 import geldstromen.cli.lokaal  # noqa: F401
 import geldstromen.cli.rapport  # noqa: F401
 import geldstromen.scenario.cli  # noqa: F401
-from geldstromen.cli import bench  # noqa: F401
+from geldstromen.cli import bench, deploy  # noqa: F401
