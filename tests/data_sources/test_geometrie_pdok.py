@@ -72,6 +72,15 @@ def test_ogc_pages_followed_by_cursor_water_dropped_and_cached(settings, replay)
     n_buurt = sum(g.niveau == "buurt" for g in gebieden)  # 15 incl. water: 8 pages of 2
     buurt_calls = [u for u in replay.opgevraagd if "/buurten/" in u]
     assert len(buurt_calls) == -(-n_buurt // 2)
+    wijken = items["geometrie_wijk_2024"].lees()["raw_geometrie"]
+    assert len(wijken) == 6 and "WK099999" not in set(wijken["regio_code"])  # no Buitenland
+    gemeenten = items["geometrie_gemeente_2024"].lees()["raw_geometrie"]
+    assert len(gemeenten) == 3  # the water parts (same code, water JA) are left out
+    land = shapely.from_geojson(gemeenten["geometrie_geojson"].iloc[0])
+    naar_rd = pyproj.Transformer.from_crs(4326, 28992, always_xy=True)
+    assert naar_rd.transform(*land.centroid.coords[0])[1] == pytest.approx(
+        pdok_replay.Y0 + pdok_replay.GM_M / 2, abs=20
+    )
     assert items["geometrie_buurt_2024"].url.startswith(
         "https://api.pdok.nl/cbs/wijken-en-buurten-2024"
     )
@@ -142,7 +151,7 @@ def test_transient_faults_are_retried(settings, replay, fout):
     goed = replay.antwoorden[replay.sleutel(OGC_GEMEENTEN)][0]
     replay.zet(OGC_GEMEENTEN, fout, goed)
     col = _bron(settings).collectie("gemeente", 2024)
-    assert len(col.features) == 3
+    assert len(col.features) == 6  # 3 gemeenten and their water parts
     assert replay.opgevraagd.count(replay.sleutel(OGC_GEMEENTEN)) == 2
 
 
@@ -191,7 +200,7 @@ def test_damaged_cache_page_is_fetched_again(settings, replay):
     (pagina,) = (settings.cache_dir / "pdok" / "2024" / "gemeente").glob("*.json")
     pagina.write_text('{"features": [', encoding="utf-8")
     bron = _bron(settings)
-    assert len(bron.collectie("gemeente", 2024).features) == 3
+    assert len(bron.collectie("gemeente", 2024).features) == 6
     assert any("beschadigd" in m for m in bron.meldingen)
     assert json.loads(pagina.read_text(encoding="utf-8"))["features"]
 

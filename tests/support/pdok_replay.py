@@ -15,7 +15,8 @@ Shapes (from the services' documentation and the stored 2015 and 2024 boundary f
   ``count``/``startIndex``.
 
 Geometry and values are synthetic: gemeenten ``GM99xx`` ("Testdorp xx") on a grid, each with
-wijken and buurten that tile it, plus a water buurt per gemeente; a year can move the buurt
+wijken and buurten that tile it, plus, as in the real layers, a water buurt and a water part of
+each gemeente (same code, ``water`` JA) and a "Buitenland" wijk with ``-99997`` statistics; a year can move the buurt
 boundaries (``verschuif``) so a test can tell the years' shapes apart.
 """
 
@@ -105,6 +106,22 @@ def gebieden(jaar: int, gemeenten: int = 3, wijken: int = 2, verschuif: float = 
                 water=True,
             )
         )
+        # the gemeente's water part: a second feature with the same code, water JA
+        out.append(
+            Gebied(
+                "gemeente",
+                gm,
+                gm_naam,
+                gm,
+                gm_naam,
+                None,
+                shapely.box(x, y - 500, x + GM_M, y),
+                water=True,
+            )
+        )
+    # each layer's "Buitenland" entry (statistics -99997, water NEE)
+    buiten = shapely.box(X0 - 2_000, Y0, X0 - 1_000, Y0 + 1_000)
+    out.append(Gebied("wijk", "WK099999", "Buitenland", "GM0999", "Buitenland", "WK099999", buiten))
     return out
 
 
@@ -120,7 +137,8 @@ def _lonlat(xy):
 
 
 def _ogc_props(g: Gebied, i: int) -> dict:
-    inwoners = None if g.water else 1000 + 37 * i
+    leeg = g.water or g.naam == "Buitenland"
+    inwoners = -99997 if leeg else 1000 + 37 * i  # -99997: not available or suppressed
     props = {"gemeentecode": g.gemeente_code, "gemeentenaam": g.gemeente_naam}
     if g.niveau == "wijk":
         props = {"wijkcode": g.code, "wijknaam": g.naam, **props}
@@ -130,11 +148,11 @@ def _ogc_props(g: Gebied, i: int) -> dict:
         {
             "indelingswijziging_wijken_en_buurten": 1,
             "water": "JA" if g.water else "NEE",
-            "meest_voorkomende_postcode": None if g.water else "8011",
+            "meest_voorkomende_postcode": None if leeg else "8011",
             "aantal_inwoners": inwoners,
-            "mannen": None if g.water else inwoners // 2,
-            "vrouwen": None if g.water else inwoners - inwoners // 2,
-            "omgevingsadressendichtheid": None if g.water else 2100,
+            "mannen": -99997 if leeg else inwoners // 2,
+            "vrouwen": -99997 if leeg else inwoners - inwoners // 2,
+            "omgevingsadressendichtheid": -99997 if leeg else 2100,
         }
     )
     return props
