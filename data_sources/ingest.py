@@ -37,6 +37,7 @@ BRON_MODULES = (
     "data_sources.gemeentecodes",
     "data_sources.cbs_kwb",
     "data_sources.geometrie",
+    "data_sources.postcode",
     "data_sources.kwb_2015",
     "data_sources.pdok_wijken_attributen",
     "data_sources.kwb_utrecht_2020",

@@ -14,7 +14,7 @@ import streamlit as st
 
 from geldstromen import cached
 from geldstromen.domain.regiocode import is_regiocode
-from geldstromen.ui import bezoek
+from geldstromen.ui import bezoek, postcodezoek
 from geldstromen.ui.filters import Selectie
 
 #: Widget key of the map (its selection state) and of the last click already applied.
@@ -54,6 +54,7 @@ def kies(sel: Selectie) -> str | None:
         sel.version, sel.gemeente_code, sel.niveau, sel.jaar, "inwoners_aantal"
     )
     namen = dict(zip(codes["regio_code"], codes["regio_naam"], strict=True))
+    postcodezoek.zoekveld(sel, namen)
     klik = geklikt()
     if klik in namen:
         st.session_state["regio"] = klik  # the picker shows the clicked region
