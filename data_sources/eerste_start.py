@@ -24,7 +24,13 @@ from geldstromen.config import Settings
 #: Rough seconds per source at a typical connection: a KWB year is 2-3 pages of 10,000 rows
 #: plus metadata; an Iv3 year about 20 pages; a RIVM edition x age group 2 filtered pages of
 #: 10,000 rows; a PDOK layer a few hundred features per page.
-SECONDEN_PER_SOORT = {"cbs_kwb": 45.0, "iv3": 90.0, "rivm_18plus": 40.0, "rivm_65plus": 40.0}
+SECONDEN_PER_SOORT = {
+    "cbs_kwb": 45.0,
+    "iv3": 90.0,
+    "rivm_18plus": 40.0,
+    "rivm_65plus": 40.0,
+    "vektis": 15.0,
+}
 SECONDEN_ANDERS = 30.0
 
 GEEN_INTERNET = (
@@ -39,9 +45,10 @@ GEEN_INTERNET = (
 ONLINE_BRONNEN = (
     "Online beschikbaar: CBS Kerncijfers wijken en buurten (KWB) 2015-2025 met regionamen, "
     "Iv3-gemeentefinanciën 2017-2026 (begroting en jaarrekening), RIVM-gezondheid per wijk en "
-    "buurt 2020 en 2022 (18+ en 65+) en PDOK-grenzen van gemeenten, wijken en buurten "
-    "2015-2025. Nog alleen via bestanden: Vektis-zorgkosten en het gemeentefonds (de "
-    "circulaires hebben geen API)."
+    "buurt 2020 en 2022 (18+ en 65+), PDOK-grenzen van gemeenten, wijken en buurten "
+    "2015-2025 en Vektis-zorgkosten (Zvw) 2011-2023 per gemeente en per driecijferige "
+    "postcode (downloadadressen niet door Vektis bevestigd). Nog alleen via bestanden: het "
+    "gemeentefonds (de circulaires hebben geen API)."
 )
 
 

@@ -126,15 +126,19 @@ def online_bestanden(
     jaren: Iterable[int] | None = None,
     iv3: Iterable[int] | None = None,
     rivm: Iterable[int] | None = None,
+    vektis: Iterable[int] | None = None,
 ) -> list[Bestand]:
     """Everything ``ingest --online`` loads: KWB years from CBS, Iv3 years and RIVM editions
-    from CBS's third-party service, geometries from PDOK if any."""
+    from CBS's third-party service, Vektis Zvw years (gemeente and PC3) from Vektis's
+    website, geometries from PDOK if any."""
     from data_sources.iv3_online import iv3_jaren, iv3_online
     from data_sources.rivm_online import rivm_jaren, rivm_online
+    from data_sources.vektis_online import vektis_online
 
     found: list[Bestand] = kwb_online(settings, jaren or kwb_jaren())
     found.extend(iv3_online(settings, iv3 if iv3 is not None else iv3_jaren()))
     found.extend(rivm_online(settings, rivm if rivm is not None else rivm_jaren()))
+    found.extend(vektis_online(settings, vektis))
     try:
         from data_sources import pdok  # geometries: another module's job, optional here
     except ImportError:

@@ -25,9 +25,11 @@ Online komen vandaag:
 - CBS Kerncijfers wijken en buurten (KWB) 2015-2025, gemeente, wijk en buurt, met namen;
 - Iv3-gemeentefinanciën 2017-2026 (begroting en jaarrekening) van CBS;
 - RIVM-gezondheid per wijk en buurt, edities 2020 en 2022 (18+ en 65+, modelschattingen);
-- PDOK-grenzen van gemeenten, wijken en buurten 2015-2025 (per jaar).
+- PDOK-grenzen van gemeenten, wijken en buurten 2015-2025 (per jaar);
+- Vektis-zorgkosten (Zvw) 2011-2023 per gemeente en per driecijferige postcode (de
+  downloadadressen staan op de Vektis-site maar zijn niet door Vektis als vast bevestigd).
 
-Nog **alleen via bestanden**: Vektis-zorgkosten (Zvw) en het gemeentefonds. Het gemeentefonds
+Nog **alleen via bestanden**: het gemeentefonds. Het gemeentefonds
 heeft geen API en geen vast downloadadres: BZK publiceert per circulaire rekenbestanden (ODS)
 op de circulairepagina; de bedragen per cluster worden daaruit berekend (zie de README).
 Zonder die bestanden blijven de zorgkosten-, scenario- en gemeentefondsonderdelen leeg.

@@ -250,7 +250,7 @@ def test_online_bestanden_adds_pdok_geometries(tmp_path, monkeypatch):
 
     marker = object()
     monkeypatch.setattr(pdok, "online_bestanden", lambda settings: [marker])
-    found = online_bestanden(_settings(tmp_path), [2019, 2024], iv3=[2024], rivm=[2022])
+    found = online_bestanden(_settings(tmp_path), [2019, 2024], iv3=[2024], rivm=[2022], vektis=[])
     assert [b.bron_id for b in found[:5]] == [
         "kwb2019_84583NED_online",
         "kwb2024_85984NED_online",
