@@ -5,6 +5,6 @@ import streamlit as st
 from geldstromen.ui import fouten
 from geldstromen.ui.navigatie import pages
 
-st.set_page_config(page_title="Geldstromen in de wijk", page_icon="💶", layout="wide")
+st.set_page_config(page_title="Geldstromen in de wijk", page_icon=":material/euro:", layout="wide")
 with fouten.pagina():
     st.navigation(pages()).run()

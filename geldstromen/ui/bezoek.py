@@ -15,6 +15,7 @@ import streamlit as st
 from geldstromen.domain.jaarkeuze import meest_inwoners, verwante_regio
 from geldstromen.domain.opmaak import gebied
 from geldstromen.ui import state
+from geldstromen.ui.plaatshouder import plaatshouder
 
 PREFIX = "_gekozen_"
 
@@ -64,6 +65,7 @@ def kies_regio(
         index=opties.index(begin),
         format_func=lambda c: gebied(namen[c], c),
         key=key,
+        placeholder=plaatshouder(opties),
     )
     onthoud(regio=regio)
     return regio

@@ -11,6 +11,7 @@ from geldstromen.cached import gemeente as cg
 from geldstromen.domain import jaarkeuze
 from geldstromen.families.stromen import standaard_iv3
 from geldstromen.ui import bezoek, gemeentekeuze, indicatorkeuze, state
+from geldstromen.ui.plaatshouder import plaatshouder
 
 NIVEAU_LABELS = {"gemeente": "Gemeente", "wijk": "Wijk", "buurt": "Buurt"}
 
@@ -79,6 +80,7 @@ def kies_gebied(
         index=jaren.index(state.lees("jaar", jaren, standaard)),
         format_func=lambda j: str(j) if j in keuze.gedekt else f"{j} (onvolledig)",
         key="jaar",
+        placeholder=plaatshouder(jaren),
     )
     st.sidebar.caption(
         f"Jaren met de gegevens van deze pagina ({niveau}, {naam}): "
@@ -128,6 +130,7 @@ def kies_iv3(version: str, gemeente_code: str, prefix: str) -> tuple[int, str] |
         jaren,
         index=jaren.index(bezoek.start("iv3_jaar", jaren, standaard)),
         key=f"{prefix}_iv3_jaar",
+        placeholder=plaatshouder(jaren),
     )
     stukken = sorted(avail.loc[avail["jaar"] == jaar, "stuk"])
     stuk_start = standaard_stuk if standaard_stuk in stukken else stukken[0]

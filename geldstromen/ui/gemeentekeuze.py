@@ -8,6 +8,7 @@ import streamlit as st
 
 from geldstromen import cached
 from geldstromen.ui import state
+from geldstromen.ui.plaatshouder import plaatshouder
 
 KEY = "gemeente"
 #: Not a widget key: survives page switches (Streamlit drops widget state of other pages).
@@ -31,7 +32,12 @@ def kies_gemeente(gemeenten: pd.DataFrame, default: str = "GM0518") -> str:
     fallback = vorige if vorige in namen else (default if default in namen else codes[0])
     start = state.lees(KEY, codes, fallback)
     code = st.sidebar.selectbox(
-        LABEL, codes, index=codes.index(start), format_func=namen.get, key=KEY
+        LABEL,
+        codes,
+        index=codes.index(start),
+        format_func=namen.get,
+        key=KEY,
+        placeholder=plaatshouder(codes),
     )
     st.session_state[GEKOZEN] = code
     state.schrijf(gemeente=code)

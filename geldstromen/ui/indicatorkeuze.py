@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from geldstromen.ui import state
+from geldstromen.ui.plaatshouder import plaatshouder
 
 #: The indicator a picker opens on when the page names none and it is available.
 STANDAARD = "inwoners_aantal"
@@ -54,7 +55,12 @@ def kies_indicator(
         return i if i == leeg else omschrijving(rijen.loc[i], label_kolom, details)
 
     keuze = (plek or st.sidebar).selectbox(
-        titel, opties, index=opties.index(start), format_func=tekst, key=key
+        titel,
+        opties,
+        index=opties.index(start),
+        format_func=tekst,
+        key=key,
+        placeholder=plaatshouder(opties),
     )
     if url:
         state.schrijf(**{url: keuze})

@@ -13,6 +13,7 @@ from geldstromen.families.stromen import Selectie as Route
 from geldstromen.ui import filters, sleutels, state, verantwoording
 from geldstromen.ui.filters import Selectie
 from geldstromen.ui.kaart import toon_kaart
+from geldstromen.ui.plaatshouder import plaatshouder
 from geldstromen.ui.tabellen import waarde_tabel
 
 
@@ -33,6 +34,7 @@ def render(sel: Selectie) -> None:
         index=codes.index(state.lees("hoofdtaakveld", codes, "6")),
         format_func=lambda c: f"{c} {HOOFDTAAKVELDEN[c]}",
         key="kaart_hoofdtaakveld",
+        placeholder=plaatshouder(codes),
     )
     state.schrijf(hoofdtaakveld=hoofd)
     tabel = sleutels.sessie_sleutels()

@@ -65,7 +65,7 @@ def kies(sel: Selectie) -> str | None:
     st.page_link(
         "app_pages/wijkprofiel.py",
         label=f"Open het Wijkprofiel van {namen[regio]} ({regio})",
-        icon="💶",
+        icon=":material/euro:",
         query_params={"gemeente": sel.gemeente_code, "niveau": sel.niveau, "regio": regio},
     )
     return regio

@@ -1,5 +1,9 @@
 """The page list; without data only the start page is offered.
 
+Menu icons are Material Symbols (``:material/...:``), which ship with Streamlit: emoji need an
+emoji font on the viewer's machine and show as empty boxes without one (a bare Linux or a
+headless browser).
+
 Every content page has its own URL path, Kaart included: Streamlit gives the *default* page
 the root path "" and treats "/kaart" as unknown ("Page not found" toast, then the main page).
 So the default page is a hidden stub that continues on Kaart with the same query parameters,
@@ -14,7 +18,7 @@ from geldstromen import cached
 
 
 def _kaart_pagina():
-    return st.Page("app_pages/kaart.py", title="Kaart", icon="🗺️", url_path="kaart")
+    return st.Page("app_pages/kaart.py", title="Kaart", icon=":material/map:", url_path="kaart")
 
 
 def _thuis() -> None:
@@ -24,23 +28,28 @@ def _thuis() -> None:
 
 #: (file in app_pages, title, icon, URL path) of every page after Kaart, in menu order.
 PAGINAS = [
-    ("vergelijk", "Vergelijk", "🔍", "vergelijk"),
-    ("tijdlijn", "Tijdlijn", "📈", "tijdlijn"),
-    ("presentatie", "Presentatie", "🎤", "presentatie"),
-    ("scenario", "Scenario", "🧮", "scenario"),
-    ("eigen_data", "Eigen data", "📤", "eigen-data"),
-    ("wijkprofiel", "Wijkprofiel", "💶", "wijkprofiel"),
-    ("energietransitie", "Energietransitie", "🔥", "energietransitie"),
-    ("sociaal_domein", "Sociaal domein", "🤝", "sociaal-domein"),
-    ("verbanden", "Verbanden", "🔗", "verbanden"),
-    ("bronnen", "Bronnen", "📚", "bronnen"),
+    ("vergelijk", "Vergelijk", ":material/compare_arrows:", "vergelijk"),
+    ("tijdlijn", "Tijdlijn", ":material/timeline:", "tijdlijn"),
+    ("presentatie", "Presentatie", ":material/co_present:", "presentatie"),
+    ("scenario", "Scenario", ":material/calculate:", "scenario"),
+    ("eigen_data", "Eigen data", ":material/upload_file:", "eigen-data"),
+    ("wijkprofiel", "Wijkprofiel", ":material/euro:", "wijkprofiel"),
+    (
+        "energietransitie",
+        "Energietransitie",
+        ":material/local_fire_department:",
+        "energietransitie",
+    ),
+    ("sociaal_domein", "Sociaal domein", ":material/diversity_3:", "sociaal-domein"),
+    ("verbanden", "Verbanden", ":material/scatter_plot:", "verbanden"),
+    ("bronnen", "Bronnen", ":material/menu_book:", "bronnen"),
 ]
 
 
 def pages() -> list:
     """Pages for ``st.navigation``."""
     if not cached.database_ready():
-        return [st.Page("app_pages/start.py", title="Start", icon="🏁", default=True)]
+        return [st.Page("app_pages/start.py", title="Start", icon=":material/flag:", default=True)]
     thuis = st.Page(_thuis, title="Start", default=True, visibility="hidden", url_path="thuis")
     return [
         thuis,

@@ -19,6 +19,7 @@ from geldstromen.domain.validatie import LABEL, Uitkomst, indeling, rapport, val
 from geldstromen.domain.validatie_privacy import veilige_som
 from geldstromen.ui import indicatorkeuze
 from geldstromen.ui.filters import Selectie
+from geldstromen.ui.plaatshouder import plaatshouder
 from geldstromen.ui.tekst import letterlijk
 
 SLEUTEL = "eigen_data"
@@ -45,12 +46,18 @@ def _upload(sel: Selectie) -> Uitkomst | None:
     """Read the widget; the result is kept per file and selection in session_state."""
     max_mb = get_settings().max_upload_mb
     keuze = st.selectbox(
-        "Eenheid van kolommen zonder eenheid in de naam", list(_EENHEDEN), key="eigen_eenheid"
+        "Eenheid van kolommen zonder eenheid in de naam",
+        list(_EENHEDEN),
+        key="eigen_eenheid",
+        placeholder=plaatshouder(_EENHEDEN),
     )
     bestand = st.file_uploader(
         "CSV of Excel met een kolom regiocode en per kolom een cijfer (max. "
         f"{max_mb} MB, {MAX_RIJEN:_} rijen, {MAX_KOLOMMEN} kolommen)".replace("_", "."),
         key="eigen_upload",
+        help="Sleep het bestand op het vak of klik op de knop ernaast om het te kiezen (de "
+        "teksten in het vak zelf zijn van Streamlit en Engels). De grootte daar is dezelfde "
+        "grens als hier.",
     )
     if bestand is None:
         st.session_state.pop(SLEUTEL, None)

@@ -229,6 +229,7 @@ def _kies_circulaire(k: Keuze) -> str | None:
             index=keuzes.index(start),
             format_func=circulaire_label,
             key="wp_circulaire",
+            placeholder=plaatshouder(keuzes),
         )
     state.schrijf(circulaire=circ)
     return circ

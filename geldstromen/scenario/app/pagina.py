@@ -285,7 +285,7 @@ def _aannames(tabel: pd.DataFrame) -> None:
 
 def render(sel: Selectie, regio: str, regio_naam: str) -> None:
     """The whole Scenario page for one wijk or buurt."""
-    st.info(LABEL, icon="🧮")
+    st.info(LABEL, icon=":material/calculate:")
     _laad_link(regio)
     indicatoren = cached_scenario.indicatoren(sel.version, regio, int(sel.jaar))
     if not indicatoren:
