@@ -1,6 +1,6 @@
 """Online boundaries of gemeenten, wijken and buurten for every year (CBS/Kadaster, via PDOK).
 
-Two services, tried in order per year and level:
+Three sources, tried in order per year and level:
 
 - the OGC API Features "CBS Wijken en Buurten <jaar>"
   (``api.pdok.nl/cbs/wijken-en-buurten-<jaar>/ogc/v1``, collections ``gemeenten``, ``wijken``,
@@ -11,6 +11,9 @@ Two services, tried in order per year and level:
   older years and as the fallback when the OGC API of a year does not exist (HTTP 404): the
   feature type of each level is read from ``GetCapabilities`` (the names differ per year), the
   features come as GeoJSON in RD New (EPSG:28992) in pages of ``count`` from ``startIndex``.
+- CBS's "wijk- en buurtkaart" download of the year (a zip with shapefiles ``gem_<jaar>``,
+  ``wijk_<jaar>``, ``buurt_<jaar>`` or one GeoPackage, RD New) for the older years PDOK has no
+  WFS for (HTTP 404); the zip is kept in the cache until the three levels are read.
 
 Every page is cached on disk (``settings.cache_dir/pdok/<jaar>/<niveau>/``), written atomically
 and in a compact form (only the code, name, gemeente, water and inhabitants properties;
@@ -31,6 +34,7 @@ import json
 import logging
 import os
 import re
+import zipfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -64,6 +68,15 @@ NIVEAUS = tuple(COLLECTIES)
 #: Years with a wijk- en buurtkaart on PDOK, and the default selection.
 BEKENDE_JAREN = tuple(range(2015, 2027))
 STANDAARD_JAREN = tuple(range(2015, 2026))
+#: CBS's wijk- en buurtkaart downloads, used when PDOK has no WFS for the year (HTTP 404).
+KAART_DOWNLOADS = {
+    2015: "https://www.cbs.nl/-/media/_pdf/2017/36/buurt_2015.zip",
+    2016: "https://www.cbs.nl/-/media/cbs/dossiers/nederland-regionaal/wijk-en-buurtstatistieken/shape-2016-versie-30.zip",
+    2017: "https://www.cbs.nl/-/media/cbs/dossiers/nederland-regionaal/wijk-en-buurtstatistieken/wijkbuurtkaart_2017_v3.zip",
+    2018: "https://www.cbs.nl/-/media/cbs/dossiers/nederland-regionaal/wijk-en-buurtstatistieken/wijkbuurtkaart_2018_v3.zip",
+    2019: "https://www.cbs.nl/-/media/cbs/dossiers/nederland-regionaal/wijk-en-buurtstatistieken/wijkbuurtkaart_2019_v2.zip",
+    2020: "https://www.cbs.nl/-/media/cbs/dossiers/nederland-regionaal/wijk-en-buurtstatistieken/wijkbuurtkaart_2020_v1.zip",
+}
 #: Years whose OGC API Features is tried first (the WFS is the fallback on HTTP 404).
 OGC_JAREN = frozenset(range(2022, 2027))
 PAGINA = 1000
@@ -179,6 +192,7 @@ class Collectie:
     opgehaald_op: str | None = None
     #: True when PDOK publishes no such level and year (HTTP 404 on both services).
     ontbreekt: bool = False
+    dienst: str = "PDOK OGC API Features"
 
 
 class PdokGrenzen:
@@ -366,7 +380,9 @@ class PdokGrenzen:
             start = int(re.search(r"startIndex=(\d+)", url).group(1))
             return pagina_url(start + PAGINA)
 
-        return self._alle(jaar, niveau, pagina_url(0), RD, volgende)
+        col = self._alle(jaar, niveau, pagina_url(0), RD, volgende)
+        col.dienst = "PDOK WFS"
+        return col
 
     def collectie(self, niveau: str, jaar: int) -> Collectie:
         """OGC API for the recent years, the WFS otherwise or when the OGC API is absent."""
@@ -378,7 +394,115 @@ class PdokGrenzen:
                 _schrijf_atomisch(geen_ogc, "HTTP 404")  # remembered: the next run asks the WFS
         if jaar in OGC_JAREN:
             self._meld(f"PDOK: geen OGC API voor {niveau} {jaar}; de WFS wordt gebruikt")
-        return self.wfs(niveau, jaar)
+        geen_wfs = geen_ogc.with_name("geen_wfs")
+        if jaar not in KAART_DOWNLOADS or not geen_wfs.exists():
+            try:
+                return self.wfs(niveau, jaar)
+            except NietGevonden:
+                if jaar not in KAART_DOWNLOADS:
+                    raise
+                _schrijf_atomisch(geen_wfs, "HTTP 404")
+        self._meld(
+            f"PDOK: geen WFS voor {niveau} {jaar}; de wijk- en buurtkaart van CBS wordt gebruikt"
+        )
+        return self.kaart(niveau, jaar)
+
+    def _download(self, url: str, pad: Path) -> Path:
+        """Download ``url`` to ``pad`` (streamed, renamed when complete; kept for a rerun)."""
+        if pad.exists():
+            return pad
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        tmp = pad.with_suffix(".part")
+        timeout = self.settings.http_timeout_s
+
+        def poging() -> Path:
+            try:
+                with self.session.get(url, timeout=timeout, stream=True) as resp:
+                    if resp.status_code == 429 or resp.status_code >= 500:
+                        raise _Tijdelijk(f"HTTP {resp.status_code} van {url}")
+                    if resp.status_code == 404:
+                        raise NietGevonden(f"CBS gaf HTTP 404 voor {url}")
+                    if resp.status_code != 200:
+                        raise IngestFout(f"CBS gaf HTTP {resp.status_code} voor {url}")
+                    with open(tmp, "wb") as fh:
+                        for blok in resp.iter_content(1 << 20):
+                            fh.write(blok)
+            except requests.Timeout as exc:
+                raise _Tijdelijk(f"geen antwoord binnen {timeout:g} s van {url}") from exc
+            except requests.ConnectionError as exc:
+                raise _Tijdelijk(f"verbinding met {url} mislukt ({exc})") from exc
+            except requests.RequestException as exc:
+                raise _Tijdelijk(f"download afgebroken van {url} ({exc})") from exc
+            if not zipfile.is_zipfile(tmp):
+                tmp.unlink(missing_ok=True)
+                raise IngestFout(
+                    f"CBS gaf geen zip-bestand voor {url} (een foutpagina?); probeer het later"
+                )
+            os.replace(tmp, pad)
+            return pad
+
+        return self._opnieuw(poging)
+
+    def kaart(self, niveau: str, jaar: int) -> Collectie:
+        """A level of CBS's wijk- en buurtkaart download of ``jaar`` (zip with shapefiles or a
+        GeoPackage, RD New), kept in the page cache as one compact page."""
+        url = KAART_DOWNLOADS[jaar]
+        pagina = self._cache(jaar, niveau, f"{url}#{niveau}")
+        try:
+            json.loads(pagina.read_text(encoding="utf-8"))["features"]
+        except FileNotFoundError:
+            pass
+        except (ValueError, KeyError, TypeError, OSError, UnicodeDecodeError):
+            self._meld(
+                f"wijk- en buurtkaart {jaar}: cache van {niveau} beschadigd; opnieuw gelezen"
+            )
+            pagina.unlink(missing_ok=True)
+        if not pagina.exists():
+            zip_pad = Path(self.settings.cache_dir) / "pdok" / str(jaar) / "wijkbuurtkaart.zip"
+            zip_pad = self._download(url, zip_pad)
+            with zipfile.ZipFile(zip_pad) as zf:
+                namen = zf.namelist()
+            laag = kies_kaartlaag(namen, niveau, jaar)
+            if laag.lower().endswith(".gpkg"):
+                frame = gpd.read_file(f"/vsizip/{zip_pad}/{laag}", layer=COLLECTIES[niveau])
+            else:
+                frame = gpd.read_file(f"/vsizip/{zip_pad}/{laag}")
+            frame = (frame.set_crs(RD) if frame.crs is None else frame).to_crs(RD)
+            features = json.loads(frame.to_json(drop_id=True))["features"]
+            page = {
+                "features": _compact(features, RD),
+                "next": None,
+                "crs": RD,
+                "aantal_totaal": len(features),
+                "opgehaald_op": datetime.now(UTC).isoformat(timespec="seconds"),
+            }
+            _schrijf_atomisch(pagina, json.dumps(page, separators=(",", ":")))
+        col = self._alle(jaar, niveau, f"{url}#{niveau}", RD, lambda _d, _u: None)
+        col.url = url
+        col.dienst = "de wijk- en buurtkaart van CBS (download)"
+        return col
+
+
+def kies_kaartlaag(namen: Iterable[str], niveau: str, jaar: int) -> str:
+    """The file of ``niveau`` in a wijk- en buurtkaart zip: ``gem_2016.shp``,
+    ``wijk_2017_v3.shp``, ``buurt_2018_V3.shp``, ... or the one GeoPackage (layers
+    ``gemeenten``, ``wijken``, ``buurten``)."""
+    namen = list(namen)
+    stam = {
+        "gemeente": "(gem|gemeente|gemeenten)",
+        "wijk": "(wijk|wijken)",
+        "buurt": "(buurt|buurten)",
+    }
+    patroon = re.compile(rf"^{stam[niveau]}_{jaar}(_v\d+)?\.shp$", re.I)
+    passend = sorted(n for n in namen if patroon.match(n.rsplit("/", 1)[-1]))
+    if passend:
+        return passend[-1]
+    gpkg = [n for n in namen if n.lower().endswith(".gpkg")]
+    if len(gpkg) == 1:
+        return gpkg[0]
+    raise NietGevonden(
+        f"wijk- en buurtkaart {jaar}: geen bestand voor {niveau} in de zip ({', '.join(namen[:20])})"
+    )
 
 
 def kies_type(namen: Iterable[str], niveau: str, jaar: int) -> str:
@@ -419,13 +543,13 @@ class OnlineGrenzen(Bestand):
                 )
                 leeg = hashlib.sha256(f"ontbreekt {self.bron_id}".encode()).hexdigest()
                 col = Collectie([], WGS84, str(self.url), leeg, ontbreekt=True)
-            self._collectie = Collectie([], col.crs, col.url, col.sha256, col.opgehaald_op)
-            self._collectie.ontbreekt = col.ontbreekt
+            self._collectie = Collectie(
+                [], col.crs, col.url, col.sha256, col.opgehaald_op, col.ontbreekt, col.dienst
+            )
             self.sha256 = col.sha256
             self.url = col.url
             self.opgehaald_op = col.opgehaald_op
-            dienst = "WFS" if col.crs == RD else "OGC API Features"
-            notes = [f"{self.niveau}grenzen {self.jaar} via PDOK {dienst}, vereenvoudigd"]
+            notes = [f"{self.niveau}grenzen {self.jaar} via {col.dienst}, vereenvoudigd"]
             if col.ontbreekt:
                 notes = []
             notes.extend(self.bron.meldingen[eerder:])

@@ -127,14 +127,40 @@ def test_ogc_404_falls_back_to_wfs_with_a_note(settings, replay):
 
 
 def test_year_pdok_does_not_publish_is_stored_empty_with_a_note(settings, replay, tmp_path):
-    replay.ogc(2024, pdok_replay.gebieden(2024), pagina=10)  # 2016: 404 on the WFS as well
-    items = pdok.online_bestanden(settings, [2016, 2024], ["gemeente"], bron=_bron(settings))
+    replay.ogc(2024, pdok_replay.gebieden(2024), pagina=10)  # 2021: 404 on the WFS as well
+    items = pdok.online_bestanden(settings, [2021, 2024], ["gemeente"], bron=_bron(settings))
     engine = db.make_engine(f"sqlite:///{tmp_path / 'leeg.sqlite'}")
     ingest(engine, items)
     bron = pd.read_sql_query("select bron_id, rijen, opmerking from bron order by bron_id", engine)
-    assert bron["bron_id"].tolist() == ["geometrie_gemeente_2016", "geometrie_gemeente_2024"]
+    assert bron["bron_id"].tolist() == ["geometrie_gemeente_2021", "geometrie_gemeente_2024"]
     assert bron["rijen"].tolist()[0] == 0 and bron["rijen"].tolist()[1] > 0
-    assert bron["opmerking"].iloc[0].startswith("PDOK publiceert geen gemeentegrenzen 2016")
+    assert bron["opmerking"].iloc[0].startswith("PDOK publiceert geen gemeentegrenzen 2021")
+
+
+def test_old_year_without_wfs_comes_from_the_cbs_download(settings, replay, tmp_path):
+    gebieden = pdok_replay.gebieden(2016)
+    replay.kaart(2016, gebieden, tmp_path)  # no WFS for 2016: its capabilities give 404
+    items = _items(settings, [2016])
+    buurt = items["geometrie_buurt_2016"].lees()["raw_geometrie"]
+    verwacht = sorted(g.code for g in gebieden if g.niveau == "buurt" and not g.water)
+    assert sorted(buurt["regio_code"]) == verwacht
+    gm = items["geometrie_gemeente_2016"].lees()
+    assert gm["raw_regio"]["regio_naam"].tolist() == ["Testdorp 00", "Testdorp 01", "Testdorp 02"]
+    assert items["geometrie_wijk_2016"].checksum()
+    assert "via de wijk- en buurtkaart van CBS" in items["geometrie_wijk_2016"].opmerking
+    assert items["geometrie_wijk_2016"].url == pdok.KAART_DOWNLOADS[2016]
+    downloads = [u for u in replay.opgevraagd if u.endswith(".zip?")]
+    assert len(downloads) == 1  # one zip for the three levels
+    calls = len(replay.opgevraagd)
+    again = _items(settings, [2016])  # a rerun: pages and the 404s are remembered
+    assert len(again["geometrie_buurt_2016"].lees()["raw_geometrie"]) == len(verwacht)
+    assert len(replay.opgevraagd) == calls
+
+
+def test_download_that_is_an_html_page_is_a_dutch_error(settings, replay):
+    replay.zet(pdok.KAART_DOWNLOADS[2017], (200, b"<html><body>Pagina niet gevonden</body></html>"))
+    with pytest.raises(IngestFout, match="geen zip-bestand"):
+        _bron(settings).collectie("gemeente", 2017)
 
 
 @pytest.mark.parametrize(

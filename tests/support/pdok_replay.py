@@ -22,9 +22,12 @@ boundaries (``verschuif``) so a test can tell the years' shapes apart.
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlparse
 
 import pyproj
@@ -335,10 +338,37 @@ class Replay:
         if isinstance(answer, Exception):
             raise answer
         status, text = answer
+        if isinstance(text, bytes):
+            return (status, {"Content-Type": "application/zip"}, text)
         kind = "application/geo+json" if text.lstrip().startswith("{") else "text/html"
         return (status, {"Content-Type": kind}, text)
 
+    def kaart(self, jaar: int, gebieden_, tmp: Path) -> bytes:
+        """CBS's wijk- en buurtkaart zip of ``jaar`` as CBS names its shapefiles
+        (``gem_<jaar>.shp``, ``wijk_<jaar>.shp``, ``buurt_<jaar>.shp`` in a folder, RD New,
+        upper-case properties), served at its download address; returns the zip bytes."""
+        import geopandas as gpd
+
+        folder = tmp / f"kaart_{jaar}"
+        folder.mkdir(parents=True, exist_ok=True)
+        namen = {"gemeente": f"gem_{jaar}", "wijk": f"wijk_{jaar}", "buurt": f"buurt_{jaar}"}
+        for niveau, naam in namen.items():
+            items = [g for g in gebieden_ if g.niveau == niveau]
+            frame = gpd.GeoDataFrame(
+                [_wfs_props(g, i) for i, g in enumerate(items)],
+                geometry=[g.rd for g in items],
+                crs="EPSG:28992",
+            )
+            frame.to_file(folder / f"{naam}.shp")
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+            for path in sorted(folder.iterdir()):
+                zf.write(path, f"Uitvoer_shape/{path.name}")
+        data = buffer.getvalue()
+        self.zet(pdok.KAART_DOWNLOADS[jaar], (200, data))
+        return data
+
     def activeer(self, rsps) -> None:
         """Route every PDOK request of ``rsps`` (a ``responses`` mock) to this replay."""
-        for host in ("https://api.pdok.nl/", "https://service.pdok.nl/"):
+        for host in ("https://api.pdok.nl/", "https://service.pdok.nl/", "https://www.cbs.nl/"):
             rsps.add_callback("GET", re.compile(re.escape(host) + ".*"), callback=self.callback)
