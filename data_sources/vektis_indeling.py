@@ -5,8 +5,9 @@ files as first published used the indeling of about two years later, and the cop
 be downloaded today for 2011-2018 were republished on a newer one. So the year is determined
 from the names themselves: every complete gemeente list in the store (``raw_regio`` GM rows
 of one year with at least :data:`MIN_LIJST` gemeenten: KWB years, code lists, geometries) is
-compared with the file's names (:func:`geldstromen.domain.gemeentenamen.match_namen`, the
-same matching the crosswalk uses), and the year whose list matches best wins.
+compared with the file's names (the matching rules of the crosswalk,
+:func:`geldstromen.domain.gemeentenamen.match_namen`: exact key, alias, or without province
+suffix when unique), and the year whose list matches best wins.
 
 Outcomes per file (written to ``raw_vektis_kosten.jaar_indeling``,
 ``raw_gemeentenaam.jaar_indeling`` and the ``bron`` remark, with the match rate):
@@ -33,7 +34,7 @@ from sqlalchemy import select, update
 
 from data_sources.base import IngestFout
 from data_sources.vektis import indeling_jaar
-from geldstromen.domain.gemeentenamen import match_namen
+from geldstromen.domain.gemeentenamen import _aliases, _without_suffix, naam_sleutel
 from geldstromen.schema import bron, raw_gemeentenaam, raw_regio, raw_vektis_kosten
 
 #: A year's gemeente list takes part only when it covers all of NL (NL had 342-418
@@ -97,7 +98,8 @@ def referentielijsten(conn) -> pd.DataFrame:
     ref["gemeente_code"] = ref["gemeente_code"].str.strip()
     ref = ref.drop_duplicates(["jaar", "gemeente_code"])
     grootte = ref.groupby("jaar")["gemeente_code"].transform("nunique")
-    return ref[grootte >= MIN_LIJST].reset_index(drop=True)
+    ref = ref[grootte >= MIN_LIJST].reset_index(drop=True)
+    return ref.assign(sleutel=ref["gemeente_naam"].map(naam_sleutel))  # once for all files
 
 
 def bepaal_indeling(
@@ -110,11 +112,14 @@ def bepaal_indeling(
     uniek = pd.Series(sorted(set(uniek[uniek != ""])))
     if uniek.empty or referentie.empty:
         return Indeling(gesteld, "niet gecontroleerd", namen=len(uniek))
+    if "sleutel" not in referentie.columns:
+        referentie = referentie.assign(sleutel=referentie["gemeente_naam"].map(naam_sleutel))
+    aliassen = _aliases()
+    sleutels = [naam_sleutel(n) for n in uniek]
     kandidaten = []
     for jaar, lijst in referentie.groupby("jaar"):
         jaar = int(jaar)
-        m = match_namen(uniek, lijst, jaar)
-        codes = m.loc[m["status"] != "onbekend", "gemeente_code"].nunique()
+        codes = len(_gekoppeld(sleutels, lijst, aliassen))
         grootte = lijst["gemeente_code"].nunique()
         jaccard = codes / (len(uniek) + grootte - codes)
         kandidaten.append((jaccard, -abs(jaar - gesteld), jaar, codes, grootte))
@@ -131,6 +136,24 @@ def bepaal_indeling(
     if (len(uniek) - codes) + (grootte - codes) <= MAX_VERSCHIL:
         return Indeling(jaar, "bepaald", len(uniek), codes, jaar, grootte, jaccard)
     return Indeling(gesteld, "niet bevestigd", len(uniek), codes, jaar, grootte, jaccard)
+
+
+def _gekoppeld(sleutels: list[str], lijst: pd.DataFrame, aliassen: dict[str, str]) -> set[str]:
+    """GM codes of one year's list that the file's name keys reach, by the crosswalk's rules
+    (exact key, alias, or the key without province suffix when that is unique in the list)."""
+    exact = dict(zip(lijst["sleutel"], lijst["gemeente_code"], strict=True))
+    kaal: dict[str, set[str]] = {}
+    for key, code in exact.items():
+        kaal.setdefault(_without_suffix(key), set()).add(code)
+    codes = set()
+    for key in sleutels:
+        if key in exact:
+            codes.add(exact[key])
+        elif aliassen.get(key) in exact:
+            codes.add(exact[aliassen[key]])
+        elif len(kaal.get(_without_suffix(key), ())) == 1:
+            codes |= kaal[_without_suffix(key)]
+    return codes
 
 
 def _gesteld(bestand: str | None, jaar: int) -> int:
