@@ -13,7 +13,7 @@ Three sources, tried in order per year and level:
   features come as GeoJSON in RD New (EPSG:28992) in pages of ``count`` from ``startIndex``.
 - CBS's "wijk- en buurtkaart" download of the year (a zip with shapefiles ``gem_<jaar>``,
   ``wijk_<jaar>``, ``buurt_<jaar>`` or one GeoPackage, RD New) for the older years PDOK has no
-  WFS for (HTTP 404); the zip is kept in the cache until the three levels are read.
+  WFS for (HTTP 404); the zip stays in the cache until the three levels are read.
 
 Every page is cached on disk (``settings.cache_dir/pdok/<jaar>/<niveau>/``), written atomically
 and in a compact form (only the code, name, gemeente, water and inhabitants properties;
@@ -477,6 +477,8 @@ class PdokGrenzen:
                 "opgehaald_op": datetime.now(UTC).isoformat(timespec="seconds"),
             }
             _schrijf_atomisch(pagina, json.dumps(page, separators=(",", ":")))
+            if all(self._cache(jaar, n, f"{url}#{n}").exists() for n in COLLECTIES):
+                zip_pad.unlink(missing_ok=True)  # every level is in the page cache now
         col = self._alle(jaar, niveau, f"{url}#{niveau}", RD, lambda _d, _u: None)
         col.url = url
         col.dienst = "de wijk- en buurtkaart van CBS (download)"

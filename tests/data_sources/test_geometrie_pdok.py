@@ -151,6 +151,7 @@ def test_old_year_without_wfs_comes_from_the_cbs_download(settings, replay, tmp_
     assert items["geometrie_wijk_2016"].url == pdok.KAART_DOWNLOADS[2016]
     downloads = [u for u in replay.opgevraagd if u.endswith(".zip?")]
     assert len(downloads) == 1  # one zip for the three levels
+    assert not list(settings.cache_dir.rglob("*.zip"))  # removed once all levels are read
     calls = len(replay.opgevraagd)
     again = _items(settings, [2016])  # a rerun: pages and the 404s are remembered
     assert len(again["geometrie_buurt_2016"].lees()["raw_geometrie"]) == len(verwacht)
