@@ -11,7 +11,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from geldstromen.bench.server import (
     AgentSession,
@@ -25,6 +27,7 @@ from geldstromen.config import REPO_ROOT
 APP = REPO_ROOT / "app.py"
 EMPTY_APP = Path(__file__).with_name("empty_app.py")
 GEMEENTEN = ("GM0518", "GM0363", "GM0344", "GM0599", "GM0014")
+T = TypeVar("T")
 
 
 def summary(samples: list[float]) -> dict:
@@ -38,27 +41,35 @@ def summary(samples: list[float]) -> dict:
     }
 
 
+def timed_ms(fn: Callable[[], T]) -> tuple[float, T]:
+    """Milliseconds one call of ``fn`` takes, and its result (the one timing loop body)."""
+    start = time.perf_counter()
+    out = fn()
+    return (time.perf_counter() - start) * 1000, out
+
+
+def ingest(data_dir: Path, url: str) -> float:
+    """``geldstromen ingest`` of ``data_dir`` into ``url`` in a subprocess; seconds taken."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "geldstromen.cli",
+        "ingest",
+        "--quiet",
+        "--data-dir",
+        str(data_dir),
+        "--database-url",
+        url,
+    ]
+    ms, _ = timed_ms(lambda: subprocess.run(cmd, check=True, capture_output=True, cwd=REPO_ROOT))
+    return round(ms / 1000, 2)
+
+
 def ingest_times(data_dir: Path) -> dict:
     """Full ingest of ``data_dir`` into a fresh SQLite, then a re-ingest with nothing changed."""
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
-        cmd = [
-            sys.executable,
-            "-m",
-            "geldstromen.cli",
-            "ingest",
-            "--quiet",
-            "--data-dir",
-            str(data_dir),
-            "--database-url",
-            url,
-        ]
-        out = {}
-        for name in ("ingest_s", "reingest_s"):
-            start = time.perf_counter()
-            subprocess.run(cmd, check=True, capture_output=True, cwd=REPO_ROOT)
-            out[name] = round(time.perf_counter() - start, 2)
-        return out
+        return {name: ingest(data_dir, url) for name in ("ingest_s", "reingest_s")}
 
 
 def _switch_options(session: AgentSession, key: str, limit: int) -> list:
@@ -81,8 +92,13 @@ def rerun_times(base_url: str, page: str, key: str, switches: int) -> list[float
 def empty_rerun_times(env: dict, n: int) -> list[float]:
     """Rerun time of a one-line page (no widgets: a rerun is triggered by an empty update)."""
     with streamlit_server(EMPTY_APP, env) as (base, _proc):
-        session = AgentSession(base)
-        return [session.set() for _ in range(n)]
+        return empty_reruns(base, n)
+
+
+def empty_reruns(base_url: str, n: int) -> list[float]:
+    """``n`` reruns of the one-line page served at ``base_url`` (the floor of any rerun)."""
+    session = AgentSession(base_url)
+    return [session.set() for _ in range(n)]
 
 
 def visit_all_pages(base_url: str, pages: list[str]) -> int:

@@ -4,31 +4,23 @@ from __future__ import annotations
 
 import os
 import platform
-import subprocess
-import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
-from geldstromen.bench import measure
+from geldstromen.bench import measure, wijkwissel
 from geldstromen.bench.report import write_markdown
 from geldstromen.bench.server import streamlit_server
 from geldstromen.config import REPO_ROOT
 
-#: The page and widget the rerun figures switch; see geldstromen/ui/wijkprofiel.py.
-RERUN_PAGE = os.environ.get("GELDSTROMEN_BENCH_PAGE", "wijkprofiel")
-RERUN_KEY = os.environ.get("GELDSTROMEN_BENCH_KEY", "wp_regio")
+#: The page and widget the rerun figures switch (see geldstromen/bench/wijkwissel.py).
+RERUN_PAGE = wijkwissel.RERUN_PAGE
+RERUN_KEY = wijkwissel.RERUN_KEY
 
 
 NOTES = [
-    "rerun_ms: round trip of one widget change over Streamlit's agent API on loopback (server-"
-    "side rerun plus the API's snapshot); empty_rerun_ms is the same for a one-line page, so it "
-    "is the floor. first_visit_rerun_ms is the first pass over the wijken (caches filling), "
-    "rerun_ms the second.",
-    "naive_ms: the same Wijkprofiel allocation computed from the raw Iv3 and KWB files with no "
-    "store and no caches (compute only, no rendering); it is compared with the full rerun "
-    "including rendering, so the ratio understates the gain of the store and caches.",
+    *wijkwissel.NOTES,
     "map_render_ms: navigation to coloured polygons in headless Chromium without a GPU "
     "(SwiftShader), all-NL wijken; map_render_gemeente_ms the same for one gemeente; "
     "empty_page_load_ms the same browser loading a one-line Streamlit page (the floor).",
@@ -59,27 +51,18 @@ def machine() -> dict:
 
 
 def _ingest(data_dir: Path, url: str) -> None:
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "geldstromen.cli",
-            "ingest",
-            "--quiet",
-            "--data-dir",
-            str(data_dir),
-            "--database-url",
-            url,
-        ],
-        check=True,
-        cwd=REPO_ROOT,
-        capture_output=True,
-    )
+    measure.ingest(data_dir, url)
 
 
-def run(data_dir: Path, sessions: int = 25, seconds: float = 30, switches: int = 30) -> dict:
+def run(
+    data_dir: Path,
+    sessions: int = 25,
+    seconds: float = 30,
+    switches: int = 30,
+    herhalingen: int = 3,
+) -> dict:
     """Measure every figure with its baseline in one run."""
-    from geldstromen.bench import kaart, naive, team
+    from geldstromen.bench import kaart, team
 
     result: dict = {"machine": machine()}
     started = time.monotonic()
@@ -88,17 +71,11 @@ def run(data_dir: Path, sessions: int = 25, seconds: float = 30, switches: int =
         url = f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
         _ingest(data_dir, url)
         env = {"GELDSTROMEN_DATABASE_URL": url}
-        result["empty_rerun_ms"] = measure.summary(measure.empty_rerun_times(env, switches))
+        result.update(wijkwissel.figuren(data_dir, url, switches, herhalingen))
         result["empty_page_load_ms"] = kaart.empty_page_load_ms(env)
         with streamlit_server(measure.APP, env) as (base, proc):
-            first = measure.rerun_times(base, RERUN_PAGE, RERUN_KEY, switches)
-            result["first_visit_rerun_ms"] = measure.summary(first)
-            rerun = measure.rerun_times(base, RERUN_PAGE, RERUN_KEY, switches)
-            result["rerun_ms"] = measure.summary(rerun)
-            result["rerun_page"] = f"{RERUN_PAGE} (widget {RERUN_KEY})"
             result["rss_mb"] = measure.server_rss(base, proc, kaart.pages(base))
             result.update(kaart.map_figures(url, base))
-        result["naive_ms"] = measure.summary(naive.naive_times(data_dir, switches))
         result["concurrent_sqlite"] = team.concurrent_sqlite(url, team.SQLITE_SESSIONS, seconds)
     result["concurrent_team"] = team.concurrent_team(data_dir, sessions, seconds)
     result["bench_s"] = round(time.monotonic() - started, 1)
@@ -112,9 +89,17 @@ def _team(data_dir: Path, sessions: int = 25, seconds: float = 30, **_) -> dict:
     return team.run_team(data_dir, sessions, seconds)
 
 
+def _wijkwissel(data_dir: Path, switches: int = 30, herhalingen: int = 3, **_) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
+        _ingest(data_dir, url)
+        figures = wijkwissel.figuren(data_dir, url, switches, herhalingen)
+    return {**figures, "notes": wijkwissel.NOTES}
+
+
 #: Parts that ``geldstromen bench --alleen <name>`` runs on their own; they write only the
 #: JSON (docs/performance.md comes from a full run).
-ONDERDELEN = {"team": _team}
+ONDERDELEN = {"team": _team, "wijkwissel": _wijkwissel}
 
 
 def run_parts(data_dir: Path, names: list[str], json_path: Path | None, **kwargs) -> dict:

@@ -26,13 +26,20 @@ from geldstromen.config import get_settings
 )
 @click.option("--switches", default=30, show_default=True, help="Wisselingen voor rerun_ms.")
 @click.option(
+    "--herhalingen",
+    default=3,
+    show_default=True,
+    help="Blokken wijkwissel en lege pagina om en om (de verhouding per blok).",
+)
+@click.option(
     "--alleen",
     multiple=True,
     type=click.Choice(sorted([*ONDERDELEN, "grenzen"])),
     help="Meet alleen dit deel (herhaalbaar; team: gelijktijdige gebruikers, grenzen: online "
-    "pad tegen bestandspad, opslaggrootte); schrijft alleen --json, niet docs/performance.md.",
+    "pad tegen bestandspad, opslaggrootte, wijkwissel: wijkwissel tegen lege pagina en "
+    "rekentijd store tegen ruwe bestanden); schrijft alleen --json, niet docs/performance.md.",
 )
-def bench(json_path, data_dir, sessions, seconds, switches, alleen) -> None:
+def bench(json_path, data_dir, sessions, seconds, switches, herhalingen, alleen) -> None:
     """Measure rerun, map payload, ingest, memory and concurrency figures with baselines.
 
     Runs on loopback only; starts its own app processes, a throwaway PostgreSQL and nginx.
@@ -53,7 +60,15 @@ def bench(json_path, data_dir, sessions, seconds, switches, alleen) -> None:
             json_path.write_text(json.dumps(result, indent=2), encoding="utf-8")
     delen = [naam for naam in alleen if naam != "grenzen"]
     if delen:
-        result = run_parts(Path(data_dir), delen, json_path, sessions=sessions, seconds=seconds)
+        result = run_parts(
+            Path(data_dir),
+            delen,
+            json_path,
+            sessions=sessions,
+            seconds=seconds,
+            switches=switches,
+            herhalingen=herhalingen,
+        )
         for name, value, target, ok in checks(result):
             if value != "n.v.t.":
                 mark = "?" if ok is None else ("ok" if ok else "NIET GEHAALD")
@@ -61,7 +76,12 @@ def bench(json_path, data_dir, sessions, seconds, switches, alleen) -> None:
     if alleen:
         return
     result = run_and_write(
-        Path(data_dir), json_path, sessions=sessions, seconds=seconds, switches=switches
+        Path(data_dir),
+        json_path,
+        sessions=sessions,
+        seconds=seconds,
+        switches=switches,
+        herhalingen=herhalingen,
     )
     for name, value, target, ok in checks(result):
         mark = "?" if ok is None else ("ok" if ok else "NIET GEHAALD")

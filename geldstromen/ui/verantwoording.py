@@ -19,31 +19,42 @@ from geldstromen.ui.tabellen import waarde_tabel
 METHODS_FILE = Path(__file__).resolve().parents[2] / "docs" / "methods.md"
 
 
-def toon_dekking(flows: pd.DataFrame, regio: str, naam: str, sleutel: str = "wp") -> None:
-    """Caption with the coverage of the gemeente and of one region, and a per-taakveld table."""
+def dekking_tekst(flows: pd.DataFrame, regio: str, naam: str) -> str:
+    """The coverage of the gemeente and of one region in one caption ('' without keys)."""
+    if flows.empty or "sleutel_soort" not in flows:
+        return ""
+    eigen = flows[flows["regio_code"] == regio]
+    return f"Gemeente — {dekking_zin(flows)} {naam} — {dekking_zin(eigen)}"
+
+
+def toon_dekking_tabel(flows: pd.DataFrame, sleutel: str = "wp") -> None:
+    """Per taakveld how much money went with the intended key, the fallback or inhabitants
+    only (the content of the Wijkprofiel's 'Sleuteldekking per taakveld')."""
     if flows.empty or "sleutel_soort" not in flows:
         return
-    eigen = flows[flows["regio_code"] == regio]
-    st.caption(f"Gemeente — {dekking_zin(flows)} {naam} — {dekking_zin(eigen)}")
-    with st.expander("Sleuteldekking per taakveld (bedoeld / terugval / alleen inwoners)"):
-        st.caption(
-            "Per taakveld hoeveel euro met de bedoelde sleutel, met de terugvalsleutel of "
-            "alleen naar inwoners is verdeeld (als een sleutelwaarde in het KWB-jaar ontbreekt). "
-            "Zie Bronnen > Verantwoording en docs/methods.md."
-        )
-        per = sleuteldekking(flows, per="taakveld_code")
-        waarde_tabel(per, f"sleuteldekking_{sleutel}")
+    st.caption(
+        "Per taakveld hoeveel euro met de bedoelde sleutel, met de terugvalsleutel of "
+        "alleen naar inwoners is verdeeld (als een sleutelwaarde in het KWB-jaar ontbreekt). "
+        "Zie Bronnen > Verantwoording en docs/methods.md."
+    )
+    per = sleuteldekking(flows, per="taakveld_code")
+    waarde_tabel(per, f"sleuteldekking_{sleutel}")
 
 
-def toon_fonds(aans) -> None:
-    """The chosen circulaire per cluster against the previous one and against Iv3 0.7."""
+def toon_fonds(aans, key: str | None = None) -> None:
+    """The chosen circulaire per cluster against the previous one and against Iv3 0.7; with
+    ``key`` the expander's content is built only while it is open (opening reruns)."""
     if aans is None or aans.fonds is None:
         return
     vorige = circulaire_label(aans.vorige) if aans.vorige else "geen eerdere circulaire"
-    with st.expander(
+    label = (
         f"Gemeentefonds per cluster: {circulaire_label(aans.fonds.circulaire)} tegen "
         f"{vorige} en tegen Iv3 0.7"
-    ):
+    )
+    blok = st.expander(label, key=key, on_change="rerun") if key else st.expander(label)
+    with blok:
+        if blok.open is False:
+            return
         st.caption(
             "De clusters zijn een uitsplitsing van de algemene uitkering die de gemeente op "
             "taakveld 0.7 boekt; ze komen niet bovenop 0.7. Verschil met Iv3 0.7: "

@@ -35,8 +35,19 @@ def test_key_edit_changes_allocation_and_reset(app):
     at.run()
     assert not at.exception
     assert at.metric[0].value != before
+    # the editor is built only while its expander is open (a rerun on opening)
+    assert not [b for b in at.button if b.key == "sleutels_reset"]
+    _open_part(at, "wp_sleutels_open")
+    assert at.metric[0].value != before  # the session's keys survive the closed editor
     at.button(key="sleutels_reset").click().run()
     assert at.metric[0].value == before
+
+
+def _open_part(at, key):
+    """Open an on-demand expander of the page (as a click on it does) and rerun."""
+    at.session_state[key] = True
+    at.run()
+    assert not at.exception, at.exception
 
 
 def test_other_families_empty_and_filled(app):
@@ -102,3 +113,33 @@ def test_allocation_without_any_region_of_the_level_is_said(app, monkeypatch):
     monkeypatch.setattr(cs, "stromen", alleen_gemeentebreed)
     at = _open(app)
     assert any("is aan een wijk toegerekend" in w.value for w in at.warning), at.warning
+
+
+def _sankey_labels(at) -> list[str]:
+    import json
+
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    return spec["data"][0]["node"]["label"]
+
+
+def test_cached_region_view_follows_the_whole_selection(app):
+    """The region's sankey is cached per full selection: switching the gemeente family off
+    (the route still allocates it for the regions) or changing the wijk gives another view,
+    and going back gives the first one again."""
+    at = _open(app)
+    at.radio(key="wp_kant").set_value("baten").run()
+    met = _sankey_labels(at)
+    assert any(lab.startswith("Gemeente (baten)") for lab in met), met
+    at.multiselect(key="wp_fam").set_value([]).run()
+    assert not at.exception
+    assert not any(lab.startswith("Gemeente (baten)") for lab in _sankey_labels(at))
+    at.multiselect(key="wp_fam").set_value(["gemeente"]).run()
+    assert _sankey_labels(at) == met
+    regio = at.selectbox(key="wp_regio")
+    eerste = regio.value
+    andere = next(o for o in regio.options if not o.endswith(f"({eerste})"))
+    metric = at.metric[0].value
+    regio.set_value(andere.rsplit("(", 1)[1].rstrip(")")).run()
+    assert at.metric[0].value != metric and _sankey_labels(at) != met
+    at.selectbox(key="wp_regio").set_value(eerste).run()
+    assert at.metric[0].value == metric and _sankey_labels(at) == met

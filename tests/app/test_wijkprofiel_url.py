@@ -82,3 +82,24 @@ def test_iv3_year_and_document_shared_by_kaart_and_sociaal_domein(app):
     assert not at.exception, at.exception
     assert at.radio(key="sd_stuk").value == "begroting"
     assert _qp(at, "iv3_jaar") == "2023" and _qp(at, "stuk") == "begroting"
+
+
+def test_secondary_parts_only_when_opened(app):
+    """Sleuteldekking per taakveld, the comparison group and the names without a code are
+    built and sent only while their expander is open (a wijk switch does not pay for them)."""
+    at = _run(app, gemeente="GM9999", klasse="gemeentegrootte")
+    before = len(at.dataframe)
+    text = " ".join(c.value for c in at.caption)
+    assert "Per taakveld hoeveel euro" not in text
+    for n, key in enumerate(("wp_dekking", "wp_groep", "wp_onbekend"), start=1):
+        at.session_state[key] = True
+        at.run()
+        assert not at.exception, at.exception
+        assert len(at.dataframe) == before + n, key
+    text = " ".join(c.value for c in at.caption)
+    assert "Per taakveld hoeveel euro" in text and "GM-code te koppelen" in text
+    dekking = [d.value for d in at.dataframe if "taakveld_code" in d.value.columns]
+    assert dekking and not dekking[-1].empty  # one row per taakveld, euro per key kind
+    at.session_state["wp_dekking"] = False
+    at.run()
+    assert len(at.dataframe) == before + 2  # closed again: not sent
