@@ -355,3 +355,12 @@ def test_bench_boundaries_part_runs_on_its_own(tmp_path):
     assert figuur["features"] == n and figuur["opgeslagen"] == n
     assert figuur["online_vs_bestand"] > 0
     assert (rapport.stat().st_mtime_ns if rapport.exists() else None) == voor  # not rewritten
+
+
+def test_national_replay_has_the_codes_of_the_national_kwb_replay():
+    from tests.support import kwb_replay
+
+    gebieden = pdok_replay.gebieden_nl()
+    kwb = {code for code, _, soort in kwb_replay.regios_nl() if soort != "Land"}
+    assert {g.code for g in gebieden} == kwb
+    assert sum(g.niveau == "buurt" for g in gebieden) == 13_680

@@ -128,6 +128,51 @@ def gebieden(jaar: int, gemeenten: int = 3, wijken: int = 2, verschuif: float = 
     return out
 
 
+def gebieden_nl(gemeenten: int = 342, wijken: int = 10, buurten_per_wijk: int = 4):
+    """National-size synthetic boundaries with the codes and names of
+    :func:`tests.support.kwb_replay.regios_nl` (``GM0001``, ``WK000100``, ``BU00010000``, ...):
+    gemeenten on a grid of 4 km squares, wijken as strips, buurten as cells."""
+    out = []
+    kant = 4_000.0
+    per_rij = 19
+    for g in range(1, gemeenten + 1):
+        gm, gm_naam = f"GM{g:04d}", f"Gemeente {g:04d}"
+        x = X0 - 60_000 + ((g - 1) % per_rij) * kant
+        y = Y0 - 100_000 + ((g - 1) // per_rij) * kant
+        out.append(
+            Gebied(
+                "gemeente", gm, gm_naam, gm, gm_naam, None, shapely.box(x, y, x + kant, y + kant)
+            )
+        )
+        breed, hoog = kant / wijken, kant / buurten_per_wijk
+        for w in range(wijken):
+            wk, wx = f"WK{g:04d}{w:02d}", x + w * breed
+            out.append(
+                Gebied(
+                    "wijk",
+                    wk,
+                    f"Wijk {w:02d} van {g:04d}",
+                    gm,
+                    gm_naam,
+                    wk,
+                    shapely.box(wx, y, wx + breed, y + kant),
+                )
+            )
+            for b in range(buurten_per_wijk):
+                out.append(
+                    Gebied(
+                        "buurt",
+                        f"BU{g:04d}{w:02d}{b:02d}",
+                        f"Buurt {g:04d}-{w}-{b}",
+                        gm,
+                        gm_naam,
+                        wk,
+                        shapely.box(wx, y + b * hoog, wx + breed, y + (b + 1) * hoog),
+                    )
+                )
+    return out
+
+
 def _wgs84(geom: shapely.Geometry) -> dict:
     return shapely.geometry.mapping(shapely.transform(geom, _lonlat))
 
