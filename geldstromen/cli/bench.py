@@ -34,10 +34,11 @@ from geldstromen.config import get_settings
 @click.option(
     "--alleen",
     multiple=True,
-    type=click.Choice(sorted([*ONDERDELEN, "grenzen"])),
+    type=click.Choice(sorted([*ONDERDELEN, "grenzen", "vektis"])),
     help="Meet alleen dit deel (herhaalbaar; team: gelijktijdige gebruikers, grenzen: online "
     "pad tegen bestandspad, opslaggrootte, wijkwissel: wijkwissel tegen lege pagina en "
-    "rekentijd store tegen ruwe bestanden); schrijft alleen --json, niet docs/performance.md.",
+    "rekentijd store tegen ruwe bestanden; vektis: indelingscontrole en landelijke "
+    "PC3-verdeling); schrijft alleen --json, niet docs/performance.md.",
 )
 def bench(json_path, data_dir, sessions, seconds, switches, herhalingen, alleen) -> None:
     """Measure rerun, map payload, ingest, memory and concurrency figures with baselines.
@@ -58,7 +59,15 @@ def bench(json_path, data_dir, sessions, seconds, switches, herhalingen, alleen)
             click.echo(regel)
         if json_path is not None:
             json_path.write_text(json.dumps(result, indent=2), encoding="utf-8")
-    delen = [naam for naam in alleen if naam != "grenzen"]
+    if "vektis" in alleen:
+        from geldstromen.bench import vektis
+
+        result = {"vektis": vektis.meet(Path(data_dir))}
+        for regel in vektis.regels(result["vektis"]):
+            click.echo(regel)
+        if json_path is not None:
+            json_path.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    delen = [naam for naam in alleen if naam not in ("grenzen", "vektis")]
     if delen:
         result = run_parts(
             Path(data_dir),

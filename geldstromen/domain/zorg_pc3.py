@@ -23,7 +23,6 @@ import re
 import numpy as np
 import pandas as pd
 
-from geldstromen.domain.allocatie import verdeel_centen
 from geldstromen.domain.zorg import ONBEKEND
 
 _PC4 = re.compile(r"^\s*([1-9]\d{2})\d\s*$")
@@ -78,29 +77,33 @@ def verwacht_per_regio(bevolking: pd.DataFrame, pc3: pd.DataFrame) -> pd.DataFra
 def verdeel_pc3(pc3: pd.DataFrame, bevolking: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Split every PC3 total per category over its buurten (see module doc), in cents.
 
-    Returns (toegedeeld: regio_code, regio_naam, postcode3, categorie, verwacht_eur,
-    bedrag_eur) and (niet_toegedeeld: postcode3, categorie, bedrag_eur, reden).
+    Largest remainder per PC3 x category, as :func:`geldstromen.domain.allocatie.verdeel_centen`
+    does for one total, done for all groups at once. Returns (toegedeeld: regio_code,
+    regio_naam, postcode3, categorie, verwacht_eur, bedrag_eur) and (niet_toegedeeld:
+    postcode3, categorie, bedrag_eur, reden).
     """
-    totalen = pc3.groupby(["postcode3", "categorie"], dropna=False, as_index=False)[
-        "bedrag_eur"
-    ].sum()
+    sleutel = ["postcode3", "categorie"]
+    totalen = pc3.groupby(sleutel, dropna=False, as_index=False)["bedrag_eur"].sum()
+    rest = totalen[totalen["postcode3"].isna()].assign(reden="restrij (minder dan 10 personen)")
+    totalen = totalen[totalen["postcode3"].notna()]
     exp = verwacht_per_regio(bevolking, pc3)
-    delen, rest = [], []
-    groepen = dict(tuple(exp.groupby(["postcode3", "categorie"])))
-    for rec in totalen.itertuples(index=False):
-        if pd.isna(rec.postcode3):
-            rest.append((None, rec.categorie, rec.bedrag_eur, "restrij (minder dan 10 personen)"))
-            continue
-        groep = groepen.get((rec.postcode3, rec.categorie))
-        if groep is None or not (groep["verwacht_eur"] > 0).any():
-            rest.append((rec.postcode3, rec.categorie, rec.bedrag_eur, "geen buurt met inwoners"))
-            continue
-        cent = verdeel_centen(int(round(rec.bedrag_eur * 100)), groep["verwacht_eur"].to_numpy())
-        delen.append(groep.assign(bedrag_eur=cent / 100))
+    exp = exp[exp["verwacht_eur"] > 0]
+    zonder = totalen.merge(exp[sleutel].drop_duplicates(), on=sleutel, how="left", indicator=True)
+    zonder = zonder[zonder["_merge"] == "left_only"].drop(columns="_merge")
+    rest = pd.concat([rest, zonder.assign(reden="geen buurt met inwoners")], ignore_index=True)
+    cent = (totalen.set_index(sleutel)["bedrag_eur"] * 100).round().astype("int64")
+    exp = exp.join(cent.rename("totaal_cent"), on=sleutel, how="inner")
+    som = exp.groupby(sleutel)["verwacht_eur"].transform("sum")
+    exact = exp["totaal_cent"] * (exp["verwacht_eur"] / som)
+    basis = np.floor(exact).astype("int64")
+    over = exp["totaal_cent"] - basis.groupby([exp[k] for k in sleutel]).transform("sum")
+    volgorde = (
+        (exact - basis).groupby([exp[k] for k in sleutel]).rank(method="first", ascending=False)
+    )
+    exp["bedrag_eur"] = (basis + (volgorde <= over).astype("int64")) / 100
     kolommen = ["regio_code", "regio_naam", "postcode3", "categorie", "verwacht_eur", "bedrag_eur"]
-    toegedeeld = pd.concat(delen, ignore_index=True) if delen else pd.DataFrame(columns=kolommen)
-    niet = pd.DataFrame(rest, columns=["postcode3", "categorie", "bedrag_eur", "reden"])
-    return toegedeeld[kolommen], niet
+    niet = rest[["postcode3", "categorie", "bedrag_eur", "reden"]].reset_index(drop=True)
+    return exp[kolommen].reset_index(drop=True), niet
 
 
 def combineer(per: pd.DataFrame, verwacht: pd.DataFrame) -> pd.DataFrame:

@@ -91,3 +91,15 @@ def test_real_buurten_conserve_every_pc3_to_the_cent(engine, shared_data):
         som = sum(r.inwoners * tarief[r.klasse] for r in alle.itertuples())
         hier = delen.loc[delen["regio_code"] == code, "bedrag_eur"].sum()
         assert hier == pytest.approx(bron[p] * sleutel / som, abs=0.01)
+
+
+def test_bench_part_national_pc3_split_and_indeling(shared_data):
+    """``geldstromen bench --alleen vektis`` on the real folder: every PC4 area of NL as a
+    region, no PC3 total off by a cent; the 2015 file's names against the real code list."""
+    from geldstromen.bench import vektis as bench_vektis
+
+    pc3 = bench_vektis.pc3(shared_data, herhaal=1)
+    assert pc3["pc3_max_afwijking_cent"] == 0 and pc3["pc3_niet_toegedeeld"] == 0
+    assert pc3["pc3_aantal"] > 790 and pc3["pc3_gebieden"] > 4000
+    ind = bench_vektis.indeling(shared_data, herhaal=1)
+    assert (ind["indeling_namen"], ind["indeling_gevonden"]) == (388, 384)
