@@ -52,6 +52,7 @@ from tenacity import (
     stop_after_attempt,
     wait_exponential,
 )
+from tqdm import tqdm
 
 from data_sources.base import Bestand, IngestFout, jaren_uit_env
 from data_sources.cbs_odata import _schrijf_atomisch
@@ -424,9 +425,23 @@ class PdokGrenzen:
                         raise NietGevonden(f"CBS gaf HTTP 404 voor {url}")
                     if resp.status_code != 200:
                         raise IngestFout(f"CBS gaf HTTP {resp.status_code} voor {url}")
-                    with open(tmp, "wb") as fh:
+                    totaal = int(resp.headers.get("Content-Length") or 0) or None
+                    balk = tqdm(  # only on a terminal (disable=None)
+                        total=totaal,
+                        unit="B",
+                        unit_scale=True,
+                        leave=False,
+                        disable=None,
+                        desc=f"wijk- en buurtkaart {pad.parent.name}",
+                    )
+                    geschreven = 0
+                    with open(tmp, "wb") as fh, balk:
                         for blok in resp.iter_content(1 << 20):
                             fh.write(blok)
+                            geschreven += len(blok)
+                            balk.update(len(blok))
+                    if totaal is not None and geschreven < totaal:
+                        raise _Tijdelijk(f"download afgebroken na {geschreven} van {totaal} bytes")
             except requests.Timeout as exc:
                 raise _Tijdelijk(f"geen antwoord binnen {timeout:g} s van {url}") from exc
             except requests.ConnectionError as exc:

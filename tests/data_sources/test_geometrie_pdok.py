@@ -158,6 +158,14 @@ def test_old_year_without_wfs_comes_from_the_cbs_download(settings, replay, tmp_
     assert len(replay.opgevraagd) == calls
 
 
+def test_download_cut_off_is_retried(settings, replay, tmp_path):
+    data = replay.kaart(2017, pdok_replay.gebieden(2017), tmp_path)
+    afgebroken = requests.exceptions.ChunkedEncodingError("verbinding verbroken tijdens download")
+    replay.zet(pdok.KAART_DOWNLOADS[2017], afgebroken, (200, data))
+    assert len(_bron(settings).collectie("gemeente", 2017).features) == 6  # with water parts
+    assert replay.opgevraagd.count(replay.sleutel(pdok.KAART_DOWNLOADS[2017])) == 2
+
+
 def test_download_that_is_an_html_page_is_a_dutch_error(settings, replay):
     replay.zet(pdok.KAART_DOWNLOADS[2017], (200, b"<html><body>Pagina niet gevonden</body></html>"))
     with pytest.raises(IngestFout, match="geen zip-bestand"):
