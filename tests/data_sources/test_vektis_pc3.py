@@ -107,8 +107,8 @@ def _tarieven(path: Path, categorie_kolom: str) -> dict:
     return out
 
 
-def test_wijk_estimate_uses_the_pc3_key(pc3_data):
-    engine = db.make_engine(f"sqlite:///{pc3_data.parent / 'pc3.sqlite'}")
+def test_wijk_estimate_uses_the_pc3_key(pc3_data, database_url):
+    engine = db.make_engine(database_url)
     ingest(engine, vind_bestanden(pc3_data))
     model = zorg_familie.zorg_model(engine, "GM9998", "wijk", 2019)
     assert model.sleutel == "pc3" and "driecijferige postcode (2015)" in model.schatting
