@@ -10,7 +10,9 @@ Three sources, tried in order per year and level:
 - the WFS "wijkenbuurten/<jaar>" (``service.pdok.nl/cbs/wijkenbuurten/<jaar>/wfs/v1_0``) for
   older years and as the fallback when the OGC API of a year does not exist (HTTP 404): the
   feature type of each level is read from ``GetCapabilities`` (the names differ per year), the
-  features come as GeoJSON in RD New (EPSG:28992) in pages of ``count`` from ``startIndex``.
+  features come as GeoJSON in RD New (EPSG:28992) in pages of ``count`` from ``startIndex``
+  (continued after what each page returned, as the server may cap ``count``, until an empty
+  page or ``numberMatched``).
 - CBS's "wijk- en buurtkaart" download of the year (a zip with shapefiles ``gem_<jaar>``,
   ``wijk_<jaar>``, ``buurt_<jaar>`` or one GeoPackage, RD New) for the older years PDOK has no
   WFS for (HTTP 404); the zip stays in the cache until the three levels are read.
@@ -81,7 +83,7 @@ KAART_DOWNLOADS = {
 #: Years whose OGC API Features is tried first (the WFS is the fallback on HTTP 404).
 OGC_JAREN = frozenset(range(2022, 2027))
 PAGINA = 1000
-MAX_PAGINAS = 100
+MAX_PAGINAS = 1000
 #: Properties kept in the cache (lower case): code, name, gemeente, water, inhabitants.
 _BEWAAR = frozenset(
     {
@@ -376,10 +378,13 @@ class PdokGrenzen:
             return f"{base}?{urlencode(params)}"
 
         def volgende(data: dict, url: str) -> str | None:
-            if len(data["features"]) < PAGINA:
+            # the server may return fewer than ``count`` (its own maximum): continue after
+            # what came, until an empty page or the announced total
+            start = int(re.search(r"startIndex=(\d+)", url).group(1)) + len(data["features"])
+            totaal = data.get("numberMatched")
+            if not data["features"] or (isinstance(totaal, int) and start >= totaal):
                 return None
-            start = int(re.search(r"startIndex=(\d+)", url).group(1))
-            return pagina_url(start + PAGINA)
+            return pagina_url(start)
 
         col = self._alle(jaar, niveau, pagina_url(0), RD, volgende)
         col.dienst = "PDOK WFS"

@@ -114,6 +114,15 @@ def test_wfs_year_reads_capabilities_and_reprojects_rd(settings, replay):
     assert any("GetCapabilities" in u for u in replay.opgevraagd)
 
 
+def test_wfs_server_maximum_below_count_still_gets_everything(settings, replay):
+    gebieden = pdok_replay.gebieden(2020)
+    replay.wfs(2020, gebieden, pagina=4)  # the server returns 4 per page though 1000 are asked
+    col = _bron(settings).collectie("buurt", 2020)
+    assert len(col.features) == sum(g.niveau == "buurt" for g in gebieden)  # 15
+    pages = [u for u in replay.opgevraagd if "GetFeature" in u]
+    assert len(pages) == 4 + 1  # 4+4+4+3, then the empty page
+
+
 def test_ogc_404_falls_back_to_wfs_with_a_note(settings, replay):
     replay.wfs(2022, pdok_replay.gebieden(2022))
     item = _items(settings, [2022], ["gemeente"])["geometrie_gemeente_2022"]

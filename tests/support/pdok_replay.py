@@ -328,7 +328,8 @@ class Replay:
             self.wfs_features(jaar, niveau, features, pagina)
 
     def wfs_features(self, jaar: int, niveau: str, features: list[dict], pagina: int = 1000):
-        """Any GeoJSON features (RD New) as the WFS pages of one level in ``jaar``."""
+        """Any GeoJSON features (RD New) as the WFS pages of one level in ``jaar``: at most
+        ``pagina`` per page (a server maximum below the ``count`` asked), then an empty page."""
         base = pdok.WFS_URL.format(jaar=jaar)
         typen = {n: f"wijkenbuurten:cbs_{n}_{jaar}" for n in pdok.COLLECTIES}
         caps = (
@@ -349,7 +350,7 @@ class Replay:
             base_ogc = pdok.OGC_URL.format(jaar=jaar, collectie=pdok.COLLECTIES[niveau])
             self.zet(f"{base_ogc}?f=json&limit={pdok.PAGINA}", (404, '{"code":"Not Found"}'))
         typenaam = typen[niveau]
-        for start in range(0, len(features) + 1, pagina):
+        for start in [*range(0, len(features), pagina), len(features)]:
             chunk = features[start : start + pagina]
             params = {
                 "service": "WFS",
@@ -369,8 +370,6 @@ class Replay:
                 "features": [{**f, "id": f"{naam}.{start + i + 1}"} for i, f in enumerate(chunk)],
             }
             self.zet(f"{base}?{urlencode(params)}", (200, json.dumps(body)))
-            if len(chunk) < pagina:
-                break
 
     def callback(self, request):
         """``responses`` callback: the next recorded answer for the URL (404 when unknown)."""
