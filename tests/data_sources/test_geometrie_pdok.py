@@ -381,3 +381,16 @@ def test_national_replay_has_the_codes_of_the_national_kwb_replay():
     kwb = {code for code, _, soort in kwb_replay.regios_nl() if soort != "Land"}
     assert {g.code for g in gebieden} == kwb
     assert sum(g.niveau == "buurt" for g in gebieden) == 13_680
+
+
+def test_page_cache_keeps_every_property_the_boundary_reader_looks_for():
+    from data_sources import geometrie
+
+    rollen = [*geometrie._CODE.values(), *geometrie._NAAM.values()]
+    gezocht = {c for cands in rollen for c in cands} | set(geometrie._GM_CODE + geometrie._GM_NAAM)
+    assert gezocht | {"water"} <= pdok._BEWAAR
+    compact = pdok._compact(
+        [{"properties": {"BU_CODE": "BU1", "OPP_TOT": 5, "Water": "NEE"}, "geometry": None}],
+        pdok.WGS84,
+    )
+    assert compact[0]["properties"] == {"BU_CODE": "BU1", "Water": "NEE"}
