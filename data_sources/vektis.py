@@ -45,6 +45,19 @@ def _num(series: pd.Series) -> pd.Series:
     return pd.to_numeric(series.str.strip().replace({"": None, ".": None}), errors="coerce")
 
 
+def _num_streng(series: pd.Series, kolom: str, bron_id: str) -> pd.Series:
+    """Like :func:`_num`, but a filled cell that is no number (a decimal comma, text) is a Dutch
+    error naming the column, instead of a silently missing amount."""
+    out = _num(series)
+    fout = series[out.isna() & ~series.str.strip().isin(["", "."])]
+    if not fout.empty:
+        raise IngestFout(
+            f"{bron_id}: kolom {kolom} bevat {len(fout)} waarden die geen getal zijn "
+            f"(bijv. {fout.iloc[0]!r}); Vektis schrijft bedragen met een decimale punt"
+        )
+    return out
+
+
 def indeling_jaar(path: Path, jaar: int) -> int:
     """The gemeente indeling a file's names follow: ``indeling<YYYY>`` in the file name when
     present (e.g. ``vektis_zvw_2015_gemeente_indeling2017.csv``), else ``jaar`` plus
@@ -66,6 +79,8 @@ def lees_ruw(path: Path, bron_id: str, jaar: int) -> dict[str, pd.DataFrame]:
     if not need <= set(frame.columns):
         raise IngestFout(f"{bron_id}: kolommen {sorted(need - set(frame.columns))} ontbreken")
     kosten = [c for c in frame.columns if c.startswith("KOSTEN_")]
+    for kolom in ["AANTAL_VERZEKERDEJAREN", *kosten]:
+        _num_streng(frame[kolom], kolom, bron_id)  # refuse, do not blank, a non-number
     frame["GEMEENTENAAM"] = frame["GEMEENTENAAM"].str.strip()
     long = frame.melt(
         id_vars=["GESLACHT", "LEEFTIJDSKLASSE", "GEMEENTENAAM", "AANTAL_VERZEKERDEJAREN"],
@@ -113,14 +128,14 @@ def lees_pc3_frame(frame: pd.DataFrame, bron_id: str, jaar: int) -> pd.DataFrame
         )
     frame["POSTCODE_3"] = pc3.replace("", None)
     frame["klasse"] = frame["LEEFTIJDSKLASSE"].map(kwb_klasse).fillna(ONBEKEND)
-    frame["AANTAL_VERZEKERDEJAREN"] = _num(frame["AANTAL_VERZEKERDEJAREN"])
+    for kolom in ["AANTAL_VERZEKERDEJAREN", *kosten]:
+        frame[kolom] = _num_streng(frame[kolom], kolom, bron_id)
     sleutel = ["POSTCODE_3", "klasse"]
     jaren = frame.groupby(sleutel, dropna=False, as_index=False)["AANTAL_VERZEKERDEJAREN"].sum(
         min_count=1
     )
     long = frame.melt(id_vars=sleutel, value_vars=kosten, var_name="post", value_name="bedrag")
     long["categorie"] = long["post"].map(zorgcategorie)
-    long["bedrag"] = _num(long["bedrag"])
     per = long.groupby([*sleutel, "categorie"], dropna=False, as_index=False)["bedrag"].sum(
         min_count=1
     )

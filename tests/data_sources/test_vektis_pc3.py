@@ -87,6 +87,11 @@ def test_truncated_or_foreign_pc3_file_refused(tmp_path):
     rp.vektis_pc3(pad, ["1234"])
     with pytest.raises(IngestFout, match="geen driecijferige postcode"):
         lees_pc3(pad, "pc3", 2015)
+    rp.vektis_pc3(pad, ["998"])
+    komma = pad.read_text(encoding="cp1252").replace("1234.56", "1234,56")
+    pad.write_text(komma, encoding="cp1252")  # the rest row with a decimal comma
+    with pytest.raises(IngestFout, match="geen getal"):
+        lees_pc3(pad, "pc3", 2015)
 
 
 def _tarieven(path: Path, categorie_kolom: str) -> dict:
