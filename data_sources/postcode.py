@@ -39,7 +39,8 @@ def lees(path: Path, *, jaar: int, bron_id: str) -> dict[str, pd.DataFrame]:
     if kolom is None:
         raise IngestFout(f"{path.name}: geen kolom postcode (pc4)")
     code = pd.to_numeric(frame[kolom], errors="coerce")
-    frame = frame[code.between(1000, 9999) & frame.geometry.notna()].copy()
+    geldig = frame.geometry.map(lambda g: g is not None and not g.is_empty).astype(bool)
+    frame = frame[code.between(1000, 9999) & geldig].copy()
     frame["regio_code"] = code[frame.index].astype(int).astype(str)
     if frame["regio_code"].duplicated().any():
         frame = frame.dissolve(by="regio_code", as_index=False)

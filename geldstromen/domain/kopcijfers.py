@@ -145,10 +145,16 @@ def _per_inwoner_cijfer(
     )
 
 
+#: The key of a taakveld spread by inhabitants on purpose (``sleutel`` 'inwoners_aantal (KWB
+#: 2019)'): its amount per inhabitant is the same in every region too.
+INWONERSSLEUTEL = "inwoners_aantal"
+
+
 def alleen_inwoners(flows: pd.DataFrame, regio: str) -> list[str]:
     """Taakvelden (categorie) of ``regio``'s allocated gemeente money that more than half
-    reached it by inhabitants only (``sleutel_soort`` ``alleen inwoners``), largest first."""
-    if flows.empty or "sleutel_soort" not in flows:
+    reached it by inhabitants only: no wijk key matched (``sleutel_soort`` ``alleen
+    inwoners``) or inhabitants are the taakveld's own key. Largest first."""
+    if flows.empty or ("sleutel_soort" not in flows and "sleutel" not in flows):
         return []
     eigen = flows[
         (flows["familie"] == "gemeente")
@@ -158,7 +164,13 @@ def alleen_inwoners(flows: pd.DataFrame, regio: str) -> list[str]:
     if eigen.empty:
         return []
     totaal = eigen.groupby("categorie")["bedrag_eur"].sum()
-    inw = eigen[eigen["sleutel_soort"] == INWONERS].groupby("categorie")["bedrag_eur"].sum()
+    per_inwoner = pd.Series(False, index=eigen.index)
+    if "sleutel_soort" in eigen:
+        per_inwoner |= eigen["sleutel_soort"] == INWONERS
+    if "sleutel" in eigen:
+        sleutel = eigen["sleutel"].astype("string").str.split(" (", n=1, regex=False).str[0]
+        per_inwoner |= (sleutel.str.strip() == INWONERSSLEUTEL).fillna(False)
+    inw = eigen[per_inwoner].groupby("categorie")["bedrag_eur"].sum()
     aandeel = (inw.reindex(totaal.index, fill_value=0.0) / totaal.where(totaal > 0)).fillna(0)
     return [str(c) for c in totaal[aandeel > 0.5].sort_values(ascending=False).index]
 

@@ -152,11 +152,14 @@ def alleen_inwoners_tekst(g: RapportGegevens) -> str:
     """Which taakvelden the largest ones leave out, and why ('' when none)."""
     if not g.kop_alleen_inwoners:
         return ""
+    namen = g.kop_alleen_inwoners[:3]  # largest first
+    rest = len(g.kop_alleen_inwoners) - len(namen)
     return (
         "Niet bij de grootste taakvelden: "
-        + "; ".join(g.kop_alleen_inwoners)
-        + " (alleen naar inwoners verdeeld: geen sleutel per gebied, dus per inwoner overal "
-        "gelijk)."
+        + "; ".join(namen)
+        + (f" en {rest} andere" if rest else "")
+        + " (naar inwoners verdeeld, dus per inwoner overal gelijk: zegt niets over dit "
+        "gebied)."
     )
 
 

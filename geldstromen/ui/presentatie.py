@@ -59,9 +59,10 @@ def sankey_van(g, groot: bool):
     eigen = eigen[eigen["naar"] == g.regio_code]
     hh = g.stromen[g.stromen["familie"] == "huishoudens"]
     zorg = g.stromen[g.stromen["familie"] == "zorg"]
-    # household spending in two blocks per receiver (largest + 'overige'): a fifth column of
-    # labels would run into the fourth on a projector
-    andere = pd.concat([beperk_categorieen(hh, 2), beperk_categorieen(zorg, 4)])
+    # household money without category columns (income straight to the households, spending
+    # straight to 'category (receiver)'), two blocks per receiver: a fourth and fifth column
+    # of labels ran into each other (category labels over the receivers' labels)
+    andere = pd.concat([zonder_categorie(beperk_categorieen(hh, 2)), beperk_categorieen(zorg, 4)])
     fig = sankey.sankey_figuur(eigen, andere, g.regio_naam, "lasten")
     n = len(fig.data[0].node.label)
     fig.update_layout(
@@ -69,6 +70,19 @@ def sankey_van(g, groot: bool):
         height=max(600, (32 if groot else 26) * n),
     )
     return fig
+
+
+def zonder_categorie(hh: pd.DataFrame) -> pd.DataFrame:
+    """Household rows that ``sankey.sankey_figuur`` draws without a category node: income
+    goes straight to the households, spending to one node per category and receiver
+    ('Energie (gas, elektriciteit en warmte) (energieleveranciers)'). Amounts unchanged."""
+    if hh.empty:
+        return hh
+    hh = hh.copy()
+    uitgave = hh["van"] == "huishoudens"
+    hh.loc[uitgave, "naar"] = hh.loc[uitgave, "categorie"] + " (" + hh.loc[uitgave, "naar"] + ")"
+    hh["categorie"] = hh["naar"]
+    return hh
 
 
 def _sankey(g, groot: bool) -> None:
@@ -101,7 +115,9 @@ def _kop(g) -> None:
         st.info(g.stromen_melding or "Nog geen geldstromen voor dit gebied.")
         return
     tegels = [k for k in g.kop if not k.sleutel.startswith("taakveld:")]
-    for col, k in zip(st.columns(max(1, len(tegels))), tegels, strict=False):
+    # two tiles per row: four in a row cut the labels and the comparison off ('vergelijkbaar €…')
+    kolommen = [c for _ in range(0, len(tegels), 2) for c in st.columns(2)]
+    for col, k in zip(kolommen, tegels, strict=False):
         col.metric(
             tegel_label(k),
             k.tekst(k.regio),

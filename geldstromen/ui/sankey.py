@@ -98,6 +98,9 @@ def sankey_figuur(
             zelf = {r.regio_code, r.regio_naam}  # a family names the region by code or name
             a = regio if r.van in zelf else f"{r.familie}: {r.van}"
             b = regio if r.naar in zelf else f"{r.familie}: {r.naar}"
+            if r.categorie == r.naar:  # no category node: the receiver is named by it
+                link(a, b, r.bedrag_eur, tip, r.familie, r.methode)
+                continue
             link(a, f"{r.familie}: {r.categorie}", r.bedrag_eur, tip, r.familie, r.methode)
             link(f"{r.familie}: {r.categorie}", b, r.bedrag_eur, tip, r.familie, r.methode)
     waarde = [0.0] * len(nodes)

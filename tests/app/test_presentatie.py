@@ -38,3 +38,52 @@ def test_without_presentation_mode_no_css(app):
     assert not at.exception, at.exception
     assert at.toggle(key="presentatie").value is False
     assert not any("stSidebar" in m.value for m in at.markdown)
+
+
+def test_household_money_has_no_category_column_whose_labels_overlap_the_receivers():
+    """Presentatie sankey: income straight to the households, spending straight to one node per
+    category and receiver, so no fourth/fifth column of labels (they overlapped)."""
+    import pandas as pd
+
+    from geldstromen.ui.presentatie import zonder_categorie
+    from geldstromen.ui.sankey import sankey_figuur
+
+    def rij(van, cat, naar, bedrag):
+        return {
+            "regio_code": "WK1",
+            "regio_naam": "Wijk 1",
+            "familie": "huishoudens",
+            "van": van,
+            "categorie": cat,
+            "naar": naar,
+            "bedrag_eur": bedrag,
+            "methode": "geschat",
+            "sleutel": "s",
+            "bron": "b",
+        }
+
+    hh = pd.DataFrame(
+        [
+            rij("werk en uitkeringen", "Inkomen (totaal)", "huishoudens", 1000.0),
+            rij("huishoudens", "Energie (gas, elektriciteit en warmte)", "energieleveranciers", 80),
+            rij("huishoudens", "Voeding", "aanbieders", 150.0),
+        ]
+    )
+    data = sankey_figuur(pd.DataFrame(), zonder_categorie(hh), "Wijk 1", "lasten").data[0]
+    namen = list(data.node.customdata)
+    assert "huishoudens: Energie (gas, elektriciteit en warmte)" not in namen
+    assert "huishoudens: Inkomen (totaal)" not in namen
+    assert "huishoudens: Energie (gas, elektriciteit en warmte) (energieleveranciers)" in namen
+    # two columns of links: source -> households -> receiver, amounts unchanged
+    paren = {
+        (namen[s], namen[t]): v
+        for s, t, v in zip(data.link.source, data.link.target, data.link.value, strict=True)
+    }
+    assert paren == {
+        ("huishoudens: werk en uitkeringen", "huishoudens: huishoudens"): 1000.0,
+        (
+            "huishoudens: huishoudens",
+            "huishoudens: Energie (gas, elektriciteit en warmte) (energieleveranciers)",
+        ): 80.0,
+        ("huishoudens: huishoudens", "huishoudens: Voeding (aanbieders)"): 150.0,
+    }

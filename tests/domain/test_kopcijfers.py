@@ -142,7 +142,34 @@ def test_a_taakveld_placed_by_inhabitants_only_is_no_largest_taakveld():
         "taakveld:0.4 Overhead",
     ]
     assert alleen_inwoners(flows, "WK1") == ["6.1 Samenkracht"]
-    assert alleen_inwoners(flows.drop(columns="sleutel_soort"), "WK1") == []
+    assert alleen_inwoners(flows.drop(columns=["sleutel_soort", "sleutel"]), "WK1") == []
+
+
+def test_a_taakveld_with_inhabitants_as_its_own_key_is_no_largest_taakveld_either():
+    """Den Haag 6.1: the intended key is inwoners_aantal (sleutel_soort 'bedoeld'), so it shows
+    EUR 313 per inhabitant for the wijk, the gemeente and similar wijken alike."""
+    flows = _flows()
+    zes = pd.DataFrame(
+        [
+            {
+                **_rij(r, "gemeente", "GM1", r, "6.1 Samenkracht", 313.0 * n),
+                "sleutel": "inwoners_aantal (KWB 2019)",
+                "sleutel_soort": "bedoeld",
+            }
+            for r, n in [("WK1", 1000), ("WK2", 3000)]
+        ]
+    )
+    flows = pd.concat([flows, zes], ignore_index=True)
+    sleutels = [k.sleutel for k in kopcijfers(flows, INWONERS, "WK1", ["WK2"])]
+    assert "taakveld:6.1 Samenkracht" not in sleutels
+    assert alleen_inwoners(flows, "WK1") == ["6.1 Samenkracht"]
+    # a key that merely contains inhabitants is another key
+    anders = flows.assign(
+        sleutel=flows["sleutel"].replace(
+            "inwoners_aantal (KWB 2019)", "inwoners_aantal * 2 (KWB 2019)"
+        )
+    )
+    assert alleen_inwoners(anders, "WK1") == []
 
 
 def test_values_by_hand():
