@@ -229,6 +229,8 @@ def create_tables(conn: Connection) -> None:
         _migreer_cbs_waarde(conn)
     insp = inspect(conn)
     for table in metadata.sorted_tables:
+        for index in table.indexes:  # an index a newer schema adds to an existing table
+            index.create(conn, checkfirst=True)
         present = {c["name"] for c in insp.get_columns(table.name)}
         for column in table.columns:
             if column.name in present or not column.nullable:
@@ -313,7 +315,8 @@ def apply_lees_views(conn: Connection, sql_dir: Path = SQL_DIR) -> list[str]:
 def apply_views(conn: Connection, sql_dir: Path = SQL_DIR) -> list[str]:
     """(Re)create every view from ``sql/views`` in layer order; returns their names."""
     files = view_files(sql_dir)
-    drop_views(conn, [name for name, _ in files] + list(VERVALLEN_VIEWS))
+    lees = [name for name, _ in lees_view_files(sql_dir)]  # may read views: dropped first
+    drop_views(conn, [name for name, _ in files] + list(VERVALLEN_VIEWS) + lees)
     for name, path in files:
         body = path.read_text(encoding="utf-8").strip().rstrip(";")
         conn.execute(text(f'CREATE VIEW "{name}" AS\n{body}'))
@@ -411,11 +414,17 @@ def materialise_marts(
     PostgreSQL: each table is built as ``<name>_mat_nieuw`` and only when all are built are the
     old tables dropped and the new ones renamed (a moment before the commit), so pages reading
     the old tables are not blocked while the build runs. SQLite (WAL): readers keep their
-    snapshot anyway, so the tables are rebuilt in place.
+    snapshot anyway, so the tables are rebuilt in place. A mart with a view ``<name>_mat`` in
+    ``sql/views/lezen`` is read through that view and not copied; those views are (re)created
+    after the tables.
     """
     alles = namen is None
     if alles:
         namen = [path.stem for path in sorted((sql_dir / "views" / "marts").glob("*.sql"))]
+    # a mart read through a view of the same name in sql/views/lezen is not copied
+    gelezen = {name for name, _ in lees_view_files(sql_dir)}
+    namen = [name for name in namen if f"{name}_mat" not in gelezen]
+    if alles:
         # fresh planner statistics: without them SQLite joins raw_cbs_waarde via the wrong index
         analyseer(conn)
     namen = list(namen)

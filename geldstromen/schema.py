@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
 metadata = MetaData()
@@ -166,6 +167,13 @@ raw_vektis_kosten = Table(
     # gemeente indeling the file's names follow (NULL in stores from before: jaar + 2)
     Column("jaar_indeling", Integer),
     Index("ix_raw_vektis_kosten_naam", "gemeentenaam", "jaar"),
+    # the national reference rows, a few hundred among millions: a partial index
+    Index(
+        "ix_raw_vektis_kosten_nl",
+        "jaar",
+        sqlite_where=text("gebied = 'nederland'"),
+        postgresql_where=text("gebied = 'nederland'"),
+    ),
 )
 """Vektis Zvw costs as published: gebied ``gemeente`` (name as written) or ``nederland``;
 kostenpost is the source column (``KOSTEN_FARMACIE``) or a published category or ``TOTAAL``."""

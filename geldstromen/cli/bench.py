@@ -34,11 +34,13 @@ from geldstromen.config import get_settings
 @click.option(
     "--alleen",
     multiple=True,
-    type=click.Choice(sorted([*ONDERDELEN, "grenzen", "vektis"])),
+    type=click.Choice(sorted([*ONDERDELEN, "grenzen", "vektis", "nationaal"])),
     help="Meet alleen dit deel (herhaalbaar; team: gelijktijdige gebruikers, grenzen: online "
     "pad tegen bestandspad, opslaggrootte, wijkwissel: wijkwissel tegen lege pagina en "
     "rekentijd store tegen ruwe bestanden; vektis: indelingscontrole en landelijke "
-    "PC3-verdeling); schrijft alleen --json, niet docs/performance.md.",
+    "PC3-verdeling; nationaal: landelijke replay van alle jaren, opslag per tabel, rerun "
+    "tegen de labstore, RSS, SQLite tegen DuckDB); schrijft alleen --json, niet "
+    "docs/performance.md.",
 )
 def bench(json_path, data_dir, sessions, seconds, switches, herhalingen, alleen) -> None:
     """Measure rerun, map payload, ingest, memory and concurrency figures with baselines.
@@ -67,7 +69,15 @@ def bench(json_path, data_dir, sessions, seconds, switches, herhalingen, alleen)
             click.echo(regel)
         if json_path is not None:
             json_path.write_text(json.dumps(result, indent=2), encoding="utf-8")
-    delen = [naam for naam in alleen if naam not in ("grenzen", "vektis")]
+    if "nationaal" in alleen:
+        from geldstromen.bench import nationaal
+
+        result = {"nationaal": nationaal.run(Path(data_dir), switches=switches)}
+        for regel in nationaal.regels(result["nationaal"]):
+            click.echo(regel)
+        if json_path is not None:
+            json_path.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    delen = [naam for naam in alleen if naam not in ("grenzen", "vektis", "nationaal")]
     if delen:
         result = run_parts(
             Path(data_dir),

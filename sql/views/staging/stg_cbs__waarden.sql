@@ -10,13 +10,21 @@ select
     r.kolom,
     k.stem,
     k.is_numeriek,
+    -- the cast only ever sees numeric text (NULL otherwise): DuckDB evaluates a cast shared
+    -- by several branches for every row, so text such as a name must not reach it
     case
-        when k.is_numeriek = 1 and trim(w.waarde) not in ('.', '', 'x', '-', '?') then
+        when cast(
             case
-                when cast(trim(w.waarde) as double precision)
-                    in (-99999999, -99999998, -99999997, -99997, -99995) then null
-                else cast(trim(w.waarde) as double precision)
-            end
+                when k.is_numeriek = 1 and trim(w.waarde) not in ('.', '', 'x', '-', '?')
+                    then trim(w.waarde)
+            end as double precision
+        ) in (-99999999, -99999998, -99999997, -99997, -99995) then null
+        else cast(
+            case
+                when k.is_numeriek = 1 and trim(w.waarde) not in ('.', '', 'x', '-', '?')
+                    then trim(w.waarde)
+            end as double precision
+        )
     end as waarde_num,
     case when trim(w.waarde) in ('.', '') then null else trim(w.waarde) end as waarde_tekst
 from raw_cbs_waarde as w
