@@ -2,7 +2,7 @@
 
 Every catalogue indicator appears for every year and level that the store holds; a cell
 without any value says ``ontbreekt`` and why, as far as it is known: not published that year
-(the alias table), published but every cell empty (suppressed, or not yet published: CBS adds
+(the alias table of the source family, ``indicatoren/aliassen/<soort>.csv``), published but every cell empty (suppressed, or not yet published: CBS adds
 income and energy to a KWB edition months later), the level missing from that year's sources,
 or not in any source of that year (``onverklaard``).
 """
@@ -73,10 +73,10 @@ def _reden(jaar, niveau, totaal, rijen, bronnen, stems, soorten) -> str:
     if totaal == 0:
         return f"geen {niveau}gegevens van {jaar} in de database"
     for soort, kolom in bronnen:
-        if soort == "cbs_kwb":
-            reden = reden_afwezig(kolom, jaar)
-            if reden:
-                return f"niet gepubliceerd in KWB {jaar}: {reden}"
+        reden = reden_afwezig(kolom, jaar, soort)  # the alias table of the source family
+        if reden:
+            naam = "KWB" if soort == "cbs_kwb" else soort
+            return f"niet gepubliceerd in {naam} {jaar}: {reden}"
     if rijen or any((jaar, kolom) in stems for _, kolom in bronnen):
         return "kolom gepubliceerd, maar alle cellen leeg (onderdrukt of nog niet gepubliceerd)"
     families = sorted({soort for soort, _ in bronnen})

@@ -13,11 +13,10 @@ Shape (the CBS v3 ODataFeed as for KWB, see ``kwb_replay.py``):
   ``Gemeentenaam_1``, ``SoortRegio_2``, ``Codering_3`` padded, ``null`` where not estimated;
   pages of at most ``paginagrootte`` (CBS: 10,000) rows chained by ``odata.nextLink``.
 
-Topic keys: 50090NED's are the header of the published 2020 extract (the file path's columns).
-For 50120NED the keys named by public clients of the service are used (``_4``, ``_5``,
-``_10``, ``_16``, ``_17``, ``_20``, ``_21``, ``_23``, ``_25`` - ``_33``); the other positions
-are filled with the 2020 stems and are not confirmed. Conversion works by stem, so the
-positions do not change what is ingested. All values are synthetic.
+Topic keys: 50090NED's are the header of the published 2020 extract (the file path's columns),
+50120NED's the key list of public clients of the service (2022 drops the physical-limitation,
+noise and "matig" questions and adds psychische klachten, veerkracht, emotionele steun,
+suïcidegedachten and niet-specifieke klachten). All values are synthetic.
 """
 
 from __future__ import annotations
@@ -67,14 +66,16 @@ TOPICS_50090NED = [
     "ErnstigeGeluidhinderDoorBuren_37",
     "MoeiteMetRondkomen_38",
 ]
-#: 50120NED topics (see the module docstring for which positions are confirmed).
+#: 50120NED topics: the complete key list of a public client of the service (its positions
+#: agree with the keys a second, independent client names).
 TOPICS_50120NED = [
-    *TOPICS_50090NED[:16],  # _4 .. _19 as in 2020
+    *TOPICS_50090NED[:15],  # _4 .. _18 as in 2020
+    "LangdurigErnstigBeperkt_19",
     "PsychischeKlachten_20",
     "ZeerLageVeerkracht_21",
-    "MatigHoogRisicoOpAngstOfDepressie_22",
+    "ZeerHogeVeerkracht_22",
     "MistEmotioneleSteun_23",
-    "MatigVeelRegieOverEigenLeven_24",
+    "SuicideGedachtenLaatste12Maanden_24",
     "HoogRisicoOpAngstOfDepressie_25",
     "HeelVeelStressInAfgelopen4Weken_26",
     "Eenzaam_27",
@@ -84,6 +85,10 @@ TOPICS_50120NED = [
     "Mantelzorger_31",
     "Vrijwilligerswerk_32",
     "MoeiteMetRondkomen_33",
+    "LopenEnOfFietsenNaarSchoolOfWerk_34",
+    "LopenNaarSchoolOfWerk_35",
+    "FietsenNaarSchoolOfWerk_36",
+    "NietSpecifiekeKlachten_37",
 ]
 TOPICS = {"50090NED": TOPICS_50090NED, "50120NED": TOPICS_50120NED}
 #: Topics without any estimate in an edition (every cell null), as in the 2020 extract.
