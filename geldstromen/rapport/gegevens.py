@@ -64,18 +64,21 @@ def ontleed_code(regio_code: str) -> tuple[str, str, str]:
 
 
 def _kaart(engine: Engine, gemeente_code: str, niveau: str, jaar: int, codes: set[str]):
-    polys = queries.run_query(
-        engine, "rapport_geometrie", gemeente_code=gemeente_code, niveau=niveau
-    )
-    if polys.empty:
-        return None, "Geen kaartgrenzen ingelezen voor deze gemeente."
+    """Polygons of the data's year (else the nearest year with the same codes, said in the
+    note), fetched for that one year only: the store holds every boundary year."""
     dekking = (
-        polys[polys["regio_code"].isin(codes)].groupby("jaar").size().rename("gevonden")
-    ).reset_index()
+        queries.run_query(engine, "geometrie_dekking", niveau=niveau, codes=sorted(codes))
+        if codes
+        else pd.DataFrame(columns=["jaar", "gevonden"])
+    )
     keuze = geo.kies_geometrie_jaar(dekking, jaar, len(codes))
     if keuze["jaar"] is None:
+        if dekking.empty:
+            return None, "Geen kaartgrenzen ingelezen voor deze gemeente."
         return None, keuze["melding"]
-    rows = polys[polys["jaar"] == keuze["jaar"]]
+    rows = queries.run_query(
+        engine, "kaart_geometrie", gemeente_code=gemeente_code, niveau=niveau, jaar=keuze["jaar"]
+    )
     geoms = [shapely.geometry.shape(json.loads(t)) for t in rows["geometrie_geojson"]]
     frame = gpd.GeoDataFrame(
         {"regio_code": rows["regio_code"].to_list()}, geometry=geoms, crs=geo.WGS84

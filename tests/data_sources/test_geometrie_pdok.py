@@ -394,3 +394,23 @@ def test_page_cache_keeps_every_property_the_boundary_reader_looks_for():
         pdok.WGS84,
     )
     assert compact[0]["properties"] == {"BU_CODE": "BU1", "Water": "NEE"}
+
+
+def test_report_map_takes_the_same_year_as_the_page(kaart_store, tmp_path):
+    from geldstromen.rapport.gegevens import _kaart
+
+    engine = kaart_store.engine()
+    codes = {f"BU9901{w:02d}{b:02d}" for w in range(2) for b in range(2)}
+    for jaar, rand in ((2019, 506_000), (2024, 504_000)):  # the moved buurt edge, RD metres
+        frame, melding = _kaart(engine, "GM9901", "buurt", jaar, codes)
+        assert melding is None and sorted(frame["regio_code"]) == sorted(codes)
+        vorm = frame.set_index("regio_code").loc["BU99010000", "geometry"]
+        assert shapely.transform(vorm, _naar_rd).bounds[3] == pytest.approx(rand, abs=15)
+    frame, melding = _kaart(engine, "GM9901", "buurt", 2021, codes)
+    assert melding == "Kaartgrenzen 2019 gebruikt voor gegevens 2021 (zelfde codes)."
+    leeg = db.make_engine(f"sqlite:///{tmp_path / 'leeg.sqlite'}")
+    ingest(leeg, [])
+    assert _kaart(leeg, "GM9901", "buurt", 2019, codes) == (
+        None,
+        "Geen kaartgrenzen ingelezen voor deze gemeente.",
+    )
