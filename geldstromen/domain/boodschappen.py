@@ -6,6 +6,8 @@ import math
 
 import pandas as pd
 
+from geldstromen.domain import opmaak
+
 #: Headline indicators in order of preference (those present are shown).
 KERN = [
     "inkomen_per_inwoner_eur",
@@ -28,13 +30,10 @@ MIN_VERSCHIL = 0.10
 
 
 def getal(value: float, decimals: int | None = None) -> str:
-    """Dutch number: space as thousands separator, decimal comma; "—" for missing."""
-    if value is None or pd.isna(value):
-        return "—"
-    if decimals is None:
-        decimals = 0 if abs(value) >= 100 else 1
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", " ").replace(".", ",")
+    """Dutch number as everywhere in the app (``opmaak.getal``: 15.400, 2,3); "—" for
+    missing. (It used a space as thousands separator, so Vergelijk and Tijdlijn read 15 785
+    next to € 15.785 on other pages.)"""
+    return opmaak.getal(value, decimals)
 
 
 def kerncijfers(

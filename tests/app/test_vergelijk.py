@@ -62,7 +62,7 @@ def test_tijdlijn_follows_exact_code_and_says_when_absent(app):
     tabel = frames[-1]
     assert list(tabel.columns) == [2019, 2024]
     inwoners = tabel.xs("Inwoners", level="label").iloc[0]
-    assert list(inwoners) == ["6 000", "6 050"]
+    assert list(inwoners) == ["6.000", "6.050"]
 
 
 def test_boundary_change_years_and_absent_codes():

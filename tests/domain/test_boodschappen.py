@@ -44,6 +44,6 @@ def test_messages_name_ratio_and_skip_area_small_and_missing():
 
 
 def test_getal_is_dutch_and_missing_is_a_dash():
-    assert getal(15400.0) == "15 400"
+    assert getal(15400.0) == "15.400"
     assert getal(9.94) == "9,9"
     assert getal(float("nan")) == "—"
