@@ -53,6 +53,7 @@ class RegioBeeld:
     per_inwoner: float
     dekking: str  # coverage caption of the gemeente and the region
     inkomsten: pd.DataFrame  # the region's dekking rows (model), display columns
+    inkomsten_zin: str  # their totals per source in one line
     andere: pd.DataFrame  # the region's rows of the other families, as exported
 
 
@@ -240,7 +241,11 @@ def render() -> None:
         st.caption(per_inwoner.UITLEG)
     if not beeld.inkomsten.empty:
         st.subheader("Dekking van de lasten (model, toegerekend)")
-        waarde_tabel(beeld.inkomsten, f"inkomsten_{regio}_{k.jaar}_{k.stuk}", koppen=KOPPEN)
+        st.caption(beeld.inkomsten_zin)
+        dekking_tabel = _lui("Dekking per cluster (tabel en downloads)", "wp_dekking_tabel")
+        with dekking_tabel:
+            if dekking_tabel.open:
+                waarde_tabel(beeld.inkomsten, f"inkomsten_{regio}_{k.jaar}_{k.stuk}", koppen=KOPPEN)
     if not beeld.andere.empty:
         st.subheader("Andere families")
         waarde_tabel(beeld.andere, f"families_{regio}_{k.jaar}", meta)
@@ -281,6 +286,7 @@ def _regio_beeld(route: Stromen, res, k: Keuze, regio: str, naam: str, detail: b
         per_inwoner=per_inwoner.per_inwoner(totaal, inw),
         dekking=dekking,
         inkomsten=_inkomsten_rijen(eigen_ink, inw),
+        inkomsten_zin=_inkomsten_zin(eigen_ink),
         andere=export_frame(andere[GELDSTROOM_COLUMNS]) if not andere.empty else andere,
     )
 
@@ -353,6 +359,14 @@ def _inkomsten_rijen(rows: pd.DataFrame, inw) -> pd.DataFrame:
     tab = rows[["van", "categorie", "bedrag_eur", "methode", "sleutel", "bron"]].copy()
     tab.insert(3, "per_inwoner_eur", per_inwoner.per_inwoner(tab["bedrag_eur"], inw))
     return tab.sort_values("bedrag_eur", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def _inkomsten_zin(rows: pd.DataFrame) -> str:
+    """'Rijk (gemeentefonds): € 29,2 mln; gemeente (overige middelen): € 31,2 mln (...)': the
+    sum per source of the region's dekking rows (the table per cluster is on request)."""
+    som = rows.groupby("van", sort=False)["bedrag_eur"].sum()
+    delen = "; ".join(f"{van}: {euro(bedrag)}" for van, bedrag in som.items())
+    return f"{delen} (samen de toegerekende lasten van dit gebied)."
 
 
 def _alle(res, k: Keuze, meta: dict) -> None:
