@@ -49,7 +49,9 @@ def main() -> None:
     type=click.Path(path_type=Path),
     help="Map met bronbestanden (standaard: GELDSTROMEN_DATA_DIR).",
 )
-@click.option("--online", is_flag=True, help="Haal de tabellen bij CBS, PDOK en Vektis op (internet nodig).")
+@click.option(
+    "--online", is_flag=True, help="Haal de tabellen bij CBS, PDOK en Vektis op (internet nodig)."
+)
 @click.option(
     "--database-url", help="SQLAlchemy-URL (standaard: GELDSTROMEN_DATABASE_URL of SQLite)."
 )
