@@ -50,11 +50,26 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def gehele_getallen(frame: pd.DataFrame) -> pd.DataFrame:
+    """Columns the data package declares integer (``KOLOMMEN``, e.g. ``jaar``) as nullable
+    integers when they hold whole numbers only: a float column with a gap (NaN) otherwise
+    writes 2018.0, which is no integer for a validator (the Bronnen export did)."""
+    uit = frame
+    for naam in frame.columns:
+        reeks = frame[naam]
+        if KOLOMMEN.get(naam, ("",))[0] != "integer" or not pd.api.types.is_float_dtype(reeks):
+            continue
+        waarden = reeks.dropna()
+        if (waarden == waarden.round()).all():
+            uit = uit.assign(**{naam: reeks.astype("Int64")})
+    return uit
+
+
 def to_csv_bytes(frame: pd.DataFrame, dutch_excel: bool = False) -> bytes:
     """A plain CSV (RFC 4180: a header row, then data rows, CRLF, no comment lines) as UTF-8;
     ``dutch_excel`` gives ``;`` and a decimal comma with a BOM for Excel. The metadata goes in
     a sidecar (:func:`datapakket`), never above the table."""
-    safe = neutralise_formulas(frame)
+    safe = neutralise_formulas(gehele_getallen(frame))
     # CRLF rows: the csv module then also quotes a field holding a bare CR, which a
     # spreadsheet would otherwise read as the start of a new row (a formula row after "\r=")
     if dutch_excel:
@@ -152,6 +167,9 @@ _FRICTIONLESS_TYPE = {"i": "integer", "u": "integer", "f": "number", "b": "boole
 
 def _veld(naam: str, reeks: pd.Series) -> dict:
     soort, uitleg = KOLOMMEN.get(naam, (None, ""))
+    if soort == "integer" and pd.api.types.is_float_dtype(reeks):
+        waarden = reeks.dropna()
+        soort = "integer" if (waarden == waarden.round()).all() else "number"
     if soort is None or (soort != "string" and not pd.api.types.is_numeric_dtype(reeks)):
         kind = getattr(reeks.dtype, "kind", "O")
         soort = (

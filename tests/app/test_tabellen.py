@@ -66,3 +66,40 @@ def test_every_download_carries_methode_bron_and_a_valid_data_package(monkeypatc
     assert [v["name"] for v in velden][-2:] == ["methode", "bron"]
     assert pakket["geldstromen"]["methode"] == "waargenomen"
     assert "'=B" in set(csv["gebied"])  # the cells stay neutralised against formulas
+
+
+def test_a_year_column_with_a_gap_is_written_as_integers_the_package_declares(
+    monkeypatch, tmp_path
+):
+    """The Bronnen download (Chromium walk): ``jaar`` is empty for some sources, so pandas holds
+    it as float and wrote 2018.0, which frictionless refused as "integer" (the package type
+    of ``jaar``). Whole numbers are written as integers; a column with fractions is a number."""
+    import io
+    import zipfile
+
+    import streamlit as st
+
+    from geldstromen.domain.export import datapakket
+    from geldstromen.ui import tabellen
+    from tests.support.exportbestand import valideer_pakket
+
+    knoppen = {}
+    monkeypatch.setattr(st, "dataframe", lambda *a, **kw: None)
+    monkeypatch.setattr(st, "caption", lambda *a, **kw: None)
+
+    class Kolom:
+        def download_button(self, label, data, file_name, mime, key, **kw):
+            knoppen[file_name] = data() if callable(data) else data
+
+    monkeypatch.setattr(st, "columns", lambda n: [Kolom() for _ in range(n)])
+    frame = pd.DataFrame({"bron_id": ["a", "b", "c"], "jaar": [2018.0, None, 2019.0]})
+    tabellen.waarde_tabel(frame, "bronnen_x", methode="waargenomen", bron="register")
+    tekst = knoppen["bronnen_x.csv"].decode("utf-8")
+    assert "2018.0" not in tekst and "2018" in tekst
+    with zipfile.ZipFile(io.BytesIO(knoppen["bronnen_x.zip"])) as zf:
+        zf.extractall(tmp_path)
+    pakket = valideer_pakket(tmp_path / "bronnen_x.datapackage.json")
+    velden = {v["name"]: v["type"] for v in pakket["resources"][0]["schema"]["fields"]}
+    assert velden["jaar"] == "integer"
+    breuk = datapakket(pd.DataFrame({"jaar": [2018.5, None]}), {}, "x.csv")
+    assert breuk["resources"][0]["schema"]["fields"][0]["type"] == "number"
