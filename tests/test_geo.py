@@ -159,3 +159,82 @@ def test_basemap_only_when_the_deployment_configures_one(monkeypatch, waarde, st
     spec = json.loads(kaart.choropleth(_waarden(), _geometrie(), INFO).to_json())
     assert spec["mapStyle"] == stijl
     assert "GELDSTROMEN_BASEMAP_URL=" in (REPO / ".env.example").read_text(encoding="utf-8")
+
+
+def _vierkanten_rd(size_m: float, n: int, x0: float = 150_000, y0: float = 450_000):
+    """``n`` x ``n`` squares of ``size_m`` in RD, each edge a zigzag of 100 points."""
+    out = []
+    for i in range(n):
+        for j in range(n):
+            x, y = x0 + i * size_m, y0 + j * size_m
+            steps = [k / 100 for k in range(101)]
+            bottom = [(x + size_m * t, y) for t in steps]
+            right = [(x + size_m, y + size_m * t) for t in steps]
+            top = [(x + size_m * (1 - t), y + size_m) for t in steps]
+            left = [(x, y + size_m * (1 - t)) for t in steps]
+            out.append(Polygon(bottom + right + top + left))
+    return out
+
+
+def _teksten(polys) -> pd.Series:
+    wgs = gpd.GeoSeries(polys, crs=geo.RD).to_crs(geo.WGS84)
+    return pd.Series([geo.geojson_tekst(g) for g in wgs])
+
+
+def test_view_keeps_stored_detail_when_pixels_are_finer():
+    teksten = _teksten(_vierkanten_rd(2000, 2))
+    assert geo.voor_beeld(teksten, "wijk", m_per_px=20) == list(teksten)
+
+
+def test_view_simplifies_and_keeps_every_region_including_a_tiny_island():
+    grid = _vierkanten_rd(5000, 4)
+    island = shapely.box(200_000, 450_000, 200_015, 450_015)  # 15 m, far below one pixel
+    teksten = _teksten([*grid, island])
+    drawn = geo.voor_beeld(teksten, "wijk", m_per_px=700)
+    geoms = shapely.from_geojson(drawn)
+    assert len(drawn) == len(teksten)  # one polygon per region
+    assert shapely.is_valid(geoms).all() and not shapely.is_empty(geoms).any()
+    assert all(g.geom_type in ("Polygon", "MultiPolygon") for g in geoms)
+    before = shapely.get_num_coordinates(shapely.from_geojson(teksten.to_numpy())).sum()
+    assert shapely.get_num_coordinates(geoms).sum() < before / 10
+    # the island is still where it was (within one pixel)
+    raw_island = gpd.GeoSeries([island], crs=geo.RD).to_crs(geo.WGS84).iloc[0]
+    drawn_island = gpd.GeoSeries([geoms[-1]], crs=geo.WGS84).to_crs(geo.RD).iloc[0]
+    assert drawn_island.distance(island) < 700 and raw_island.intersects(geoms[-1].buffer(0.01))
+    # neighbours still share their edges: no gaps between the squares
+    union = gpd.GeoSeries(geoms[:-1], crs=geo.WGS84).to_crs(geo.RD).union_all()
+    assert union.geom_type == "Polygon" and not list(union.interiors)
+
+
+@pytest.mark.parametrize(("m_per_px", "decimalen"), [(700, 3), (45, 4), (3, 5), (0.1, 5)])
+def test_rounding_stays_under_half_a_pixel(m_per_px, decimalen):
+    assert geo.decimalen_voor(m_per_px) == decimalen
+    # half a unit of the last decimal, in metres of longitude at 53 N, is under half a pixel
+    assert 0.5 * 10**-decimalen * 111_320 * 0.6 <= m_per_px / 2 or decimalen == geo.DECIMALEN
+
+
+def test_first_view_scale_follows_the_extent():
+    nl = geo.beeld((3.36, 50.75, 7.23, 53.55))
+    amsterdam = geo.beeld((4.73, 52.28, 5.07, 52.43))
+    assert 300 < nl["m_per_px"] < 1200
+    assert 10 < amsterdam["m_per_px"] < 60
+    # metres per pixel halve with every zoom step
+    ratio = nl["m_per_px"] / amsterdam["m_per_px"]
+    assert ratio == pytest.approx(2 ** (amsterdam["zoom"] - nl["zoom"]), rel=0.05)
+
+
+def test_outlines_and_labels_only_where_the_view_can_show_them():
+    from geldstromen.ui import kaartkeuze
+
+    geometrie = _geometrie()  # four 0.1 degree squares: ~7 km, big on screen
+    deck = kaart.choropleth(_waarden(), geometrie, INFO)
+    assert deck.layers[0].stroked is True
+    assert [layer.id for layer in kaartkeuze.lagen(geometrie, None, m_per_px=20)] == ["namen"]
+    assert kaartkeuze.lagen(geometrie, None, m_per_px=700) == []
+    tiny = geometrie.assign(
+        geometrie_geojson=[
+            geo.geojson_tekst(shapely.box(5 + i * 10, 52, 5 + i * 10 + 0.001, 52.001))
+            for i in range(4)
+        ]
+    )  # 70 m squares across 30 degrees: each under a pixel in the first view
+    assert kaart.choropleth(_waarden(), tiny, INFO).layers[0].stroked is False

@@ -23,7 +23,9 @@ NOTES = [
     *wijkwissel.NOTES,
     "map_render_ms: navigation to coloured polygons in headless Chromium without a GPU "
     "(SwiftShader), all-NL wijken; map_render_gemeente_ms the same for one gemeente; "
-    "empty_page_load_ms the same browser loading a one-line Streamlit page (the floor).",
+    "empty_page_load_ms the same browser loading a one-line Streamlit page (the floor). The "
+    "three load in turn, map_rounds times; map_ratio_* is the median of the rounds' ratios "
+    "(`geldstromen bench --alleen kaart` measures only these).",
     "concurrent_*: N sessions switching wijken on the Wijkprofiel page for a fixed time, each "
     "waiting think_s after a switch has rendered; the client speaks Streamlit's websocket "
     "protocol (geldstromen/bench/wsclient.py, all sessions in one event loop), a switch is "
@@ -72,10 +74,9 @@ def run(
         _ingest(data_dir, url)
         env = {"GELDSTROMEN_DATABASE_URL": url}
         result.update(wijkwissel.figuren(data_dir, url, switches, herhalingen))
-        result["empty_page_load_ms"] = kaart.empty_page_load_ms(env)
         with streamlit_server(measure.APP, env) as (base, proc):
             result["rss_mb"] = measure.server_rss(base, proc, kaart.pages(base))
-            result.update(kaart.map_figures(url, base))
+            result.update(kaart.map_figures(url, base, env, herhalingen))
         result["concurrent_sqlite"] = team.concurrent_sqlite(url, team.SQLITE_SESSIONS, seconds)
     result["concurrent_team"] = team.concurrent_team(data_dir, sessions, seconds)
     result["bench_s"] = round(time.monotonic() - started, 1)
@@ -97,9 +98,15 @@ def _wijkwissel(data_dir: Path, switches: int = 30, herhalingen: int = 3, **_) -
     return {**figures, "notes": wijkwissel.NOTES}
 
 
+def _kaart(data_dir: Path, herhalingen: int = 3, database_url: str | None = None, **_) -> dict:
+    from geldstromen.bench import kaart
+
+    return kaart.run_kaart(data_dir, database_url, herhalingen)
+
+
 #: Parts that ``geldstromen bench --alleen <name>`` runs on their own; they write only the
 #: JSON (docs/performance.md comes from a full run).
-ONDERDELEN = {"team": _team, "wijkwissel": _wijkwissel}
+ONDERDELEN = {"kaart": _kaart, "team": _team, "wijkwissel": _wijkwissel}
 
 
 def run_parts(data_dir: Path, names: list[str], json_path: Path | None, **kwargs) -> dict:

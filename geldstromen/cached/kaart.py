@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
+import shapely
 import streamlit as st
 
 from geldstromen import geo, queries
@@ -34,13 +33,20 @@ def koppel_geometrie(
         niveau=niveau,
         jaar=koppeling["jaar"],
     )
-    if gemeente_code == HEEL_NL:
-        geometrie["geometrie_geojson"] = [
-            json.dumps(g, separators=(",", ":")) if g else None
-            for g in geo.overzicht(geometrie["geometrie_geojson"], niveau)
-        ]
-        geometrie = geometrie[geometrie["geometrie_geojson"].notna()]
-    return geometrie, koppeling
+    return voor_beeld(geometrie, niveau), koppeling
+
+
+def voor_beeld(geometrie: pd.DataFrame, niveau: str) -> pd.DataFrame:
+    """The polygons with the detail the map's first view can show (all of NL: far less than
+    stored; one gemeente: as stored). Every region keeps its polygon."""
+    geometrie = geometrie.dropna(subset=["geometrie_geojson"])
+    if geometrie.empty:
+        return geometrie
+    bounds = shapely.total_bounds(shapely.from_geojson(geometrie["geometrie_geojson"].to_numpy()))
+    m_per_px = geo.beeld(bounds)["m_per_px"]
+    return geometrie.assign(
+        geometrie_geojson=geo.voor_beeld(geometrie["geometrie_geojson"], niveau, m_per_px)
+    )
 
 
 @st.cache_data(**SELECTION)

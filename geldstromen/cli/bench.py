@@ -39,10 +39,16 @@ from geldstromen.config import get_settings
     "pad tegen bestandspad, opslaggrootte, wijkwissel: wijkwissel tegen lege pagina en "
     "rekentijd store tegen ruwe bestanden; vektis: indelingscontrole en landelijke "
     "PC3-verdeling; nationaal: landelijke replay van alle jaren, opslag per tabel, rerun "
-    "tegen de labstore, RSS, SQLite tegen DuckDB); schrijft alleen --json, niet "
-    "docs/performance.md.",
+    "tegen de labstore, RSS, SQLite tegen DuckDB; kaart: een gemeente en heel NL tegen de "
+    "lege pagina, om en om); schrijft alleen --json, niet docs/performance.md.",
 )
-def bench(json_path, data_dir, sessions, seconds, switches, herhalingen, alleen) -> None:
+@click.option(
+    "--database-url",
+    help="Met --alleen kaart: meet op deze bestaande store in plaats van een verse inname.",
+)
+def bench(
+    json_path, data_dir, sessions, seconds, switches, herhalingen, alleen, database_url
+) -> None:
     """Measure rerun, map payload, ingest, memory and concurrency figures with baselines.
 
     Runs on loopback only; starts its own app processes, a throwaway PostgreSQL and nginx.
@@ -51,7 +57,7 @@ def bench(json_path, data_dir, sessions, seconds, switches, herhalingen, alleen)
     from geldstromen.bench.run import run_and_write, run_parts
 
     data_dir = data_dir or get_settings().data_dir
-    if data_dir is None:
+    if data_dir is None and not (set(alleen) == {"kaart"} and database_url):
         _fail("geen gegevensmap: geef --data-dir of zet GELDSTROMEN_DATA_DIR.")
     if "grenzen" in alleen:
         from geldstromen.bench import grenzen
@@ -80,13 +86,14 @@ def bench(json_path, data_dir, sessions, seconds, switches, herhalingen, alleen)
     delen = [naam for naam in alleen if naam not in ("grenzen", "vektis", "nationaal")]
     if delen:
         result = run_parts(
-            Path(data_dir),
+            Path(data_dir) if data_dir else None,
             delen,
             json_path,
             sessions=sessions,
             seconds=seconds,
             switches=switches,
             herhalingen=herhalingen,
+            database_url=database_url,
         )
         for name, value, target, ok in checks(result):
             if value != "n.v.t.":

@@ -14,6 +14,7 @@ import shapely
 import streamlit as st
 from pydeck.bindings.json_tools import default_serialize
 
+from geldstromen import geo
 from geldstromen.cached import kaart as cached_kaart
 from geldstromen.config import get_settings
 from geldstromen.domain import opmaak
@@ -25,7 +26,9 @@ from geldstromen.ui.tabellen import waarde_tabel
 KLEUREN = [[255, 255, 178], [161, 218, 180], [65, 182, 196], [44, 127, 184], [37, 52, 148]]
 #: "geen gegevens": a neutral grey, clearly apart from the palette, never the colour of 0.
 GEEN_GEGEVENS = [190, 190, 190]
-KAART_HOOGTE = 560
+KAART_HOOGTE = geo.KAART_HOOGTE_PX
+#: Smallest median region size (screen pixels, first view) that gets outlines.
+RAND_MIN_PX = 8
 
 
 class KompactDeck(pdk.Deck):
@@ -112,23 +115,31 @@ def _tekst(value) -> str:
     return html.escape(str(value)).replace("{", "(").replace("}", ")")
 
 
-def _view(geoms: pd.Series) -> pdk.ViewState:
+def _beeld(geoms: pd.Series) -> dict:
+    """First view (centre, zoom, metres per pixel) of the polygons, see :func:`geo.beeld`."""
     texts = [g if isinstance(g, str) else json.dumps(g) for g in geoms.dropna()]
     if not texts:
-        return pdk.ViewState(longitude=5.3, latitude=52.2, zoom=6.5)
-    xmin, ymin, xmax, ymax = shapely.total_bounds(shapely.from_geojson(texts))
-    dlon = max(xmax - xmin, 1e-4)
-    dy = max(
-        math.log(math.tan(math.pi / 4 + math.radians(ymax) / 2))
-        - math.log(math.tan(math.pi / 4 + math.radians(ymin) / 2)),
-        1e-6,
-    )
-    zoom = min(
-        math.log2(720 * 360 / (512 * dlon)), math.log2(KAART_HOOGTE * 2 * math.pi / (512 * dy))
-    )
+        return {"longitude": 5.3, "latitude": 52.2, "zoom": 6.5, "m_per_px": 760.0}
+    return geo.beeld(shapely.total_bounds(shapely.from_geojson(texts)))
+
+
+def _view(beeld: dict) -> pdk.ViewState:
     return pdk.ViewState(
-        longitude=(xmin + xmax) / 2, latitude=(ymin + ymax) / 2, zoom=zoom - 0.3, pitch=0
+        longitude=beeld["longitude"], latitude=beeld["latitude"], zoom=beeld["zoom"], pitch=0
     )
+
+
+def _met_rand(geoms: pd.Series, m_per_px: float) -> bool:
+    """Outline every region only when the median region is at least :data:`RAND_MIN_PX` across
+    in the first view: in an all-NL view a wijk is a few pixels and its outline costs most of
+    the frame in a browser without a GPU (deck.gl's path shader per edge)."""
+    texts = [g if isinstance(g, str) else json.dumps(g) for g in geoms.dropna()]
+    if not texts:
+        return True
+    lat = math.radians(52.2)
+    areas = shapely.area(shapely.from_geojson(texts))  # square degrees
+    sizes = np.sqrt(areas * 111_320**2 * math.cos(lat)) / m_per_px
+    return float(np.median(sizes)) >= RAND_MIN_PX
 
 
 def choropleth(waarden: pd.DataFrame, geometrie: pd.DataFrame, info: dict) -> pdk.Deck:
@@ -140,6 +151,7 @@ def choropleth(waarden: pd.DataFrame, geometrie: pd.DataFrame, info: dict) -> pd
 
 
 def _deck(merged: pd.DataFrame, breaks: list[float], waarden: pd.DataFrame, info: dict):
+    beeld = _beeld(merged["geometrie_geojson"])
     eenheid = str(info.get("eenheid", ""))
     features = []
     for row in merged.itertuples(index=False):
@@ -177,14 +189,14 @@ def _deck(merged: pd.DataFrame, breaks: list[float], waarden: pd.DataFrame, info
         get_line_color=[255, 255, 255],
         line_width_min_pixels=0.5,
         opacity=1.0,
-        stroked=True,
+        stroked=_met_rand(merged["geometrie_geojson"], beeld["m_per_px"]),
         filled=True,
         pickable=True,
         auto_highlight=True,
     )
     return KompactDeck(
         layers=[layer],
-        initial_view_state=_view(merged["geometrie_geojson"]),
+        initial_view_state=_view(beeld),
         map_provider=None,
         tooltip=tooltip,
         **_basemap(),
@@ -242,7 +254,8 @@ def toon_kaart(waarden: pd.DataFrame, geometrie: pd.DataFrame, koppeling: dict, 
     merged = _samen(waarden, geometrie)  # once for both the map and its legend
     breaks = klassen(merged["waarde"])
     deck = _deck(merged, breaks, waarden, info)
-    deck.layers.extend(kaartkeuze.lagen(geometrie, bezoek.vorige("regio")))
+    m_per_px = _beeld(merged["geometrie_geojson"])["m_per_px"]
+    deck.layers.extend(kaartkeuze.lagen(geometrie, bezoek.vorige("regio"), m_per_px))
     kaart, legenda = st.columns([4, 1])
     with kaart:
         st.pydeck_chart(

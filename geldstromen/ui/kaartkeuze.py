@@ -23,6 +23,9 @@ VERWERKT = "_kaart_klik_verwerkt"
 #: Label size in metres (wijk, buurt): small in the whole-city view, readable from about a
 #: district's zoom, never larger than 14 px.
 LABEL_METERS = {"wijk": 230, "buurt": 110}
+#: Labels are drawn when the first view shows them at least this many pixels high (an all-NL
+#: view would draw thousands of sub-pixel names; the tooltip and the search still name them).
+LABEL_MIN_PX = 2
 #: "Wijk 29 Schildersbuurt" -> "Schildersbuurt" on the map (the tooltip keeps the full name).
 VOORVOEGSEL = r"^(?:Wijk|Buurt)\s+\d+[a-z]?\s+"
 
@@ -87,32 +90,17 @@ def _punten(geometrie: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def lagen(geometrie: pd.DataFrame, gekozen: str | None) -> list[pdk.Layer]:
-    """Name labels (readable from about city-district zoom, hidden further out) and a dark
-    outline around the chosen region."""
+def lagen(
+    geometrie: pd.DataFrame, gekozen: str | None, m_per_px: float | None = None
+) -> list[pdk.Layer]:
+    """Name labels (readable from about city-district zoom, hidden further out; left out when
+    the first view, ``m_per_px`` metres per pixel, would show them under
+    :data:`LABEL_MIN_PX`) and a dark outline around the chosen region."""
     punten = _punten(geometrie)
-    lagen = [
-        pdk.Layer(
-            "TextLayer",
-            data=punten,
-            id="namen",
-            get_position=["lon", "lat"],
-            get_text="naam",
-            get_size=LABEL_METERS[_niveau(punten["code"])],
-            # quoted: pydeck turns a bare string into a JavaScript expression
-            size_units="'meters'",
-            size_max_pixels=14,
-            font_family="'Helvetica, Arial, sans-serif'",
-            get_color=[30, 30, 30],
-            character_set="'auto'",
-            outline_width=2,
-            outline_color=[255, 255, 255],
-            font_settings={"sdf": True},
-            get_text_anchor="'middle'",
-            get_alignment_baseline="'center'",
-            pickable=False,
-        )
-    ]
+    meters = LABEL_METERS[_niveau(punten["code"])]
+    lagen = []
+    if m_per_px is None or meters / m_per_px >= LABEL_MIN_PX:
+        lagen.append(_namen(punten, meters))
     if gekozen:
         rij = geometrie[geometrie["regio_code"] == gekozen].head(1)
         if not rij.empty:
@@ -134,6 +122,29 @@ def lagen(geometrie: pd.DataFrame, gekozen: str | None) -> list[pdk.Layer]:
                 )
             )
     return lagen
+
+
+def _namen(punten: pd.DataFrame, meters: float) -> pdk.Layer:
+    return pdk.Layer(
+        "TextLayer",
+        data=punten,
+        id="namen",
+        get_position=["lon", "lat"],
+        get_text="naam",
+        get_size=meters,
+        # quoted: pydeck turns a bare string into a JavaScript expression
+        size_units="'meters'",
+        size_max_pixels=14,
+        font_family="'Helvetica, Arial, sans-serif'",
+        get_color=[30, 30, 30],
+        character_set="'auto'",
+        outline_width=2,
+        outline_color=[255, 255, 255],
+        font_settings={"sdf": True},
+        get_text_anchor="'middle'",
+        get_alignment_baseline="'center'",
+        pickable=False,
+    )
 
 
 def _niveau(codes: pd.Series) -> str:
