@@ -86,11 +86,14 @@ NEXT_STEPS = {
     "kwb_indelingsjaar); the lab's raw KWB files are small per-gemeente extracts, which "
     "flatters the raw path. Next: one query for a gemeente's key values of every year instead "
     "of one per key, and the region/year choice from a small materialised table.",
-    "rerun": "What remains of a cached wijk switch (cProfile of the page script): the three "
-    "styled tables (pandas Styler marshalled by st.dataframe, about half the script time), the "
-    "sidebar choices (gemeente, Iv3 year) and the agent API snapshot of the page's elements. "
-    "Next: the tables' display values cached per selection (or column_config number formats "
-    "instead of a Styler) and the comparison section in a fragment.",
+    "rerun": "What remains of a wijk switch with the region's view cached (cProfile of the page "
+    "script, 20 switches): about 40% the one table shown by default (per taakveld, a pandas "
+    "Styler for Dutch numbers; Streamlit's marshall_styler writes display values per cell), "
+    "20% the sidebar choices (gemeente selectbox over every gemeente, Iv3 year), 15% the class "
+    "comparison (plotly JSON, multiselect), the rest the sankey's JSON and small elements; the "
+    "snapshot of the agent API is under 5 ms. Next: put the region part (wijk picker in the "
+    "main body, sankey, metric, table) in an st.fragment so a wijk switch reruns only that "
+    "part, and cache the table's display strings per selection.",
     "map_render": "Headless Chromium here has no GPU (SwiftShader) and even a one-line page "
     "needs empty_page_load_ms to load. Next: measure on a machine with a GPU, send the all-NL "
     "polygons as a binary/tiled layer (MVT or deck.gl binary attributes) instead of GeoJSON.",
