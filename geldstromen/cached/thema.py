@@ -203,7 +203,8 @@ def sociaal(
     rj = sorted({int(j) for j in rmeta.get("jaar", [])})
     if rj:
         notities.append(
-            f"RIVM-schattingen ({', '.join(map(str, rj))}, indeling {rj[0]}) gekoppeld op exacte "
+            # each RIVM edition uses the indeling of its own year (50090NED 2020, 50120NED 2022)
+            f"RIVM-schattingen ({', '.join(f'{j} (indeling {j})' for j in rj)}) gekoppeld op exacte "
             f"code aan KWB {jaar}: {n_r} van {len(tabel)} gebieden gevonden."
         )
     return Thema(tabel, meta, notities, {"rivm": rivm, "rivm_kolommen": rmeta})

@@ -1,14 +1,13 @@
 """Done-criterion of the online ingest (issue 14): a replay of a full online ingest for a
 gemeente outside the lab folder, Zwolle (GM0193), wijk and buurt, 2019-2024
-(``tests/support/zwolle_replay.py``: KWB, Iv3, RIVM and PDOK boundaries through their online
-modules, recorded shapes, synthetic values). Every page from ``app_pages/`` shows numbers for
-Zwolle, and ``geldstromen dekking`` has no silent holes.
+(``tests/support/zwolle_replay.py``: KWB, Iv3, RIVM, Vektis and PDOK boundaries through their
+online modules, recorded shapes, synthetic values). Every page from ``app_pages/`` shows numbers
+for Zwolle, and ``geldstromen dekking`` has no silent holes.
 
-What the online ingest cannot bring (files only) is named where a page uses it: Vektis Zvw
-costs (Sociaal domein's zorgkosten, the Verbanden default axis), the gemeentefonds
-(Wijkprofiel's circulaire comparison), gemeenteklassen (Wijkprofiel's class comparison),
-energy prices (Scenario's gas tariff). The page must say so in Dutch; the rest of the page
-is filled.
+What the online ingest cannot bring (files only) is named where a page uses it: the
+gemeentefonds (Wijkprofiel's circulaire comparison), gemeenteklassen (Wijkprofiel's class
+comparison), the Vektis benchmark of expected costs (Sociaal domein), energy prices (Scenario's
+gas tariff). The page says so in Dutch; the rest of the page is filled.
 """
 
 from __future__ import annotations
@@ -104,9 +103,9 @@ def test_every_page_shows_numbers_for_zwolle(monkeypatch, zwolle, page, niveau):
     if niveau_key in radios:
         at.radio(key=niveau_key).set_value(niveau).run()
         assert not at.exception, at.exception
-    if page == "verbanden.py":  # the default y axis is the Vektis estimate (files only)
-        assert any("0 van" in c.value and "beide waarden" in c.value for c in at.caption)
-        at.selectbox(key="vb_y").set_value("gezondheid18_eenzaam_pct").run()
+    if page == "verbanden.py":  # the default y axis is the Vektis estimate (online since PC3)
+        n = {"wijk": 4, "buurt": 12}[niveau] if niveau_key in radios else 4
+        assert int(at.metric[0].value) > n // 2
     jaren = [2019, 2024] if "jaar" in {s.key for s in at.selectbox} else [None]
     for jaar in jaren:
         if jaar is not None:
@@ -149,7 +148,7 @@ def test_kaart_every_year_has_zwolles_replayed_inhabitants(monkeypatch, zwolle, 
         )
 
 
-def test_sociaal_domein_rivm_online_and_says_what_needs_files(monkeypatch, zwolle):
+def test_sociaal_domein_rivm_and_vektis_online_and_says_what_needs_files(monkeypatch, zwolle):
     url, pages = zwolle
     at = _app(monkeypatch, url, "sociaal_domein.py")
     at.radio(key="niveau").set_value("buurt").run()
@@ -167,8 +166,14 @@ def test_sociaal_domein_rivm_online_and_says_what_needs_files(monkeypatch, zwoll
     verwacht = {r["WijkenEnBuurten"].strip(): round(r["Eenzaam_27"], 1) for r in rijen}
     assert rivm.set_index("code")[kolom].to_dict() == verwacht
     assert any("Gezondheidsmonitor Volwassenen en Ouderen 2020 2022" in w.value for w in at.warning)
-    # Vektis comes from files only: the page says so instead of an empty table
-    assert any("Geen geschatte zorgkosten" in i.value for i in at.info)
+    assert any("2020 (indeling 2020), 2022 (indeling 2022)" in c.value for c in at.caption)
+    # Vektis online: Zvw costs per buurt through the PC3 key, every shown buurt with a number
+    zorg = next(d.value for d in at.dataframe if "Zvw-kosten (EUR per jaar)" in d.value.columns)
+    assert len(zorg) >= 6 and zorg["code"].str.startswith("BU0193").all()
+    assert zorg["Zvw-kosten (EUR per jaar)"].notna().all()
+    assert any("driecijferige postcode (2023)" in c.value for c in at.caption)
+    # the benchmark of expected costs is a derived file only: the page says so
+    assert any("Geen vergelijking werkelijk-verwacht" in i.value for i in at.info)
 
 
 def test_dekking_for_zwolle_has_no_silent_holes(zwolle):

@@ -10,10 +10,13 @@ Sources, each through its real online module and the real ingest (no internet):
   (``geldstromen/domain/taakvelden.csv``), from the third-party feed;
 - RIVM gezondheid per wijk en buurt 2020 and 2022, 18+ and 65+ (``rivm_replay``);
 - PDOK boundaries 2019-2024 of gemeente, wijk and buurt (``pdok_replay``: OGC API pages from
-  2022, WFS before), squares near Zwolle's real position.
+  2022, WFS before), squares near Zwolle's real position;
+- Vektis Zvw 2019-2023 (the last published year), per gemeente and per PC3 (``vektis_replay``
+  shapes: ``;``, cp1252, a rest row first); the buurten's most common postcode (KWB) is in
+  Zwolle's PC3 800-803, one PC3 per wijk.
 
-Not online (files only), so not in this store: Vektis Zvw costs, gemeentefonds circulaires,
-gemeenteklassen, energy prices and the Budgetonderzoek.
+Not online (files only), so not in this store: gemeentefonds circulaires, gemeenteklassen,
+energy prices and the Budgetonderzoek.
 """
 
 from __future__ import annotations
@@ -32,13 +35,16 @@ from data_sources.ingest import ingest
 from data_sources.iv3_online import IV3_TABELLEN, iv3_online
 from data_sources.online import kwb_online
 from data_sources.rivm_online import rivm_online
+from data_sources.vektis_online import VektisDownload, vektis_online
 from geldstromen import db
 from geldstromen.config import get_settings
-from tests.support import kwb_replay, pdok_replay, rivm_replay
+from tests.support import kwb_replay, pdok_replay, rivm_replay, vektis_replay
 
 GM, NAAM = "GM0193", "Zwolle"
 JAREN = tuple(range(2019, 2025))
 RIVM_JAREN = (2020, 2022)
+VEKTIS_JAREN = tuple(range(2019, 2024))
+VEKTIS_BASIS = "https://vektis.invalid/uploads/Open%20Data%20Bestanden"
 KWB_BASE = "https://cbs.invalid/ODataFeed/odata"
 DERDEN_BASE = "https://derden.invalid/ODataFeed/odata"
 WIJKEN, BUURTEN_PER_WIJK = 4, 3
@@ -84,12 +90,39 @@ def kwb_pages(jaar: int) -> dict[str, str]:
         data = json.loads(body)
         if url.split("?")[0].endswith("/DataProperties"):
             data["value"] = props
-        elif "/TypedDataSet" in url and jaar < 2024:
+        elif "/TypedDataSet" in url:
             hernoem = {
                 o["Key"]: n["Key"] for o, n in zip(kwb_replay.metadata()[0], props, strict=True)
             }
-            data["value"] = [{hernoem.get(k, k): v for k, v in r.items()} for r in data["value"]]
+            data["value"] = [
+                {hernoem.get(k, k): postcode(r, k, v) for k, v in r.items()} for r in data["value"]
+            ]
         out[url.replace("85984NED", tabel)] = json.dumps(data)
+    return out
+
+
+def postcode(row: dict, key: str, value):
+    """Zwolle's postcodes instead of the replay's 9999: wijk w lies in PC3 80w."""
+    if not key.startswith("MeestVoorkomendePostcode") or value is None:
+        return value
+    code = row["WijkenEnBuurten"].strip()
+    return f"80{code[7]}{code[9] if len(code) > 9 else '0'}".ljust(10)
+
+
+def pc3s() -> list[str]:
+    return [f"80{w}" for w in range(WIJKEN)]
+
+
+def vektis_bestanden(folder: Path) -> dict[str, bytes]:
+    """Download address -> bytes of the Vektis files (gemeente and PC3) per year."""
+    from data_sources.vektis_online import adressen
+
+    out = {}
+    for jaar in VEKTIS_JAREN:
+        gm = vektis_replay.schrijf_vektis(folder / f"g{jaar}.csv", [NAAM.upper()])
+        pc = vektis_replay.schrijf_vektis(folder / f"p{jaar}.csv", pc3s(), kolom="POSTCODE_3")
+        out[adressen(jaar, "gemeente", VEKTIS_BASIS)[0]] = gm.read_bytes()
+        out[adressen(jaar, "postcode3", VEKTIS_BASIS)[0]] = pc.read_bytes()
     return out
 
 
@@ -187,6 +220,7 @@ def bouw(url: str, var_dir: Path) -> dict[str, str]:
             replay.ogc(jaar, grenzen())
         else:
             replay.wfs(jaar, grenzen())
+    vektis = vektis_bestanden(var_dir.parent / "vektis_bron")
     kwb_feed = CbsFeed(settings, base_url=KWB_BASE, wacht_s=0.001)
     derden = CbsFeed(settings, base_url=DERDEN_BASE, wacht_s=0.001)
     bestanden = (
@@ -194,6 +228,11 @@ def bouw(url: str, var_dir: Path) -> dict[str, str]:
         + iv3_online(settings, JAREN, feed=derden)
         + rivm_online(settings, RIVM_JAREN, feed=derden)
         + pdok.online_bestanden(settings, JAREN, pdok.NIVEAUS)
+        + vektis_online(
+            settings,
+            VEKTIS_JAREN,
+            download=VektisDownload(settings, basis=VEKTIS_BASIS, wacht_s=0.001),
+        )
     )
     with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
         for u, body in pages.items():
@@ -203,6 +242,8 @@ def bouw(url: str, var_dir: Path) -> dict[str, str]:
                 content_type="application/json",
                 match=[responses.matchers.query_string_matcher(urlsplit(u).query)],
             )
+        for u, body in vektis.items():
+            rsps.get(u, body=body, content_type="text/csv")
         replay.activeer(rsps)
         ingest(db.make_engine(url), bestanden)
     return pages
