@@ -55,7 +55,7 @@ def figuren(data_dir: Path, url: str, switches: int = 30, herhalingen: int = 3) 
         "median": round(statistics.median(ratios), 2),
         "per_herhaling": [round(x, 2) for x in ratios],
     }
-    compute = naive.compute_times(data_dir, url, max(4, switches // 3))
+    compute = naive.compute_times(data_dir, url, max(6, switches))
     out["compute_store_ms"] = measure.summary(compute["store"])
     out["compute_raw_ms"] = measure.summary(compute["raw"])
     return out
