@@ -80,12 +80,13 @@ def checks(result: dict) -> list[tuple[str, str, str, bool | None]]:
 
 #: Why a target can be missed here and what to do next (printed for every missed target).
 NEXT_STEPS = {
-    "compute": "Profile of the store path (cProfile, 's-Gravenhage and Amsterdam): about 35% "
-    "SQL (read_sql of keys, regions and Iv3 rows, mostly sqlite execute and fetchall), 25% the "
-    "allocation (domain.toerekening) and 35% choosing KWB years (sleuteljaren.gebied, "
-    "kwb_indelingsjaar); the lab's raw KWB files are small per-gemeente extracts, which "
-    "flatters the raw path. Next: one query for a gemeente's key values of every year instead "
-    "of one per key, and the region/year choice from a small materialised table.",
+    "compute": "Profile of the store path (cProfile, 's-Gravenhage and Amsterdam, 10 "
+    "selections): about 40% choosing regions and key years in pandas (sleuteljaren.gebied 31%, "
+    "kwb_indelingsjaar 12%), 25% the allocation (domain.toerekening), 23% SQL (eight queries, "
+    "mostly sqlite execute); the lab's raw KWB files are small per-gemeente extracts, which "
+    "flatters the raw path. Next: the regions, inhabitants and key values of a gemeente's KWB "
+    "year as one materialised table read in one query, so gebied() does no year choice per "
+    "selection.",
     "rerun": "What remains of a wijk switch with the region's view cached (cProfile of the page "
     "script, 20 switches): about 40% the one table shown by default (per taakveld, a pandas "
     "Styler for Dutch numbers; Streamlit's marshall_styler writes display values per cell), "
