@@ -6,11 +6,12 @@ gemeenten, 3,420 wijken, 13,680 buurten; each year served with the 2024 column s
 only year whose metadata is committed), Iv3 2015-2026 (342 gemeenten x 70 taakvelden x 8
 categories x begroting and jaarrekening) and writes Vektis gemeente files (the published
 header with all 22 cost columns, 2 sexes x 19 age classes per gemeente, names in capitals)
-for 2011-2023; runs the real ``ingest`` (one transaction, as ``ingest --online``) into a
+for 2011-2023, and RIVM gezondheid per wijk en buurt 2020 and 2022 (both age groups, every
+area; ``tests/support/rivm_replay.py``); runs the real ``ingest`` (one transaction, as ``ingest --online``) into a
 fresh store and prints wall time, rows, file size and bytes per table. Usage::
 
     python scripts/replay_nationaal.py [--jaren 2015-2025] [--iv3 2015-2026]
-        [--vektis 2011-2023] [--gemeenten 342] [--dir DIR] [--json OUT.json]
+        [--vektis 2011-2023] [--rivm 2020,2022] [--gemeenten 342] [--dir DIR] [--json OUT.json]
 
 ``--gemeenten 3`` replays a few gemeenten in the same shapes (what the tests run).
 """
@@ -35,8 +36,10 @@ from data_sources.cbs_odata import CbsFeed  # noqa: E402
 from data_sources.ingest import ingest  # noqa: E402
 from data_sources.iv3_online import IV3_TABELLEN, iv3_online  # noqa: E402
 from data_sources.online import KWB_TABELLEN, kwb_online  # noqa: E402
+from data_sources.rivm_online import rivm_online  # noqa: E402
 from geldstromen import db  # noqa: E402
 from geldstromen.config import get_settings  # noqa: E402
+from tests.support import rivm_replay  # noqa: E402
 from tests.support.kwb_replay import regios_nl, replay  # noqa: E402
 
 BASE = "https://replay.invalid/ODataFeed/odata"
@@ -206,6 +209,7 @@ def draai(
     vektis_jaren: list[int],
     gemeenten: int = 342,
     url: str | None = None,
+    rivm: list[int] | tuple[int, ...] = (),
 ) -> dict:
     """Replay and ingest into ``url`` (default a SQLite file in ``folder``); the figures."""
     settings = get_settings({"GELDSTROMEN_VAR_DIR": str(folder / "var")})
@@ -216,9 +220,12 @@ def draai(
         iv3_paginas.update(iv3_pages(jaar, gemeenten))
     for jaar in vektis_jaren:
         schrijf_vektis(folder / "data", jaar, gemeenten)
+    for jaar in rivm:
+        iv3_paginas.update(rivm_replay.replay(BASE, jaar, gebieden))
     voorbereiden_s = time.perf_counter() - start
     feed = CbsFeed(settings, base_url=BASE, wacht_s=0.001)
     bestanden = kwb_online(settings, kwb, feed=feed) + iv3_online(settings, iv3, feed=feed)
+    bestanden += rivm_online(settings, rivm, feed=feed)
     bestanden += vektis.vind(folder / "data")
     pad = folder / "nationaal.sqlite"
     engine = db.make_engine(url or f"sqlite:///{pad}")
@@ -244,6 +251,7 @@ def draai(
         "kwb_jaren": kwb,
         "iv3_jaren": iv3,
         "vektis_jaren": vektis_jaren,
+        "rivm_jaren": list(rivm),
         "gebieden_per_jaar": len(gebieden),
         "rijen": result.rijen,
         "bronnen": len(result.nieuw),
@@ -264,18 +272,26 @@ def main() -> None:
     parser.add_argument("--jaren", default="2015-2025", help="KWB years, e.g. 2015-2025")
     parser.add_argument("--iv3", default="2015-2026", help="Iv3 years, e.g. 2015-2026")
     parser.add_argument("--vektis", default="2011-2023", help="Vektis years, e.g. 2011-2023")
+    parser.add_argument("--rivm", default="2020,2022", help="RIVM editions, e.g. 2020,2022")
     parser.add_argument("--gemeenten", type=int, default=342, help="number of gemeenten")
     parser.add_argument("--dir", default=None, help="folder for the store (default: temp)")
     parser.add_argument("--json", default=None, help="also write the figures as JSON")
     args = parser.parse_args()
     folder = Path(args.dir or tempfile.mkdtemp(prefix="replay_"))
     folder.mkdir(parents=True, exist_ok=True)
-    uit = draai(folder, jaren(args.jaren), jaren(args.iv3), jaren(args.vektis), args.gemeenten)
+    uit = draai(
+        folder,
+        jaren(args.jaren),
+        jaren(args.iv3),
+        jaren(args.vektis),
+        args.gemeenten,
+        rivm=jaren(args.rivm),
+    )
     if args.json:
         Path(args.json).write_text(json.dumps(uit, indent=1), encoding="utf-8")
     print(
         f"KWB {args.jaren} ({uit['gebieden_per_jaar']} gebieden per jaar), Iv3 {args.iv3}, "
-        f"Vektis {args.vektis}: {uit['rijen']} rijen in {uit['ingest_s']:.0f} s (waarvan "
+        f"Vektis {args.vektis}, RIVM {args.rivm}: {uit['rijen']} rijen in {uit['ingest_s']:.0f} s (waarvan "
         f"{uit['replay_genereren_s']:.0f} s pagina's maken); database "
         f"{(uit['store_bytes'] or 0) / 1e6:.0f} MB, paginacache "
         f"{uit['paginacache_bytes'] / 1e6:.0f} MB ({folder})"

@@ -15,7 +15,7 @@ from geldstromen import db
 from geldstromen.config import REPO_ROOT
 from tests.support.kwb_replay import metadata, regios_nl, waarde
 
-KWB, IV3, VEKTIS = [2023, 2024], [2024], [2022]
+KWB, IV3, VEKTIS, RIVM = [2023, 2024], [2024], [2022], [2022]
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ def replay_module():
 @pytest.fixture(scope="module")
 def uitkomst(replay_module, tmp_path_factory):
     folder = tmp_path_factory.mktemp("replay")
-    return replay_module.draai(folder, KWB, IV3, VEKTIS, gemeenten=3)
+    return replay_module.draai(folder, KWB, IV3, VEKTIS, gemeenten=3, rivm=RIVM)
 
 
 def test_year_lists(replay_module):
@@ -69,6 +69,15 @@ def test_every_source_and_level_arrives(uitkomst):
             "wijk": soorten["Wijk"],
             "buurt": soorten["Buurt"],
         }
+    # RIVM 2022 (both age groups) for every gemeente, wijk and buurt
+    rivm = levels[levels.jaar == 2022].set_index("niveau")["n"].to_dict()
+    assert rivm == {
+        "land": 1,
+        "gemeente": soorten["Gemeente"],
+        "wijk": soorten["Wijk"],
+        "buurt": soorten["Buurt"],
+    }
+    assert uitkomst["rivm_jaren"] == RIVM
     # 3 gemeenten x 70 taakvelden x begroting and jaarrekening, all with a GM code
     assert iv3 == (3 * 70 * 2, 3)
     exact = vektis[vektis.koppeling == "exact"]
