@@ -15,7 +15,7 @@ from pathlib import Path
 from geldstromen.bench import measure
 from geldstromen.bench.pgcluster import fresh_database, throwaway_cluster
 from geldstromen.bench.proxy import nginx_bin, team
-from geldstromen.bench.server import streamlit_server
+from geldstromen.bench.server import peak_rss_mb, streamlit_server
 from geldstromen.config import REPO_ROOT
 
 PAGE = "wijkprofiel"
@@ -42,6 +42,7 @@ def concurrent_sqlite(url: str, sessions: int = SQLITE_SESSIONS, seconds: float 
         out = measure.concurrent_switching(
             [base], PAGE, KEY, sessions, seconds, pids={"app": [proc.pid]}
         )
+        out["peak_rss_mb"] = round(peak_rss_mb(proc.pid), 1)
     return {**out, "processes": 1, "proxy": None}
 
 
@@ -75,6 +76,7 @@ def concurrent_team(
                 seconds,
                 pids={"app": pids[:-1], "nginx": pids[-1:], "postgres": _postmaster(cluster)},
             )
+            out["peak_rss_mb"] = round(max(peak_rss_mb(pid) for pid in pids[:-1]), 1)
     return {**out, "processes": processen, "proxy": "nginx (hash op route-cookie)"}
 
 
