@@ -31,7 +31,8 @@ NOTES = [
     "protocol (geldstromen/bench/wsclient.py, all sessions in one event loop), a switch is "
     "timed from sending the widget change to script_finished. concurrent_sqlite = one app "
     "process on SQLite; concurrent_team = the deployment recipe of docs/deployment.md "
-    "(PostgreSQL, one app process per core, nginx with sticky sessions). client_cpu_share "
+    "(PostgreSQL, one app process more than the cores, nginx with sticky sessions). "
+    "client_cpu_share "
     "is the load generator's own CPU (1.0 = one core), cpu_share that of the servers, "
     "machine_busy that of the whole machine (other load included).",
 ]

@@ -23,9 +23,12 @@ KEY = "wp_regio"
 #: The targets of issue 16 (sessions, p95 ms).
 TEAM_SESSIONS = 25
 SQLITE_SESSIONS = 10
-#: App processes behind the proxy. Default: one per core (each process runs Python under
-#: one GIL, so more processes than cores only add memory).
-PROCESSEN = int(os.environ.get("GELDSTROMEN_BENCH_PROCESSEN", os.cpu_count() or 2))
+#: App processes behind the proxy: one more than the cores. Each process runs its sessions'
+#: reruns under one GIL, so it needs at least one per core; and the sticky sessions split the
+#: users over the processes by chance, so with exactly one per core a busy process waits
+#: while a core idles. One extra process lets the OS share the cores among the busy ones
+#: (docs/deployment.md). Each process costs its own memory and cache warm-up.
+PROCESSEN = int(os.environ.get("GELDSTROMEN_BENCH_PROCESSEN", (os.cpu_count() or 2) + 1))
 
 
 def ingest(data_dir: Path, url: str) -> None:
