@@ -177,6 +177,7 @@ def render(sel: Selectie, regio: str, groot: bool) -> None:
         file_name=f"{naam}.pdf",
         mime="application/pdf",
         key="download_pdf",
+        on_click="ignore",
     )
     b.download_button(
         "Download kaart en sankey (PNG)",
@@ -184,6 +185,7 @@ def render(sel: Selectie, regio: str, groot: bool) -> None:
         file_name=f"{naam}.png",
         mime="image/png",
         key="download_png",
+        on_click="ignore",
     )
     bronnen = "; ".join(g.bronnen)
     st.markdown(

@@ -121,6 +121,7 @@ def waarde_tabel(
         f"{bestandsnaam}.csv",
         "text/csv",
         key=f"csv_{bestandsnaam}",
+        on_click="ignore",
     )
     cols[1].download_button(
         "CSV (Excel NL)",
@@ -128,6 +129,7 @@ def waarde_tabel(
         f"{bestandsnaam}_nl.csv",
         "text/csv",
         key=f"csvnl_{bestandsnaam}",
+        on_click="ignore",
     )
     cols[2].download_button(
         "Excel",
@@ -135,6 +137,7 @@ def waarde_tabel(
         f"{bestandsnaam}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx_{bestandsnaam}",
+        on_click="ignore",
     )
     cols[3].download_button(
         "CSV + metadata (zip)",
@@ -144,4 +147,5 @@ def waarde_tabel(
         key=f"zip_{bestandsnaam}",
         help="Kaal CSV-bestand met een Frictionless data package (kolommen, eenheden, methode, "
         "bronnen, licentie, jaren) dat pandas, R en andere programma's lezen.",
+        on_click="ignore",
     )

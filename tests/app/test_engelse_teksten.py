@@ -64,3 +64,20 @@ def test_the_uploader_states_the_apps_own_limit(sleutel):
     """The uploader's "Limit ... per file" comes from server.maxUploadSize: the app's limit."""
     config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"][sleutel] == get_settings().max_upload_mb
+
+
+def test_a_download_does_not_rerun_the_page():
+    """``on_click="ignore"`` on every download button: the default reruns the whole page on
+    each download, and a second download clicked during that rerun was lost (Chromium walk of
+    every export: the Scenario CSV and the zorgkosten Excel-NL CSV never arrived)."""
+    zonder = [
+        f"{pad}:{k.lineno}"
+        for pad, k in _aanroepen({"download_button"})
+        if not any(
+            kw.arg == "on_click"
+            and isinstance(kw.value, ast.Constant)
+            and kw.value.value == "ignore"
+            for kw in k.keywords
+        )
+    ]
+    assert zonder == []

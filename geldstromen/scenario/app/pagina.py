@@ -371,6 +371,7 @@ def _uitkomst(sel, regio, regio_naam, items, naam, voet, voet_waarde) -> None:
         file_name=f"scenario_{regio}.csv",
         mime="text/csv",
         key="sc_csv",
+        on_click="ignore",
     )
     e2.download_button(
         "Download Excel",
@@ -378,6 +379,7 @@ def _uitkomst(sel, regio, regio_naam, items, naam, voet, voet_waarde) -> None:
         file_name=f"scenario_{regio}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="sc_xlsx",
+        on_click="ignore",
     )
     if scenario is not None:
         e3.download_button(
@@ -386,6 +388,7 @@ def _uitkomst(sel, regio, regio_naam, items, naam, voet, voet_waarde) -> None:
             file_name=f"scenario_{regio}.pdf",
             mime="application/pdf",
             key="sc_pdf",
+            on_click="ignore",
         )
     e4.caption("Delen: de link in de adresbalk bevat dit scenario (alle aannames).")
     _bewaar_en_vergelijk(config, sam, f"{regio_naam} ({regio})")
