@@ -48,7 +48,8 @@ ONLINE_BRONNEN = (
     "buurt 2020 en 2022 (18+ en 65+), PDOK-grenzen van gemeenten, wijken en buurten "
     "2015-2025 en Vektis-zorgkosten (Zvw) 2011-2023 per gemeente en per driecijferige "
     "postcode (downloadadressen niet door Vektis bevestigd). Nog alleen via bestanden: het "
-    "gemeentefonds (de circulaires hebben geen API)."
+    "gemeentefonds (de circulaires hebben geen API), de CBS-energieprijzen, het "
+    "Budgetonderzoek, de gemeenteklassen en de Vektis-vergelijking met verwachte kosten."
 )
 
 

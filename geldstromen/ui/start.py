@@ -29,10 +29,13 @@ Online komen vandaag:
 - Vektis-zorgkosten (Zvw) 2011-2023 per gemeente en per driecijferige postcode (de
   downloadadressen staan op de Vektis-site maar zijn niet door Vektis als vast bevestigd).
 
-Nog **alleen via bestanden**: het gemeentefonds. Het gemeentefonds
-heeft geen API en geen vast downloadadres: BZK publiceert per circulaire rekenbestanden (ODS)
-op de circulairepagina; de bedragen per cluster worden daaruit berekend (zie de README).
-Zonder die bestanden blijven de zorgkosten-, scenario- en gemeentefondsonderdelen leeg.
+Nog **alleen via bestanden**: het gemeentefonds (geen API en geen vast downloadadres: BZK
+publiceert per circulaire rekenbestanden (ODS) op de circulairepagina; zie de README), de
+CBS-energieprijzen (`cbs_prijzen/`), het Budgetonderzoek (`cbs_budget/`), de gemeenteklassen
+(`iv3/gemeenteklassen_<jaar>.tsv`) en de Vektis-vergelijking met verwachte kosten. Zonder die
+bestanden blijven leeg: de inkomsten uit het gemeentefonds in het Wijkprofiel, de energiekosten
+en energielast (Energietransitie, Scenario), de bestedingen van huishoudens, de vergelijking
+met gemeenten van dezelfde klasse en de vergelijking werkelijk-verwacht van de zorgkosten.
 
 **Met gedownloade bestanden** (geen internet nodig, alle onderdelen): zet de omgevingsvariabele
 `GELDSTROMEN_DATA_DIR` op de map met de bestanden en start opnieuw met `make run`, of lees ze in

@@ -220,3 +220,20 @@ def test_pages_are_all_classified_and_eigen_data_offers_the_upload(monkeypatch, 
     assert at.selectbox(key="gemeente").value == z.GM
     assert len(at.get("file_uploader")) == 1
     assert any("Zwolle" in c.value and "2019-2024" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize(
+    ("page", "uitleg"),
+    [
+        ("wijkprofiel.py", "geen gemeentefonds voor uitkeringsjaar 2024"),
+        ("wijkprofiel.py", "geen klassekenmerk gekozen of bekend"),
+        ("energietransitie.py", "geen energieprijzen ingelezen"),
+        ("energietransitie.py", "Budgetonderzoek (cbs_budget/) niet ingelezen"),
+        ("scenario.py", "Geen variabel leveringstarief voor aardgas in de database"),
+    ],
+)
+def test_what_needs_files_is_named_on_the_page(monkeypatch, zwolle, page, uitleg):
+    """The parts the online ingest cannot fill (README and start page list them) say so."""
+    url, _ = zwolle
+    at = _app(monkeypatch, url, page)
+    assert uitleg in _tekst(at)
