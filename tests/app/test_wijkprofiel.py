@@ -143,3 +143,29 @@ def test_cached_region_view_follows_the_whole_selection(app):
     assert at.metric[0].value != metric and _sankey_labels(at) != met
     at.selectbox(key="wp_regio").set_value(eerste).run()
     assert at.metric[0].value == metric and _sankey_labels(at) == met
+
+
+def test_own_keys_never_reach_the_shared_view_cache(app, monkeypatch):
+    """A session's own keys: the region's view is built for that session only; the shared
+    view cache (cached.wijkprofiel) only ever sees selections with the default keys."""
+    from geldstromen.cached import wijkprofiel as cw
+
+    gezien = []
+    echt = cw._gedeeld
+
+    def tel(version, selectie, sleutel, _maak):
+        gezien.append(selectie.sleutels)
+        return echt(version, selectie, sleutel, _maak)
+
+    monkeypatch.setattr(cw, "_gedeeld", tel)
+    at = _open(app)
+    assert gezien and all(s is None for s in gezien)
+    before = at.metric[0].value
+    editor_df = at.session_state["wijkprofiel_sleutels"].copy()
+    editor_df.loc[editor_df["taakveld_code"] == "6.3", "sleutel"] = "gemeentebreed"
+    at.session_state["wijkprofiel_sleutels"] = editor_df
+    gezien.clear()
+    at.run()
+    assert not at.exception
+    assert at.metric[0].value != before  # the own keys' view, not the shared one
+    assert all(s is None for s in gezien)
