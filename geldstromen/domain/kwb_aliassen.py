@@ -124,5 +124,8 @@ def reden_afwezig(bron_kolom: str, jaar: int, soort: str = "cbs_kwb") -> str | N
         return str(hit["toelichting"].iloc[0])
     vanaf = frame[(frame["bron_kolom"] == bron_kolom) & (frame["status"] == "vanaf")]
     if not vanaf.empty and jaar < int(vanaf["jaar"].iloc[0]):
-        return f"CBS publiceert dit pas vanaf KWB {int(vanaf['jaar'].iloc[0])}"
+        bron = (
+            "CBS publiceert dit pas vanaf KWB" if soort == "cbs_kwb" else "pas gepubliceerd vanaf"
+        )
+        return f"{bron} {int(vanaf['jaar'].iloc[0])}"
     return None

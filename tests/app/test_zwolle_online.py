@@ -210,6 +210,11 @@ def test_dekking_for_zwolle_has_no_silent_holes(zwolle):
         (2022, "buurt", "gezondheid18_beperking_horen_pct")
     ]
     assert horen["dekking"] == "ontbreekt" and "50120NED" in horen["reden"]
+    # and a topic new in 2022 has values then, and a reason in 2020
+    klachten = tabel.set_index(["jaar", "niveau", "indicator"])
+    assert klachten.loc[(2022, "buurt", "gezondheid65_psychische_klachten_pct"), "met_waarde"] == 12
+    vroeger = klachten.loc[(2020, "buurt", "gezondheid65_psychische_klachten_pct")]
+    assert vroeger["dekking"] == "ontbreekt" and "vanaf 2022" in vroeger["reden"]
 
 
 def test_pages_are_all_classified_and_eigen_data_offers_the_upload(monkeypatch, zwolle):
