@@ -14,8 +14,11 @@ Years: 2011-2023 by default (the years whose addresses were found); set
 ``GELDSTROMEN_ONLINE_VEKTIS_NIVEAUS`` (``gemeente``, ``postcode3`` or both) to choose.
 
 Downloads go to ``<cache_dir>/vektis/`` (atomic write, temp file + ``os.replace``) with the
-address, fetch time and ``Last-Modified`` beside it, so an interrupted run resumes with the
-files it already has. A download is checked before it is kept: a Vektis header
+address, fetch time, ``Last-Modified`` and ``ETag`` beside it, so an interrupted run resumes with
+the files it already has. Freshness: a cached file is checked once per run with one ``HEAD`` on
+its address; when Vektis answers with another ``Last-Modified`` or ``ETag`` the file is fetched
+again (the old copy stays until the new one is complete and checked). Without an answer, or
+without either header, the cached copy is used (with a Dutch note when the check failed). A download is checked before it is kept: a Vektis header
 (``GESLACHT``, ``LEEFTIJDSKLASSE``), the announced length and every row as many fields as the
 header; a cut-off or HTML answer is fetched again (timeouts and 5xx likewise, with backoff),
 a damaged cached file is reported and fetched again. The gemeente indeling of each file is
@@ -199,7 +202,11 @@ class VektisDownload:
             controleer_velden(text, ";", naam)
         except IngestFout as exc:  # a row cut off: the transfer broke off, fetch again
             raise _Tijdelijk(f"download afgebroken ({exc})") from exc
-        return data, {"url": url, "gewijzigd_op": resp.headers.get("Last-Modified")}
+        return data, {
+            "url": url,
+            "gewijzigd_op": resp.headers.get("Last-Modified"),
+            "etag": resp.headers.get("ETag"),
+        }
 
     def _haal(self, url: str, naam: str) -> tuple[bytes, dict]:
         @retry(
@@ -226,14 +233,65 @@ class VektisDownload:
         if pad.exists():
             try:
                 _controleer(pad.read_bytes(), pad.name)
-                return pad
             except (IngestFout, _NietHier, OSError):
-                tekst = (
+                self._meld(
                     f"{naam}: bewaard bestand {pad.name} is beschadigd en wordt opnieuw opgehaald"
                 )
-                self.meldingen.append(tekst)
-                LOG.warning(tekst)
                 pad.unlink(missing_ok=True)
+            else:
+                if self.actueel(jaar, niveau):
+                    return pad
+                try:
+                    return self._ophalen(jaar, niveau, pad, naam)
+                except IngestFout as exc:
+                    self._meld(
+                        f"{naam}: nieuwe versie niet opgehaald ({exc}); de bewaarde versie "
+                        "wordt gebruikt"
+                    )
+                    return pad
+        return self._ophalen(jaar, niveau, pad, naam)
+
+    def _meld(self, tekst: str) -> None:
+        self.meldingen.append(tekst)
+        LOG.warning(tekst)
+
+    def actueel(self, jaar: int, niveau: str) -> bool:
+        """True unless Vektis answers a ``HEAD`` on the cached file's address with another
+        ``Last-Modified`` or ``ETag`` than the cached copy has (one cheap request)."""
+        info = self.info(jaar, niveau)
+        url = info.get("url")
+        naam = f"Vektis Zvw {jaar} {niveau}"
+        if not url:
+            return True
+        try:
+            resp = self.session.head(
+                url, timeout=self.settings.http_timeout_s, allow_redirects=True
+            )
+        except requests.RequestException as exc:
+            self._meld(
+                f"{naam}: niet gecontroleerd of er een nieuwere versie is ({exc}); de bewaarde "
+                f"versie van {info.get('gewijzigd_op') or info.get('opgehaald_op')} wordt gebruikt"
+            )
+            return True
+        if resp.status_code != 200:
+            self._meld(
+                f"{naam}: niet gecontroleerd of er een nieuwere versie is (HTTP "
+                f"{resp.status_code} bij {url}); de bewaarde versie wordt gebruikt"
+            )
+            return True
+        gewijzigd, etag = resp.headers.get("Last-Modified"), resp.headers.get("ETag")
+        if gewijzigd and info.get("gewijzigd_op") and gewijzigd != info["gewijzigd_op"]:
+            self._meld(
+                f"{naam} is gewijzigd ({info['gewijzigd_op']} -> {gewijzigd}); het bestand "
+                "wordt opnieuw opgehaald"
+            )
+            return False
+        if etag and info.get("etag") and etag != info["etag"]:
+            self._meld(f"{naam} is gewijzigd (ETag); het bestand wordt opnieuw opgehaald")
+            return False
+        return True
+
+    def _ophalen(self, jaar: int, niveau: str, pad: Path, naam: str) -> Path:
         gezocht = []
         for url in adressen(jaar, niveau, self.basis):
             try:

@@ -117,11 +117,65 @@ def test_online_ingest_two_indelingen_and_pc3(tmp_path):
     )
     assert pc3.loc[pc3["postcode3"] == "999", "bedrag_eur"].sum() == pytest.approx(som, abs=0.01)
     assert set(pc3["postcode3"].dropna()) == {"101", "102", "999"}
-    # a second run fetches nothing: the files come from the cache, checksums unchanged
+    # a second run fetches nothing: one HEAD per file (same Last-Modified), then the cache
+    responses.head(tweede, headers={"Last-Modified": "Tue, 01 Oct 2024 10:00:00 GMT"})
+    responses.head(adressen(2016, "gemeente", BASIS)[0])  # no validators: the cache is kept
     calls = len(responses.calls)
     again = vektis_online(settings, [2014, 2016], ["gemeente"], download=_download(settings))
     assert ingest(engine, vind_bestanden(data) + again).nieuw == []
-    assert len(responses.calls) == calls
+    assert [c.request.method for c in responses.calls[calls:]] == ["HEAD", "HEAD"]
+
+
+@responses.activate
+def test_changed_last_modified_refetches_and_unchanged_does_not(tmp_path):
+    """Freshness: a HEAD per run; another Last-Modified (or ETag) fetches the file again and
+    the Bronnen dates follow; a failed check keeps the cached copy with a Dutch note."""
+    oud = _bytes(tmp_path, "o.csv", lambda p: rp.vektis_gemeente(p, rp.JAAR_OUD))
+    nieuw = _bytes(tmp_path, "n.csv", lambda p: rp.vektis_gemeente(p, rp.JAAR_NIEUW))
+    assert oud != nieuw
+    url = adressen(2016, "gemeente", BASIS)[0]
+    lm1, lm2 = "Tue, 01 Oct 2024 10:00:00 GMT", "Wed, 02 Apr 2025 08:30:00 GMT"
+    responses.get(url, body=oud, headers={"Last-Modified": lm1, "ETag": '"a1"'})
+    settings = _settings(tmp_path)
+    eerste = vektis_online(settings, [2016], ["gemeente"], download=_download(settings))[0]
+    sha_oud = eerste.checksum()
+    assert eerste.bron_gewijzigd_op == lm1 and eerste.opgehaald_op
+    # unchanged: one HEAD, no GET, same checksum
+    responses.head(url, headers={"Last-Modified": lm1, "ETag": '"a1"'})
+    n = len(responses.calls)
+    tweede = vektis_online(settings, [2016], ["gemeente"], download=_download(settings))[0]
+    assert tweede.checksum() == sha_oud
+    assert [c.request.method for c in responses.calls[n:]] == ["HEAD"]
+    # changed at Vektis: HEAD, then one GET of the new file
+    responses.replace(responses.HEAD, url, headers={"Last-Modified": lm2, "ETag": '"b2"'})
+    responses.replace(
+        responses.GET, url, body=nieuw, headers={"Last-Modified": lm2, "ETag": '"b2"'}
+    )
+    n = len(responses.calls)
+    derde = vektis_online(settings, [2016], ["gemeente"], download=_download(settings))[0]
+    assert derde.checksum() != sha_oud
+    assert derde.download.pad(2016, "gemeente").read_bytes() == nieuw
+    assert [c.request.method for c in responses.calls[n:]] == ["HEAD", "GET"]
+    assert derde.bron_gewijzigd_op == lm2
+    assert "is gewijzigd" in derde.opmerking
+    # only the ETag changed: fetched again as well
+    responses.replace(responses.HEAD, url, headers={"Last-Modified": lm2, "ETag": '"c3"'})
+    responses.replace(responses.GET, url, body=oud, headers={"Last-Modified": lm2, "ETag": '"c3"'})
+    vierde = vektis_online(settings, [2016], ["gemeente"], download=_download(settings))[0]
+    assert vierde.checksum() == sha_oud
+    # the check fails (no connection): the cached copy is used, with a note
+    responses.replace(responses.HEAD, url, body=requests.exceptions.ConnectionError("weg"))
+    n = len(responses.calls)
+    vijfde = vektis_online(settings, [2016], ["gemeente"], download=_download(settings))[0]
+    assert vijfde.checksum() == sha_oud
+    assert [c.request.method for c in responses.calls[n:]] == ["HEAD"]
+    assert "niet gecontroleerd" in vijfde.opmerking
+    # changed, but the new file cannot be fetched: the cached copy stays in use
+    responses.replace(responses.HEAD, url, headers={"Last-Modified": lm1})
+    responses.replace(responses.GET, url, status=503)
+    zesde = vektis_online(settings, [2016], ["gemeente"], download=_download(settings))[0]
+    assert zesde.checksum() == sha_oud
+    assert "bewaarde versie wordt gebruikt" in zesde.opmerking
 
 
 @responses.activate
@@ -182,11 +236,15 @@ def test_interrupted_run_resumes_and_damaged_cache_is_refetched(tmp_path):
     with pytest.raises(IngestFout, match="2017"):
         dl.bestand(2017, "gemeente")  # the run stops here
     responses.replace(responses.GET, u17, body=b17)
+    responses.head(u16)
     dl = _download(settings)
     before = len(responses.calls)
-    dl.bestand(2016, "gemeente")  # from the cache
+    dl.bestand(2016, "gemeente")  # from the cache (one freshness HEAD)
     dl.bestand(2017, "gemeente")
-    assert [c.request.url for c in responses.calls[before:]] == [u17]
+    assert [(c.request.method, c.request.url) for c in responses.calls[before:]] == [
+        ("HEAD", u16),
+        ("GET", u17),
+    ]
     # a cached file damaged on disk: reported in Dutch and fetched again
     pad = dl.pad(2016, "gemeente")
     pad.write_bytes(b16[: len(b16) - 25])
