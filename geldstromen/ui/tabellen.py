@@ -42,7 +42,14 @@ def opgemaakt(frame: pd.DataFrame):
         styler = styler.format(
             na_rep=LEEG, precision=decimalen, thousands=".", decimal=",", subset=[kolom]
         )
+    for kolom in frame.columns:  # a year column with a gap is float: 2018, not 2018.000000
+        if _jaarkolom(kolom) and pd.api.types.is_float_dtype(frame[kolom]):
+            styler = styler.format("{:.0f}", na_rep=LEEG, subset=[kolom])
     return styler
+
+
+def _jaarkolom(kolom) -> bool:
+    return "jaar" in str(kolom).lower() and "per" not in str(kolom).lower()
 
 
 def kolom_decimalen(frame: pd.DataFrame) -> dict[str, int]:
@@ -53,7 +60,7 @@ def kolom_decimalen(frame: pd.DataFrame) -> dict[str, int]:
         reeks = frame[kolom]
         if not pd.api.types.is_numeric_dtype(reeks) or pd.api.types.is_bool_dtype(reeks):
             continue
-        if "jaar" in str(kolom).lower() and "per" not in str(kolom).lower():
+        if _jaarkolom(kolom):
             continue
         waarden = reeks.dropna().abs()
         if waarden.empty or (waarden % 1 == 0).all() or waarden.max() >= 1000:

@@ -23,6 +23,12 @@ def test_dutch_format_dash_for_missing_and_plain_years():
     assert "–" in text and "nan" not in text.lower()
 
 
+def test_a_year_column_with_a_gap_shows_plain_years():
+    """Bronnen (screenshot): jaar with an empty cell is float and showed 2018.000000."""
+    text = opgemaakt(pd.DataFrame({"jaar": [2018.0, np.nan]})).to_string()
+    assert "2018" in text and "2018.0" not in text and "2.018" not in text and "–" in text
+
+
 def test_large_tables_are_not_styled():
     frame = pd.DataFrame({"x": np.arange(5_000, dtype=float)})
     assert opgemaakt(frame) is frame
