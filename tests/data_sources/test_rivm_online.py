@@ -279,3 +279,24 @@ def test_first_run_and_start_page_say_rivm_comes_online():
     online, bestanden = tekst.split("alleen via bestanden")
     assert "RIVM-gezondheid per wijk en buurt, edities 2020 en 2022" in online
     assert "RIVM" not in bestanden
+
+
+@responses.activate
+def test_a_file_of_the_same_edition_wins_over_the_online_table(tmp_path):
+    """The lab files and ``ingest --online`` in one store: RIVM 2020 from the file only (never
+    both), 2022 from the online table."""
+    from data_sources.ingest import vind_bestanden
+    from tests.conftest import FIXTURES
+
+    _register(responses, {**replay(BASE, 2020, regios()), **replay(BASE, 2022, regios())})
+    engine = db.make_engine(f"sqlite:///{tmp_path / 'beide.sqlite'}")
+    bestanden = vind_bestanden(FIXTURES / "bronnen_kwb", ("data_sources.rivm",))
+    ingest(engine, bestanden + _items(tmp_path))
+    mart = pd.read_sql_query(
+        "select regio_code, jaar, indicator, bron from mart_indicator_mat "
+        "where indicator like 'gezondheid%'",
+        engine,
+    )
+    assert not mart.duplicated(["regio_code", "jaar", "indicator"]).any()
+    assert not mart.loc[mart["jaar"] == 2020, "bron"].str.contains("online").any()
+    assert set(mart["jaar"]) == {2020, 2022}

@@ -26,3 +26,11 @@ select
 from stg_cbs__waarden as s
 inner join bron as b on b.bron_id = s.bron_id
 inner join ref_indicator as r on r.soort = b.soort and r.bron_kolom = s.stem
+where b.bron_id not in (
+    -- an online RIVM edition when a file of the same edition (soort and year) is in the store:
+    -- the file wins, never both (a RIVM file covers all of NL, as the online table does)
+    select o.bron_id
+    from bron as o
+    inner join bron as f on f.soort = o.soort and f.jaar = o.jaar
+    where o.soort like 'rivm%' and o.url is not null and f.url is null
+)
