@@ -24,6 +24,15 @@ ingest needs no network. A damaged cache page is reported in Dutch and fetched a
 polygons are then simplified for the web by :func:`data_sources.geometrie.verwerk` (valid,
 shared edges kept, WGS84, coordinates rounded) and stored per year.
 
+Freshness: PDOK and CBS revise a year's boundaries now and then. Every run makes one cheap
+check per service and year (memoised for the run): the OGC API collection document
+(``collections/<collectie>``), the WFS ``GetCapabilities`` (also read for the feature types) or
+a ``HEAD`` on the wijk- en buurtkaart download. Its ``Last-Modified``, ``ETag`` and (for the
+documents) the sha256 of the body are kept beside the level's pages (``versie.json``); when
+one of them differs from the cached copy's, that level's pages are dropped and fetched again.
+Without an answer the cached pages are used (with a Dutch note); nothing is refetched when
+nothing changed.
+
 ``GELDSTROMEN_ONLINE_GRENZEN_JAREN`` (e.g. ``2019,2024``) chooses the years, default
 2015-2025; ``GELDSTROMEN_ONLINE_GRENZEN_NIVEAUS`` (e.g. ``gemeente,wijk``) the levels, default
 all three.
@@ -64,7 +73,10 @@ from geldstromen.geo import RD, WGS84
 
 LOG = logging.getLogger(__name__)
 
-OGC_URL = "https://api.pdok.nl/cbs/wijken-en-buurten-{jaar}/ogc/v1/collections/{collectie}/items"
+OGC_COLLECTIE_URL = (
+    "https://api.pdok.nl/cbs/wijken-en-buurten-{jaar}/ogc/v1/collections/{collectie}"
+)
+OGC_URL = OGC_COLLECTIE_URL + "/items"
 WFS_URL = "https://service.pdok.nl/cbs/wijkenbuurten/{jaar}/wfs/v1_0"
 COLLECTIES = {"gemeente": "gemeenten", "wijk": "wijken", "buurt": "buurten"}
 NIVEAUS = tuple(COLLECTIES)
@@ -196,6 +208,8 @@ class Collectie:
     #: True when PDOK publishes no such level and year (HTTP 404 on both services).
     ontbreekt: bool = False
     dienst: str = "PDOK OGC API Features"
+    #: ``Last-Modified`` of the service's check document when it sends one.
+    gewijzigd_op: str | None = None
 
 
 class PdokGrenzen:
@@ -210,6 +224,10 @@ class PdokGrenzen:
         #: Dutch notes for the user (damaged cache pages, a fallback service).
         self.meldingen: list[str] = []
         self._typen: dict[int, list[str]] = {}
+        #: Freshness checks of this run: URL -> (HTTP status or None, signature, text).
+        self._controles: dict[str, tuple[int | None, dict | None, str | None]] = {}
+        #: Years whose wijk- en buurtkaart zip was found changed (and removed) in this run.
+        self._nieuwe_zips: set[int] = set()
 
     def _meld(self, tekst: str) -> None:
         self.meldingen.append(tekst)
@@ -259,6 +277,90 @@ class PdokGrenzen:
     def _pagina_json(self, url: str) -> dict:
         """One page parsed; a truncated page is retried like a network failure."""
         return self._opnieuw(lambda: _parse_json(self._een_keer(url), url))
+
+    def _controle(
+        self, url: str, methode: str = "GET"
+    ) -> tuple[int | None, dict | None, str | None]:
+        """One cheap request (once per run and URL, no retries): the HTTP status, the version
+        signature ``{gewijzigd_op, etag, kenmerk}`` on HTTP 200 and the text of a GET."""
+        if url not in self._controles:
+            try:
+                resp = self.session.request(
+                    methode, url, timeout=self.settings.http_timeout_s, allow_redirects=True
+                )
+                status = resp.status_code
+                tekst = resp.text if methode == "GET" and status == 200 else None
+            except requests.RequestException as exc:
+                LOG.info("PDOK-controle %s mislukt: %s", url, exc)
+                self._controles[url] = (None, None, None)
+                return self._controles[url]
+            handtekening = None
+            if status == 200:
+                handtekening = {
+                    "gewijzigd_op": resp.headers.get("Last-Modified"),
+                    "etag": resp.headers.get("ETag"),
+                    "kenmerk": hashlib.sha256(tekst.encode()).hexdigest()
+                    if tekst is not None
+                    else None,
+                }
+            self._controles[url] = (status, handtekening, tekst)
+        return self._controles[url]
+
+    def versie(self, jaar: int, niveau: str, dienst: str, url: str, methode: str = "GET") -> dict:
+        """The version of a level's cached pages, checked against the service (see module
+        doc); drops the pages when the service's signature changed."""
+        folder = Path(self.settings.cache_dir) / "pdok" / str(jaar) / niveau
+        pad = folder / "versie.json"
+        oud: dict | None = None
+        if pad.exists():
+            try:
+                oud = json.loads(pad.read_text(encoding="utf-8"))
+                if not isinstance(oud, dict):
+                    raise ValueError("geen object")
+            except (ValueError, OSError, UnicodeDecodeError):
+                self._meld(f"PDOK {niveau} {jaar}: versiebestand in de cache is beschadigd")
+                oud = None
+        if oud is not None and oud.get("dienst") != dienst:
+            oud = None
+        paginas = [p for p in folder.glob("*.json") if p.name != pad.name]
+        _, nieuw, _ = self._controle(url, methode)
+        if nieuw is None:
+            if paginas:
+                self._meld(
+                    f"PDOK {niveau} {jaar}: niet gecontroleerd of er een nieuwere versie is "
+                    f"({url} gaf geen antwoord); de bewaarde grenzen worden gebruikt"
+                )
+            return oud or {}
+        if oud is not None and paginas:
+            verschil = [
+                k for k in ("gewijzigd_op", "etag", "kenmerk") if oud.get(k) and nieuw.get(k)
+            ]
+            if not any(oud[k] != nieuw[k] for k in verschil):
+                return oud
+            wanneer = f" ({oud.get('gewijzigd_op')} -> {nieuw.get('gewijzigd_op')})"
+            self._meld(
+                f"PDOK {niveau} {jaar} is gewijzigd bij de bron"
+                + (wanneer if oud.get("gewijzigd_op") and nieuw.get("gewijzigd_op") else "")
+                + "; de grenzen worden opnieuw opgehaald"
+            )
+            if methode == "HEAD" and jaar not in self._nieuwe_zips:
+                # one zip holds the three levels: drop all their pages and the zip, once
+                for ander in NIVEAUS:
+                    for pagina in (folder.parent / ander).glob("*.json"):
+                        if pagina.name != pad.name:
+                            pagina.unlink(missing_ok=True)
+                (folder.parent / "wijkbuurtkaart.zip").unlink(missing_ok=True)
+                self._nieuwe_zips.add(jaar)
+            for pagina in paginas:
+                pagina.unlink(missing_ok=True)
+        record = {
+            "dienst": dienst,
+            "url": url,
+            **nieuw,
+            "gecontroleerd_op": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        _schrijf_atomisch(pad, json.dumps(record))
+        return record
 
     def _cache(self, jaar: int, niveau: str, url: str) -> Path:
         naam = hashlib.sha256(url.encode()).hexdigest()[:32]
@@ -331,12 +433,16 @@ class PdokGrenzen:
         """A collection of the OGC API Features of ``jaar``, following ``next`` links."""
         base = OGC_URL.format(jaar=jaar, collectie=COLLECTIES[niveau])
         url = f"{base}?{urlencode({'f': 'json', 'limit': PAGINA})}"
+        meta = OGC_COLLECTIE_URL.format(jaar=jaar, collectie=COLLECTIES[niveau]) + "?f=json"
+        versie = self.versie(jaar, niveau, "ogc", meta)
 
         def volgende(data: dict, _url: str) -> str | None:
             links = data.get("links") or []
             return next((lnk.get("href") for lnk in links if lnk.get("rel") == "next"), None)
 
-        return self._alle(jaar, niveau, url, WGS84, volgende)
+        col = self._alle(jaar, niveau, url, WGS84, volgende)
+        col.gewijzigd_op = versie.get("gewijzigd_op")
+        return col
 
     def wfs_type(self, niveau: str, jaar: int) -> str:
         """The WFS feature type of a level in ``jaar`` from GetCapabilities."""
@@ -345,7 +451,11 @@ class PdokGrenzen:
             url = f"{base}?{urlencode({'service': 'WFS', 'request': 'GetCapabilities'})}"
             pad = Path(self.settings.cache_dir) / "pdok" / str(jaar) / "wfs_typen.json"
             namen = None
-            if pad.exists():
+            status, _, tekst = self._controles.get(url, (None, None, None))
+            if status == 200 and tekst is not None and "<html" not in tekst[:500].lower():
+                namen = _TYPE_NAAM.findall(tekst)  # read by this run's freshness check
+                _schrijf_atomisch(pad, json.dumps(namen))
+            elif pad.exists():
                 try:
                     namen = json.loads(pad.read_text(encoding="utf-8"))
                 except (ValueError, OSError, UnicodeDecodeError):
@@ -361,8 +471,12 @@ class PdokGrenzen:
 
     def wfs(self, niveau: str, jaar: int) -> Collectie:
         """A level of the WFS of ``jaar`` as GeoJSON in RD New, pages by ``startIndex``."""
-        typenaam = self.wfs_type(niveau, jaar)
         base = WFS_URL.format(jaar=jaar)
+        caps = f"{base}?{urlencode({'service': 'WFS', 'request': 'GetCapabilities'})}"
+        versie = self.versie(jaar, niveau, "wfs", caps)
+        if self._controles[caps][0] == 404:
+            raise NietGevonden(f"PDOK gaf HTTP 404 voor {caps}")
+        typenaam = self.wfs_type(niveau, jaar)
 
         def pagina_url(start: int) -> str:
             params = {
@@ -388,6 +502,7 @@ class PdokGrenzen:
 
         col = self._alle(jaar, niveau, pagina_url(0), RD, volgende)
         col.dienst = "PDOK WFS"
+        col.gewijzigd_op = versie.get("gewijzigd_op")
         return col
 
     def collectie(self, niveau: str, jaar: int) -> Collectie:
@@ -467,6 +582,7 @@ class PdokGrenzen:
         """A level of CBS's wijk- en buurtkaart download of ``jaar`` (zip with shapefiles or a
         GeoPackage, RD New), kept in the page cache as one compact page."""
         url = KAART_DOWNLOADS[jaar]
+        versie = self.versie(jaar, niveau, "kaart", url, "HEAD")
         pagina = self._cache(jaar, niveau, f"{url}#{niveau}")
         try:
             json.loads(pagina.read_text(encoding="utf-8"))["features"]
@@ -502,6 +618,7 @@ class PdokGrenzen:
         col = self._alle(jaar, niveau, f"{url}#{niveau}", RD, lambda _d, _u: None)
         col.url = url
         col.dienst = "de wijk- en buurtkaart van CBS (download)"
+        col.gewijzigd_op = versie.get("gewijzigd_op")
         return col
 
 
@@ -566,11 +683,19 @@ class OnlineGrenzen(Bestand):
                 leeg = hashlib.sha256(f"ontbreekt {self.bron_id}".encode()).hexdigest()
                 col = Collectie([], WGS84, str(self.url), leeg, ontbreekt=True)
             self._collectie = Collectie(
-                [], col.crs, col.url, col.sha256, col.opgehaald_op, col.ontbreekt, col.dienst
+                [],
+                col.crs,
+                col.url,
+                col.sha256,
+                col.opgehaald_op,
+                col.ontbreekt,
+                col.dienst,
+                col.gewijzigd_op,
             )
             self.sha256 = col.sha256
             self.url = col.url
             self.opgehaald_op = col.opgehaald_op
+            self.bron_gewijzigd_op = col.gewijzigd_op
             notes = [f"{self.niveau}grenzen {self.jaar} via {col.dienst}, vereenvoudigd"]
             if col.ontbreekt:
                 notes = []

@@ -56,6 +56,11 @@ def _items(settings, jaren, niveaus=pdok.NIVEAUS, bron=None):
     return {b.bron_id: b for b in found}
 
 
+def _controles(urls: list[str]) -> list[str]:
+    """The freshness checks among requested URLs (collection documents, capabilities)."""
+    return [u for u in urls if u.endswith("?f=json") or "GetCapabilities" in u]
+
+
 def test_ogc_pages_followed_by_cursor_water_dropped_and_cached(settings, replay):
     gebieden = pdok_replay.gebieden(2024)
     replay.ogc(2024, gebieden, pagina=2)
@@ -86,10 +91,11 @@ def test_ogc_pages_followed_by_cursor_water_dropped_and_cached(settings, replay)
     )
     assert "OGC API" in items["geometrie_buurt_2024"].opmerking
     calls = len(replay.opgevraagd)
-    again = _items(settings, [2024])  # a second run reads the page cache: no requests
+    again = _items(settings, [2024])  # a second run reads the page cache: one check, no pages
     assert again["geometrie_buurt_2024"].checksum() == items["geometrie_buurt_2024"].checksum()
     again["geometrie_buurt_2024"].lees()
-    assert len(replay.opgevraagd) == calls
+    nieuw = replay.opgevraagd[calls:]
+    assert nieuw == [replay.collectie_url(2024, "buurt")] == _controles(nieuw)
 
 
 def test_wfs_year_reads_capabilities_and_reprojects_rd(settings, replay):
@@ -131,7 +137,8 @@ def test_ogc_404_falls_back_to_wfs_with_a_note(settings, replay):
     calls = len(replay.opgevraagd)
     again = _items(settings, [2022], ["gemeente"])["geometrie_gemeente_2022"]
     assert len(again.lees()["raw_geometrie"]) == 3
-    assert len(replay.opgevraagd) == calls  # the 404 and the pages are remembered
+    nieuw = replay.opgevraagd[calls:]  # the 404 and the pages are remembered: only the check
+    assert len(nieuw) == 1 and "GetCapabilities" in nieuw[0]
     assert "geen OGC API" in again.opmerking
 
 
@@ -162,9 +169,11 @@ def test_old_year_without_wfs_comes_from_the_cbs_download(settings, replay, tmp_
     assert len(downloads) == 1  # one zip for the three levels
     assert not list(settings.cache_dir.rglob("*.zip"))  # removed once all levels are read
     calls = len(replay.opgevraagd)
+    heads = len(replay.head_opgevraagd)
     again = _items(settings, [2016])  # a rerun: pages and the 404s are remembered
     assert len(again["geometrie_buurt_2016"].lees()["raw_geometrie"]) == len(verwacht)
     assert len(replay.opgevraagd) == calls
+    assert replay.head_opgevraagd[heads:] == [replay.sleutel(pdok.KAART_DOWNLOADS[2016])]
 
 
 def test_download_cut_off_is_retried(settings, replay, tmp_path):
@@ -203,14 +212,14 @@ def test_html_error_page_is_a_dutch_error_not_retried(settings, replay):
     replay.zet(OGC_GEMEENTEN, (200, "<!DOCTYPE html><html><body>Onderhoud</body></html>"))
     with pytest.raises(IngestFout, match="HTML-pagina in plaats van GeoJSON"):
         _bron(settings).collectie("gemeente", 2024)
-    assert len(replay.opgevraagd) == 1
+    assert replay.opgevraagd.count(replay.sleutel(OGC_GEMEENTEN)) == 1
 
 
 def test_gives_up_after_retries_with_dutch_message(settings, replay):
     replay.zet(OGC_GEMEENTEN, requests.ConnectionError("geen netwerk"))
     with pytest.raises(IngestFout, match="PDOK niet bereikbaar na 3 pogingen"):
         _bron(settings).collectie("gemeente", 2024)
-    assert len(replay.opgevraagd) == 3
+    assert replay.opgevraagd.count(replay.sleutel(OGC_GEMEENTEN)) == 3
 
 
 def test_count_that_does_not_add_up_is_refused(settings, replay):
@@ -234,14 +243,19 @@ def test_interrupted_run_resumes_from_the_page_cache(settings, replay):
     col = _bron(settings).collectie("buurt", 2024)
     assert len(col.features) == 15
     nieuw = replay.opgevraagd[len(eerder) :]
-    assert nieuw[0] == replay.sleutel(volgende)  # pages 1-3 came from the cache
-    assert len(nieuw) == 8 - 3
+    assert nieuw[0] == replay.collectie_url(2024, "buurt")  # the freshness check
+    assert nieuw[1] == replay.sleutel(volgende)  # pages 1-3 came from the cache
+    assert len(nieuw) == 1 + 8 - 3
 
 
 def test_damaged_cache_page_is_fetched_again(settings, replay):
     replay.ogc(2024, pdok_replay.gebieden(2024), pagina=10)
     _bron(settings).collectie("gemeente", 2024)
-    (pagina,) = (settings.cache_dir / "pdok" / "2024" / "gemeente").glob("*.json")
+    (pagina,) = [
+        p
+        for p in (settings.cache_dir / "pdok" / "2024" / "gemeente").glob("*.json")
+        if p.name != "versie.json"
+    ]
     pagina.write_text('{"features": [', encoding="utf-8")
     bron = _bron(settings)
     assert len(bron.collectie("gemeente", 2024).features) == 6
@@ -414,3 +428,115 @@ def test_report_map_takes_the_same_year_as_the_page(kaart_store, tmp_path):
         None,
         "Geen kaartgrenzen ingelezen voor deze gemeente.",
     )
+
+
+LM1, LM2 = "Mon, 03 Mar 2025 09:00:00 GMT", "Thu, 02 Oct 2025 14:15:00 GMT"
+
+
+def test_freshness_ogc_changed_last_modified_refetches_unchanged_only_checks(
+    settings, replay, tmp_path
+):
+    """A rerun makes only the cheap check when nothing changed; a changed Last-Modified of
+    the collection document refetches that level (new shapes in the store, dates on the
+    Bronnen page); a failed check keeps the cached pages with a Dutch note."""
+    replay.ogc(2024, pdok_replay.gebieden(2024), pagina=4)
+    for niveau in pdok.NIVEAUS:
+        replay.kop(replay.collectie_url(2024, niveau), Last_Modified=LM1)
+    engine = db.make_engine(f"sqlite:///{tmp_path / 'vers.sqlite'}")
+    assert len(ingest(engine, list(_items(settings, [2024]).values())).nieuw) == 3
+    bron = pd.read_sql_query("select * from bron", engine).set_index("bron_id")
+    assert set(bron["bron_gewijzigd_op"]) == {LM1} and bron["opgehaald_op"].notna().all()
+    # unchanged: three checks, no page
+    n = len(replay.opgevraagd)
+    assert ingest(engine, list(_items(settings, [2024]).values())).nieuw == []
+    nieuw = replay.opgevraagd[n:]
+    assert sorted(nieuw) == sorted(replay.collectie_url(2024, x) for x in pdok.NIVEAUS)
+    # PDOK revised the buurten (moved boundaries): only that level is fetched again
+    verschoven = pdok_replay.gebieden(2024, verschuif=0.3)
+    replay.ogc(2024, verschoven, pagina=4)
+    replay.kop(replay.collectie_url(2024, "buurt"), Last_Modified=LM2)
+    for niveau in ("gemeente", "wijk"):
+        replay.kop(replay.collectie_url(2024, niveau), Last_Modified=LM1)
+    n = len(replay.opgevraagd)
+    items = _items(settings, [2024])
+    result = ingest(engine, list(items.values()))
+    assert result.nieuw == ["geometrie_buurt_2024"]
+    pagina_urls = [u for u in replay.opgevraagd[n:] if u not in _controles(replay.opgevraagd[n:])]
+    assert pagina_urls and all("/buurten/items" in u for u in pagina_urls)
+    assert any(
+        "is gewijzigd bij de bron" in m for m in items["geometrie_buurt_2024"].opmerking.split("; ")
+    )
+    bron = pd.read_sql_query("select * from bron", engine).set_index("bron_id")
+    assert bron.loc["geometrie_buurt_2024", "bron_gewijzigd_op"] == LM2
+    assert bron.loc["geometrie_wijk_2024", "bron_gewijzigd_op"] == LM1
+    # the stored buurt shapes are the revised ones: recomputed from the served RD boxes
+    geo = pd.read_sql_query(
+        "select regio_code, geometrie_geojson from raw_geometrie "
+        "where bron_id = 'geometrie_buurt_2024'",
+        engine,
+    ).set_index("regio_code")["geometrie_geojson"]
+    naar_rd = pyproj.Transformer.from_crs(4326, 28992, always_xy=True)
+    doel = next(g for g in verschoven if g.code == "BU99000000")
+    vorm = shapely.from_geojson(geo.loc["BU99000000"])
+    hoog = max(naar_rd.transform(x, y)[1] for x, y in vorm.exterior.coords)
+    assert hoog == pytest.approx(doel.rd.bounds[3], abs=5)
+    assert doel.rd.bounds[3] == pytest.approx(pdok_replay.Y0 + 0.8 * pdok_replay.GM_M)
+    # the check fails: cached pages are used, said in Dutch, nothing refetched
+    for niveau in pdok.NIVEAUS:
+        replay.zet(replay.collectie_url(2024, niveau), requests.ConnectionError("weg"))
+    n = len(replay.opgevraagd)
+    items = _items(settings, [2024])
+    assert ingest(engine, list(items.values())).nieuw == []
+    assert len(replay.opgevraagd[n:]) == 3
+    assert "niet gecontroleerd" in items["geometrie_gemeente_2024"].opmerking
+
+
+def test_freshness_without_headers_compares_the_document(settings, replay):
+    """No Last-Modified or ETag: the collection document's own content is the signature."""
+    replay.ogc(2024, pdok_replay.gebieden(2024), pagina=10)
+    bron = _bron(settings)
+    eerst = bron.collectie("gemeente", 2024).sha256
+    url = replay.collectie_url(2024, "gemeente")
+    status, tekst = replay.antwoorden[replay.sleutel(url)][0]
+    replay.zet(url, (status, tekst.replace("CBS gemeenten 2024", "CBS gemeenten 2024 (v2)")))
+    body = json.loads(replay.antwoorden[replay.sleutel(OGC_GEMEENTEN)][0][1])
+    body["features"] = body["features"][:4]
+    body["numberMatched"] = body["numberReturned"] = 4
+    replay.zet(OGC_GEMEENTEN, (200, json.dumps(body)))
+    n = len(replay.opgevraagd)
+    col = _bron(settings).collectie("gemeente", 2024)
+    assert len(col.features) == 4 and col.sha256 != eerst
+    assert replay.opgevraagd[n:] == [url, replay.sleutel(OGC_GEMEENTEN)]
+
+
+def test_freshness_wfs_capabilities_and_download_head(settings, replay, tmp_path):
+    """WFS years: the capabilities (also read for the feature types) are the check; years
+    from CBS's download: a HEAD on the zip, another Last-Modified downloads it again once."""
+    replay.wfs(2019, pdok_replay.gebieden(2019))
+    caps = f"{pdok.WFS_URL.format(jaar=2019)}?service=WFS&request=GetCapabilities"
+    replay.kop(caps, Last_Modified=LM1)
+    replay.kaart(2016, pdok_replay.gebieden(2016), tmp_path)
+    replay.kop(pdok.KAART_DOWNLOADS[2016], Last_Modified=LM1)
+    items = _items(settings, [2016, 2019])
+    for item in items.values():
+        item.checksum()
+    assert {i.bron_gewijzigd_op for i in items.values()} == {LM1}
+    zip_key = replay.sleutel(pdok.KAART_DOWNLOADS[2016])
+    assert replay.opgevraagd.count(zip_key) == 1
+    # unchanged: one capabilities request for 2019, one HEAD for 2016, no pages
+    n, h = len(replay.opgevraagd), len(replay.head_opgevraagd)
+    for item in _items(settings, [2016, 2019]).values():
+        item.lees()
+    assert replay.opgevraagd[n:] == [replay.sleutel(caps)]
+    assert replay.head_opgevraagd[h:] == [zip_key]
+    # both revised: 2019 pages and the 2016 zip (once for the three levels) come again
+    replay.kop(caps, Last_Modified=LM2)
+    replay.kop(pdok.KAART_DOWNLOADS[2016], Last_Modified=LM2)
+    n = len(replay.opgevraagd)
+    items = _items(settings, [2016, 2019])
+    for item in items.values():
+        item.lees()
+    nieuw = replay.opgevraagd[n:]
+    assert nieuw.count(zip_key) == 1
+    assert sum("GetFeature" in u for u in nieuw) == 2 * 3  # a page and the empty page per level
+    assert {i.bron_gewijzigd_op for i in items.values()} == {LM2}

@@ -237,6 +237,10 @@ class Replay:
     def __init__(self) -> None:
         self.antwoorden: dict[str, list] = {}
         self.opgevraagd: list[str] = []
+        #: HEAD requests (the freshness check of a download), apart from the GETs.
+        self.head_opgevraagd: list[str] = []
+        #: Extra response headers per URL (``Last-Modified``, ``ETag``).
+        self.koppen: dict[str, dict[str, str]] = {}
 
     @staticmethod
     def sleutel(url: str) -> str:
@@ -248,6 +252,15 @@ class Replay:
         """Answers for ``url`` in order (the last one repeats): ``(status, text)`` tuples or an
         exception instance to raise."""
         self.antwoorden[self.sleutel(url)] = list(antwoorden)
+
+    def kop(self, url: str, **koppen: str) -> None:
+        """Response headers of ``url`` (``Last_Modified="..."`` -> ``Last-Modified``)."""
+        self.koppen[self.sleutel(url)] = {k.replace("_", "-"): v for k, v in koppen.items()}
+
+    def collectie_url(self, jaar: int, niveau: str) -> str:
+        """The OGC API collection document of a level (the freshness check)."""
+        base = pdok.OGC_COLLECTIE_URL.format(jaar=jaar, collectie=pdok.COLLECTIES[niveau])
+        return f"{base}?f=json"
 
     def ogc(self, jaar: int, gebieden_, pagina: int = 2, matched: bool = True) -> None:
         """OGC API pages of ``pagina`` synthetic features per level (cursor links)."""
@@ -264,6 +277,16 @@ class Replay:
     ) -> None:
         """Any GeoJSON features (lon/lat) as the OGC API pages of one collection."""
         base = pdok.OGC_URL.format(jaar=jaar, collectie=pdok.COLLECTIES[niveau])
+        collectie = pdok.COLLECTIES[niveau]
+        doc = {
+            "id": collectie,
+            "title": collectie.capitalize(),
+            "description": f"CBS {collectie} {jaar}",
+            "crs": ["http://www.opengis.net/def/crs/OGC/1.3/CRS84"],
+            "storageCrs": "http://www.opengis.net/def/crs/EPSG/0/28992",
+            "links": [{"rel": "items", "type": "application/geo+json", "href": base + "?f=json"}],
+        }
+        self.zet(self.collectie_url(jaar, niveau), (200, json.dumps(doc)))
         urls = [f"{base}?f=json&limit={pdok.PAGINA}"]
         chunks = [features[i : i + pagina] for i in range(0, len(features), pagina)] or [[]]
         for n in range(1, len(chunks)):
@@ -374,18 +397,23 @@ class Replay:
     def callback(self, request):
         """``responses`` callback: the next recorded answer for the URL (404 when unknown)."""
         key = self.sleutel(request.url)
-        self.opgevraagd.append(key)
+        head = request.method == "HEAD"
+        (self.head_opgevraagd if head else self.opgevraagd).append(key)
         answers = self.antwoorden.get(key)
         if not answers:
             return (404, {}, "<html><body>404 Not Found</body></html>")
-        answer = answers.pop(0) if len(answers) > 1 else answers[0]
+        answer = (answers.pop(0) if len(answers) > 1 else answers[0]) if not head else answers[-1]
         if isinstance(answer, Exception):
             raise answer
         status, text = answer
+        koppen = dict(self.koppen.get(key, {}))
         if isinstance(text, bytes):
-            return (status, {"Content-Type": "application/zip"}, text)
-        kind = "application/geo+json" if text.lstrip().startswith("{") else "text/html"
-        return (status, {"Content-Type": kind}, text)
+            koppen["Content-Type"] = "application/zip"
+        elif text.lstrip().startswith("{"):
+            koppen["Content-Type"] = "application/geo+json"
+        else:
+            koppen["Content-Type"] = "text/html"
+        return (status, koppen, b"" if head else text)
 
     def kaart(self, jaar: int, gebieden_, tmp: Path) -> bytes:
         """CBS's wijk- en buurtkaart zip of ``jaar`` as CBS names its shapefiles
@@ -415,4 +443,7 @@ class Replay:
     def activeer(self, rsps) -> None:
         """Route every PDOK request of ``rsps`` (a ``responses`` mock) to this replay."""
         for host in ("https://api.pdok.nl/", "https://service.pdok.nl/", "https://www.cbs.nl/"):
-            rsps.add_callback("GET", re.compile(re.escape(host) + ".*"), callback=self.callback)
+            for methode in ("GET", "HEAD"):
+                rsps.add_callback(
+                    methode, re.compile(re.escape(host) + ".*"), callback=self.callback
+                )
