@@ -229,7 +229,10 @@ def ingest(
     """
     try:
         with db.schrijfslot(engine):
-            return _ingest(engine, bestanden, progress, force, accepteer_krimp, before_commit)
+            result = _ingest(engine, bestanden, progress, force, accepteer_krimp, before_commit)
+            if result.nieuw or result.model_herbouwd:
+                db.geef_ruimte_terug(engine)  # the pages of replaced rows and rebuilt marts
+            return result
     except db.BezetFout as exc:
         raise IngestFout(str(exc)) from None
 

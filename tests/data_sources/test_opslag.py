@@ -135,3 +135,17 @@ def test_store_of_the_earlier_wide_shape_is_migrated_with_identical_values(tmp_p
             ).scalar()
             == 0
         )
+
+
+def test_pages_of_replaced_rows_go_back_to_the_file_system(tmp_path):
+    url = f"sqlite:///{tmp_path / 'terug.sqlite'}"
+    data = fixture_store(url, tmp_path)
+    engine = db.make_engine(url)
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA auto_vacuum").scalar() == 2  # incremental
+        eerst = conn.exec_driver_sql("PRAGMA page_count").scalar()
+    for _ in range(3):  # every source and mart written again
+        ingest(engine, vind_bestanden(data), force=True)
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA freelist_count").scalar() == 0
+        assert conn.exec_driver_sql("PRAGMA page_count").scalar() <= eerst * 1.1
