@@ -24,6 +24,7 @@ from geldstromen.schema import (
     REF_TABLES,
     bron,
     raw_cbs_reeks,
+    raw_cbs_regio,
     raw_cbs_waarde,
     raw_gemeentenaam,
     raw_regio,
@@ -53,7 +54,7 @@ _TABLES = {t.name: t for t in RAW_TABLES}
 #: Tables a source delivers in another shape than they are stored: ``raw_cbs_waarde`` comes as
 #: long rows ``bron_id, jaar, regio_code, kolom, waarde`` and is stored as series + cells
 #: (:func:`schrijf_cbs_waarden`); ``raw_cbs_reeks`` is filled by the ingest only.
-_ALLEEN_INGEST = {"raw_cbs_reeks"}
+_ALLEEN_INGEST = {"raw_cbs_reeks", "raw_cbs_regio"}
 #: A re-ingest may lose at most this share of a source's stored rows or regions (a larger loss
 #: is what a truncated file looks like) unless the user accepts it explicitly.
 MAX_KRIMP = 0.10
@@ -154,10 +155,15 @@ def omvang_opgeslagen(conn, bron_id: str) -> Omvang | None:
         return None
     regios: set = set()
     for name, kolom in REGIO_KOLOM.items():
-        col = _TABLES[name].c[kolom]
         if name == raw_cbs_waarde.name:
-            query = select(col).where(col_reeks_van(bron_id)).distinct()
+            query = (
+                select(raw_cbs_regio.c.regio_code)
+                .join(raw_cbs_waarde, raw_cbs_waarde.c.regio_id == raw_cbs_regio.c.regio_id)
+                .where(col_reeks_van(bron_id))
+                .distinct()
+            )
         else:
+            col = _TABLES[name].c[kolom]
             query = select(col).where(_TABLES[name].c.bron_id == bron_id).distinct()
         regios |= {str(v).strip() for v in conn.execute(query).scalars() if v is not None}
     regios.discard("")
@@ -285,8 +291,8 @@ def col_reeks_van(bron_id: str):
 def verwijder_bron(conn, bron_id: str) -> None:
     """Delete every raw row of one source (cells through their series, then the rest)."""
     conn.execute(delete(raw_cbs_waarde).where(col_reeks_van(bron_id)))
-    for table in RAW_TABLES:
-        if table is not raw_cbs_waarde:
+    for table in RAW_TABLES:  # region codes stay: other sources share them
+        if table not in (raw_cbs_waarde, raw_cbs_regio):
             conn.execute(delete(table).where(table.c.bron_id == bron_id))
 
 
@@ -311,8 +317,21 @@ def schrijf_cbs_waarden(conn, frame: pd.DataFrame, bron_id: str) -> int:
     reeksen.insert(0, "reeks_id", range(start, start + len(reeksen)))
     db.bulk_insert(conn, raw_cbs_reeks, reeksen)
     cellen = frame.merge(reeksen, on=["bron_id", "jaar", "kolom"], how="left", validate="m:1")
-    cellen = cellen.sort_values(["reeks_id", "regio_code"], kind="stable")  # key order: dense
-    return db.bulk_insert(conn, raw_cbs_waarde, cellen[["reeks_id", "regio_code", "waarde"]])
+    cellen["regio_id"] = regio_ids(conn, cellen["regio_code"])
+    cellen = cellen.sort_values(["reeks_id", "regio_id"], kind="stable")  # key order: dense
+    return db.bulk_insert(conn, raw_cbs_waarde, cellen[["reeks_id", "regio_id", "waarde"]])
+
+
+def regio_ids(conn, codes: pd.Series) -> pd.Series:
+    """The integer id of every region code (as published); codes not yet known get new ids."""
+    bekend = dict(conn.execute(select(raw_cbs_regio.c.regio_code, raw_cbs_regio.c.regio_id)).all())
+    nieuw = [c for c in codes.drop_duplicates() if c not in bekend]
+    if nieuw:
+        start = max(bekend.values(), default=0) + 1
+        rijen = pd.DataFrame({"regio_id": range(start, start + len(nieuw)), "regio_code": nieuw})
+        db.bulk_insert(conn, raw_cbs_regio, rijen)
+        bekend.update(zip(rijen["regio_code"], rijen["regio_id"], strict=True))
+    return codes.map(bekend)
 
 
 def load_reference(conn, vingerafdruk: str) -> None:

@@ -244,7 +244,7 @@ def create_tables(conn: Connection) -> None:
     oud = _cbs_waarde_oud(conn)
     metadata.create_all(conn)
     if oud:
-        _migreer_cbs_waarde(conn)
+        _migreer_cbs_waarde(conn, oud)
     insp = inspect(conn)
     for table in metadata.sorted_tables:
         for index in table.indexes:  # an index a newer schema adds to an existing table
@@ -260,30 +260,45 @@ def create_tables(conn: Connection) -> None:
                 _vervang(conn, table, column.name, present)
 
 
-def _cbs_waarde_oud(conn: Connection) -> bool:
+def _cbs_waarde_oud(conn: Connection) -> str | None:
     """A store of an earlier version keeps ``raw_cbs_waarde`` with the source, year and column
-    on every row: rename it out of the way (with its views and indexes dropped) so that the
-    normalised table can be created and filled from it (:func:`_migreer_cbs_waarde`)."""
+    on every row (``"breed"``) or with the region code on every row (``"reeks"``): rename it
+    out of the way (views and indexes dropped) so that the normalised table can be created and
+    filled from it (:func:`_migreer_cbs_waarde`). None when the store is current or new."""
     insp = inspect(conn)
     if not insp.has_table("raw_cbs_waarde"):
-        return False
-    if "kolom" not in {c["name"] for c in insp.get_columns("raw_cbs_waarde")}:
-        return False
-    drop_views(conn, [LEES_VIEW for LEES_VIEW, _ in lees_view_files()])
+        return None
+    kolommen = {c["name"] for c in insp.get_columns("raw_cbs_waarde")}
+    if "regio_code" not in kolommen:
+        return None
+    vorm = "breed" if "kolom" in kolommen else "reeks"
+    drop_views(conn, [name for name, _ in lees_view_files()])
     drop_views(conn, [name for name, _ in view_files()] + list(VERVALLEN_VIEWS))
     for index in ("ix_raw_cbs_waarde_kolom", "ix_raw_cbs_waarde_bron"):
         conn.execute(text(f'DROP INDEX IF EXISTS "{index}"'))
+    sleutel = insp.get_pk_constraint("raw_cbs_waarde").get("name")
     conn.execute(text('ALTER TABLE "raw_cbs_waarde" RENAME TO "raw_cbs_waarde_oud"'))
-    return True
+    if sleutel == "pk_raw_cbs_waarde" and conn.dialect.name == "postgresql":  # free the name
+        conn.execute(
+            text(
+                'ALTER TABLE "raw_cbs_waarde_oud" RENAME CONSTRAINT "pk_raw_cbs_waarde" '
+                'TO "pk_raw_cbs_waarde_oud"'
+            )
+        )
+    return vorm
 
 
-def _migreer_cbs_waarde(conn: Connection) -> None:
-    """Fill the normalised ``raw_cbs_reeks``/``raw_cbs_waarde`` from the renamed table of an
-    earlier version (values unchanged), drop it and rebuild views and marts."""
-    conn.execute(text((SQL_DIR / "migratie" / "raw_cbs_reeks.sql").read_text(encoding="utf-8")))
-    conn.execute(text((SQL_DIR / "migratie" / "raw_cbs_waarde.sql").read_text(encoding="utf-8")))
+def _migreer_cbs_waarde(conn: Connection, vorm: str) -> None:
+    """Fill the normalised ``raw_cbs_reeks``/``raw_cbs_regio``/``raw_cbs_waarde`` from the
+    renamed table of an earlier version (values unchanged), drop it and rebuild views and
+    marts."""
+    stappen = ["raw_cbs_reeks", "raw_cbs_regio", "raw_cbs_waarde"]
+    if vorm == "reeks":  # the series are there already
+        stappen = ["raw_cbs_regio", "raw_cbs_waarde_reeks"]
+    for stap in stappen:
+        conn.execute(text((SQL_DIR / "migratie" / f"{stap}.sql").read_text(encoding="utf-8")))
     conn.execute(text('DROP TABLE "raw_cbs_waarde_oud"'))
-    _log.info("raw_cbs_waarde normalised (raw_cbs_reeks); views and marts rebuilt")
+    _log.info("raw_cbs_waarde normalised (raw_cbs_reeks, raw_cbs_regio); views and marts rebuilt")
     apply_views(conn)
     materialise_marts(conn)
 

@@ -57,19 +57,27 @@ raw_cbs_reeks = Table(
 """One published CBS column of one source and year (a series): the text that would otherwise
 repeat on every value row (source, year, column key) is stored once, under an integer id."""
 
+raw_cbs_regio = Table(
+    "raw_cbs_regio",
+    metadata,
+    Column("regio_id", Integer, primary_key=True, autoincrement=False),
+    Column("regio_code", String(40), nullable=False, unique=True),
+)
+"""Every region code as a CBS source published it (padded or not), once, under an integer id."""
+
 raw_cbs_waarde = Table(
     "raw_cbs_waarde",
     metadata,
     Column("reeks_id", Integer, nullable=False),
-    Column("regio_code", String(40), nullable=False),
+    Column("regio_id", Integer, nullable=False),
     Column("waarde", Text),
-    PrimaryKeyConstraint("reeks_id", "regio_code", name="pk_raw_cbs_waarde"),
+    PrimaryKeyConstraint("reeks_id", "regio_id", name="pk_raw_cbs_waarde"),
     sqlite_with_rowid=False,
 )
 """One published cell: series x region, the value as published text. Sources deliver long
 rows ``bron_id, jaar, regio_code, kolom, waarde``; the ingest stores the series once in
-``raw_cbs_reeks`` and the cells here, clustered on the composite key (no rowid, no extra
-index); ``stg_cbs__waarden`` joins them back."""
+``raw_cbs_reeks``, the region codes once in ``raw_cbs_regio`` and the cells here, clustered
+on the composite key (no rowid, no extra index); ``stg_cbs__waarden`` joins them back."""
 
 raw_cbs_kolom = Table(
     "raw_cbs_kolom",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from data_sources.base import Bestand, IngestFout
 from data_sources.ingest import ingest, vind_bestanden
@@ -33,8 +33,9 @@ def test_cells_reproduce_the_source_rows_and_series_are_stored_once(database_url
     with engine.connect() as conn:
         terug = pd.read_sql_query(
             text(
-                "select r.bron_id, r.jaar, w.regio_code, r.kolom, w.waarde from raw_cbs_waarde w "
-                "join raw_cbs_reeks r on r.reeks_id = w.reeks_id"
+                "select r.bron_id, r.jaar, g.regio_code, r.kolom, w.waarde from raw_cbs_waarde w "
+                "join raw_cbs_reeks r on r.reeks_id = w.reeks_id "
+                "join raw_cbs_regio g on g.regio_id = w.regio_id"
             ),
             conn,
         )
@@ -54,6 +55,11 @@ def test_cells_reproduce_the_source_rows_and_series_are_stored_once(database_url
     pd.testing.assert_frame_equal(norm(terug), norm(verwacht), check_dtype=False)
     assert reeksen[0] == reeksen[1] == len(verwacht[["bron_id", "jaar", "kolom"]].drop_duplicates())
     assert reeksen[0] < len(verwacht) / 2  # the text that repeated per row is stored per series
+    with engine.connect() as conn:
+        regios = conn.execute(
+            text("select count(*), count(distinct regio_code) from raw_cbs_regio")
+        ).one()
+    assert regios[0] == regios[1] == verwacht["regio_code"].nunique()
 
 
 def test_a_region_twice_in_one_series_with_two_values_is_refused(tmp_path):
@@ -99,24 +105,44 @@ def test_a_region_twice_in_one_series_with_two_values_is_refused(tmp_path):
         assert conn.execute(text("select count(*) from raw_cbs_waarde")).scalar() == 1
 
 
-def test_store_of_the_earlier_wide_shape_is_migrated_with_identical_values(tmp_path):
+#: The earlier shapes of raw_cbs_waarde, rebuilt from a current store.
+VORMEN = {
+    "breed": (
+        "select r.bron_id, r.jaar, g.regio_code, r.kolom, w.waarde from raw_cbs_waarde w "
+        "join raw_cbs_reeks r on r.reeks_id = w.reeks_id "
+        "join raw_cbs_regio g on g.regio_id = w.regio_id"
+    ),
+    "reeks": (
+        "select w.reeks_id, g.regio_code, w.waarde from raw_cbs_waarde w "
+        "join raw_cbs_regio g on g.regio_id = w.regio_id"
+    ),
+}
+
+
+@pytest.mark.parametrize("vorm", sorted(VORMEN))
+def test_store_of_an_earlier_shape_is_migrated_with_identical_values(tmp_path, vorm, database_url):
     nieuw_url = f"sqlite:///{tmp_path / 'nieuw.sqlite'}"
     data = fixture_store(nieuw_url, tmp_path / "a")
-    oud_url = f"sqlite:///{tmp_path / 'oud.sqlite'}"
+    oud_url = database_url
     fixture_store(oud_url, tmp_path / "b")
     oud = db.make_engine(oud_url)
     with oud.begin() as conn:  # back to the earlier shape: source, year, column on every row
         db.drop_views(conn, [n for n, _ in [*db.view_files(), *db.lees_view_files()]])
-        conn.execute(
-            text(
-                "create table breed as select r.bron_id, r.jaar, w.regio_code, r.kolom, "
-                "w.waarde from raw_cbs_waarde w join raw_cbs_reeks r on r.reeks_id = w.reeks_id"
-            )
-        )
+        conn.execute(text(f"create table oud as {VORMEN[vorm]}"))
         conn.execute(text("drop table raw_cbs_waarde"))
-        conn.execute(text("drop table raw_cbs_reeks"))
-        conn.execute(text("alter table breed rename to raw_cbs_waarde"))
-        conn.execute(text("create index ix_raw_cbs_waarde_bron on raw_cbs_waarde (bron_id)"))
+        conn.execute(text("drop table raw_cbs_regio"))
+        if vorm == "breed":
+            conn.execute(text("drop table raw_cbs_reeks"))
+        conn.execute(text("alter table oud rename to raw_cbs_waarde"))
+        if vorm == "reeks" and conn.dialect.name == "postgresql":  # as the second shape had it
+            conn.execute(
+                text(
+                    "alter table raw_cbs_waarde add constraint pk_raw_cbs_waarde "
+                    "primary key (reeks_id, regio_code)"
+                )
+            )
+        if vorm == "breed":
+            conn.execute(text("create index ix_raw_cbs_waarde_bron on raw_cbs_waarde (bron_id)"))
         conn.execute(text("create table mart_indicator_mat (regio_code text)"))  # earlier table
     with oud.begin() as conn:
         db.create_tables(conn)
@@ -127,14 +153,9 @@ def test_store_of_the_earlier_wide_shape_is_migrated_with_identical_values(tmp_p
         b = pd.read_sql_query(text(MART), c2).sort_values(["regio_code", "jaar", "indicator"])
         assert len(a) > 0
         pd.testing.assert_frame_equal(a.reset_index(drop=True), b.reset_index(drop=True))
-        kolommen = {r[1] for r in c1.execute(text("pragma table_info(raw_cbs_waarde)"))}
-        assert kolommen == {"reeks_id", "regio_code", "waarde"}
-        assert (
-            c1.execute(
-                text("select count(*) from sqlite_master where name = 'raw_cbs_waarde_oud'")
-            ).scalar()
-            == 0
-        )
+        kolommen = {c["name"] for c in inspect(c1).get_columns("raw_cbs_waarde")}
+        assert kolommen == {"reeks_id", "regio_id", "waarde"}
+        assert not inspect(c1).has_table("raw_cbs_waarde_oud")
 
 
 def test_pages_of_replaced_rows_go_back_to_the_file_system(tmp_path):

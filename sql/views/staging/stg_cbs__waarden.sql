@@ -1,12 +1,13 @@
 -- grain: one row per bron x regio x published CBS column
 -- cleans: trims space-padded codes; "." and blanks -> NULL (missing, never 0);
 --         CBS wijk- en buurtkaart sentinels (-99999999 ...) -> NULL
--- raw_cbs_reeks holds source, year and column once per series; raw_cbs_waarde the cells
+-- raw_cbs_reeks holds source, year and column once per series, raw_cbs_regio each region code
+-- once; raw_cbs_waarde the cells
 select
     r.bron_id,
     r.jaar,
     r.reeks_id,
-    trim(w.regio_code) as regio_code,
+    trim(g.regio_code) as regio_code,
     r.kolom,
     k.stem,
     k.is_numeriek,
@@ -29,5 +30,6 @@ select
     case when trim(w.waarde) in ('.', '') then null else trim(w.waarde) end as waarde_tekst
 from raw_cbs_waarde as w
 inner join raw_cbs_reeks as r on r.reeks_id = w.reeks_id
+inner join raw_cbs_regio as g on g.regio_id = w.regio_id
 inner join raw_cbs_kolom as k
     on k.bron_id = r.bron_id and k.kolom = r.kolom
