@@ -179,3 +179,16 @@ def jaren_uit_env(
             f"Geen {soort}-tabel bekend voor jaar {onbekend}; kies uit {sorted(bekend)}"
         )
     return jaren
+
+
+def http_datum_iso(waarde: str | None) -> str | None:
+    """An HTTP date (``Last-Modified``: ``Tue, 01 Oct 2024 10:00:00 GMT``) as ISO 8601 text
+    like CBS's ``Modified`` (``2024-10-01T10:00:00+00:00``); other text is kept as is."""
+    if not waarde:
+        return None
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(waarde).isoformat(timespec="seconds")
+    except (TypeError, ValueError, IndexError):
+        return waarde

@@ -65,7 +65,7 @@ from tenacity import (
 )
 from tqdm import tqdm
 
-from data_sources.base import Bestand, IngestFout, jaren_uit_env
+from data_sources.base import Bestand, IngestFout, http_datum_iso, jaren_uit_env
 from data_sources.cbs_odata import _schrijf_atomisch
 from data_sources.geometrie import ATTRIBUTIE, SOORT, verwerk
 from geldstromen.config import Settings
@@ -695,7 +695,7 @@ class OnlineGrenzen(Bestand):
             self.sha256 = col.sha256
             self.url = col.url
             self.opgehaald_op = col.opgehaald_op
-            self.bron_gewijzigd_op = col.gewijzigd_op
+            self.bron_gewijzigd_op = http_datum_iso(col.gewijzigd_op)
             notes = [f"{self.niveau}grenzen {self.jaar} via {col.dienst}, vereenvoudigd"]
             if col.ontbreekt:
                 notes = []

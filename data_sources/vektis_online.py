@@ -45,7 +45,14 @@ from tenacity import (
     wait_exponential,
 )
 
-from data_sources.base import Bestand, IngestFout, controleer_velden, jaren_uit_env, sha256_file
+from data_sources.base import (
+    Bestand,
+    IngestFout,
+    controleer_velden,
+    http_datum_iso,
+    jaren_uit_env,
+    sha256_file,
+)
 from data_sources.vektis import ATTRIBUTIE, LICENTIE, lees_pc3, lees_ruw
 from geldstromen.config import Settings
 
@@ -328,7 +335,7 @@ class OnlineVektis(Bestand):
             info = self.download.info(self.jaar, self.niveau)
             self.url = info.get("url", self.url)
             self.opgehaald_op = info.get("opgehaald_op")
-            self.bron_gewijzigd_op = info.get("gewijzigd_op")
+            self.bron_gewijzigd_op = http_datum_iso(info.get("gewijzigd_op"))
             self.sha256 = sha256_file(self._pad)
             eigen = [m for m in self.download.meldingen if m.startswith(f"Vektis Zvw {self.jaar}")]
             if eigen:

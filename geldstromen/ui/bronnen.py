@@ -55,6 +55,53 @@ def kaartgrenzen(bronnen_frame) -> str | None:
     return tekst
 
 
+#: Screen headings of the provenance columns (the downloads keep the ids).
+KOPPEN = {"opgehaald_op": "opgehaald op", "bron_gewijzigd_op": "gewijzigd bij de bron"}
+_ONLINE_SOORTEN = (
+    ("geometrie", "kaartgrenzen (PDOK / CBS)"),
+    ("vektis", "Vektis Zvw"),
+)
+
+
+def _dag(tekst) -> str:
+    return str(tekst)[:10]
+
+
+def _spanne(waarden) -> str:
+    dagen = sorted({_dag(w) for w in waarden})
+    return dagen[0] if len(dagen) == 1 else f"{dagen[0]}\u2013{dagen[-1]}"
+
+
+def versies(bronnen_frame) -> str | None:
+    """Dutch line with, per kind of online source, when the cached copies were fetched and
+    when the publisher last changed them (CBS ``Modified``, the server's ``Last-Modified``)."""
+    if "opgehaald_op" not in bronnen_frame.columns:
+        return None
+    online = bronnen_frame[bronnen_frame["opgehaald_op"].notna()]
+    if online.empty:
+        return None
+    delen = []
+    bekend = {soort for soort, _ in _ONLINE_SOORTEN}
+    groepen = [(naam, online[online["soort"] == soort]) for soort, naam in _ONLINE_SOORTEN]
+    groepen.append(("CBS-tabellen", online[~online["soort"].isin(bekend)]))
+    for naam, rows in groepen:
+        if rows.empty:
+            continue
+        deel = f"{naam}: {len(rows)} opgehaald {_spanne(rows['opgehaald_op'])}"
+        gewijzigd = rows["bron_gewijzigd_op"].dropna()
+        if not gewijzigd.empty:
+            deel += f", gewijzigd bij de bron {_spanne(gewijzigd)}"
+        if len(gewijzigd) < len(rows):
+            deel += f" ({len(rows) - len(gewijzigd)} zonder wijzigingsdatum van de bron)"
+        delen.append(deel)
+    return (
+        "**Online opgehaald:** "
+        + "; ".join(delen)
+        + ". Elke `ingest --online` vraagt eerst bij de bron of er iets gewijzigd is en haalt "
+        "alleen gewijzigde bronnen opnieuw op."
+    )
+
+
 def render() -> None:
     """List every ingested source with table id, year, file or URL, rows, sha256, licence."""
     frame = cached.bronnen(cached.data_version())
@@ -62,7 +109,10 @@ def render() -> None:
         "Elke ingelezen bron met tabel, jaar, bestand of URL, aantal rijen, controlegetal "
         "(sha256), tijdstip van inlezen, licentie en bronvermelding."
     )
-    waarde_tabel(frame, bestandsnaam="bronnen")
+    waarde_tabel(frame, bestandsnaam="bronnen", koppen=KOPPEN)
+    versie = versies(frame)
+    if versie:
+        st.markdown(versie)
     grenzen = kaartgrenzen(frame)
     if grenzen:
         st.markdown(grenzen)

@@ -362,6 +362,28 @@ def test_bronnen_page_lists_the_boundary_years_per_level():
     assert kaartgrenzen(frame[frame["soort"] != "geometrie"]) is None
 
 
+def test_bronnen_page_says_when_online_sources_were_fetched_and_changed():
+    from geldstromen.ui.bronnen import versies
+
+    rows = [
+        ("geometrie", "geometrie_gemeente_2024", "2026-11-28T10:00:00+00:00", ISO1),
+        ("geometrie", "geometrie_buurt_2024", "2026-11-29T08:00:00+00:00", ISO2),
+        ("geometrie", "geometrie_wijk_2019", "2026-11-29T08:05:00+00:00", None),
+        ("vektis", "vektis_zvw_2021_gemeente", "2026-11-29T09:00:00+00:00", ISO1),
+        ("cbs_kwb", "kwb2024", "2026-11-29T07:00:00+00:00", "2025-06-30T02:00:00"),
+        ("cbs_kwb", "kwb2019_bestand", None, None),  # from a file: not online
+    ]
+    cols = ["soort", "bron_id", "opgehaald_op", "bron_gewijzigd_op"]
+    tekst = versies(pd.DataFrame(rows, columns=cols))
+    assert (
+        "kaartgrenzen (PDOK / CBS): 3 opgehaald 2026-11-28\u20132026-11-29, gewijzigd bij de "
+        "bron 2025-03-03\u20132025-10-02 (1 zonder wijzigingsdatum van de bron)"
+    ) in tekst
+    assert "Vektis Zvw: 1 opgehaald 2026-11-29, gewijzigd bij de bron 2025-03-03;" in tekst
+    assert "CBS-tabellen: 1 opgehaald 2026-11-29, gewijzigd bij de bron 2025-06-30." in tekst
+    assert versies(pd.DataFrame([rows[-1]], columns=cols)) is None
+
+
 def test_bench_boundaries_part_runs_on_its_own(tmp_path):
     from click.testing import CliRunner
 
@@ -431,6 +453,7 @@ def test_report_map_takes_the_same_year_as_the_page(kaart_store, tmp_path):
 
 
 LM1, LM2 = "Mon, 03 Mar 2025 09:00:00 GMT", "Thu, 02 Oct 2025 14:15:00 GMT"
+ISO1, ISO2 = "2025-03-03T09:00:00+00:00", "2025-10-02T14:15:00+00:00"  # as on the Bronnen page
 
 
 def test_freshness_ogc_changed_last_modified_refetches_unchanged_only_checks(
@@ -445,7 +468,7 @@ def test_freshness_ogc_changed_last_modified_refetches_unchanged_only_checks(
     engine = db.make_engine(f"sqlite:///{tmp_path / 'vers.sqlite'}")
     assert len(ingest(engine, list(_items(settings, [2024]).values())).nieuw) == 3
     bron = pd.read_sql_query("select * from bron", engine).set_index("bron_id")
-    assert set(bron["bron_gewijzigd_op"]) == {LM1} and bron["opgehaald_op"].notna().all()
+    assert set(bron["bron_gewijzigd_op"]) == {ISO1} and bron["opgehaald_op"].notna().all()
     # unchanged: three checks, no page
     n = len(replay.opgevraagd)
     assert ingest(engine, list(_items(settings, [2024]).values())).nieuw == []
@@ -467,8 +490,8 @@ def test_freshness_ogc_changed_last_modified_refetches_unchanged_only_checks(
         "is gewijzigd bij de bron" in m for m in items["geometrie_buurt_2024"].opmerking.split("; ")
     )
     bron = pd.read_sql_query("select * from bron", engine).set_index("bron_id")
-    assert bron.loc["geometrie_buurt_2024", "bron_gewijzigd_op"] == LM2
-    assert bron.loc["geometrie_wijk_2024", "bron_gewijzigd_op"] == LM1
+    assert bron.loc["geometrie_buurt_2024", "bron_gewijzigd_op"] == ISO2
+    assert bron.loc["geometrie_wijk_2024", "bron_gewijzigd_op"] == ISO1
     # the stored buurt shapes are the revised ones: recomputed from the served RD boxes
     geo = pd.read_sql_query(
         "select regio_code, geometrie_geojson from raw_geometrie "
@@ -520,7 +543,7 @@ def test_freshness_wfs_capabilities_and_download_head(settings, replay, tmp_path
     items = _items(settings, [2016, 2019])
     for item in items.values():
         item.checksum()
-    assert {i.bron_gewijzigd_op for i in items.values()} == {LM1}
+    assert {i.bron_gewijzigd_op for i in items.values()} == {ISO1}
     zip_key = replay.sleutel(pdok.KAART_DOWNLOADS[2016])
     assert replay.opgevraagd.count(zip_key) == 1
     # unchanged: one capabilities request for 2019, one HEAD for 2016, no pages
@@ -539,4 +562,4 @@ def test_freshness_wfs_capabilities_and_download_head(settings, replay, tmp_path
     nieuw = replay.opgevraagd[n:]
     assert nieuw.count(zip_key) == 1
     assert sum("GetFeature" in u for u in nieuw) == 2 * 3  # a page and the empty page per level
-    assert {i.bron_gewijzigd_op for i in items.values()} == {LM2}
+    assert {i.bron_gewijzigd_op for i in items.values()} == {ISO2}
