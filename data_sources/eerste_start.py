@@ -2,9 +2,10 @@
 
 ``make run`` calls ``geldstromen eerste-start`` when ``GELDSTROMEN_DATA_DIR`` is unset. A
 quick connectivity check (short timeout) decides: CBS reachable -> ``ingest --online`` with a
-progress bar per source and a time estimate (from the number of tables, refined by the bars
-as each source finishes; fetched pages are cached, so an interrupted run resumes where it
-stopped); not reachable -> a Dutch explanation of the data-folder route. Either way the
+progress bar per source and a time estimate (from the size of each kind of source: requests,
+megabytes and local processing at an assumed connection, see :data:`OMVANG_PER_SOORT`; the
+bars refine it as each source finishes; fetched pages are cached, so an interrupted run
+resumes where it stopped); not reachable -> a Dutch explanation of the data-folder route. Either way the
 command ends with exit status 0 so the app starts (on its start page when nothing was loaded).
 """
 
@@ -21,17 +22,67 @@ from data_sources.cbs_odata import FEED
 from geldstromen import db
 from geldstromen.config import Settings
 
-#: Rough seconds per source at a typical connection: a KWB year is 2-3 pages of 10,000 rows
-#: plus metadata; an Iv3 year about 20 pages; a RIVM edition x age group 2 filtered pages of
-#: 10,000 rows; a PDOK layer a few hundred features per page.
-SECONDEN_PER_SOORT = {
-    "cbs_kwb": 45.0,
-    "iv3": 90.0,
-    "rivm_18plus": 40.0,
-    "rivm_65plus": 40.0,
-    "vektis": 15.0,
+#: The connection the estimate assumes: throughput, and the time one request costs apart
+#: from its bytes (latency plus the server composing a page).
+MB_PER_S = 2.0
+S_PER_VERZOEK = 1.0
+
+
+@dataclass(frozen=True)
+class Omvang:
+    """What the first download of one source costs: requests, megabytes, local processing."""
+
+    verzoeken: int
+    megabytes: float
+    verwerking_s: float = 0.0
+
+    @property
+    def seconden(self) -> float:
+        return self.verzoeken * S_PER_VERZOEK + self.megabytes / MB_PER_S + self.verwerking_s
+
+
+#: Per source kind (national size, cache empty):
+#: - KWB year: ~17,500 regions (342 gemeenten, ~3,400 wijken, ~13,800 buurten in 2024) of
+#:   ~120 columns; the OData JSON repeats every column name (~4.5 kB a row; the CSV of
+#:   579 Amsterdam rows x 118 columns is 0.77 MB), so 2 pages of 10,000 rows (~80 MB) plus
+#:   TableInfos, DataProperties and 2 pages of the WijkenEnBuurten dimension;
+#: - Iv3 year: ~20 pages of 10,000 narrow rows (~0.2 kB) plus 4 dimension documents;
+#: - RIVM edition x age group: one row per area (~17,000, ~50 topics, ~2 kB), 2 filtered
+#:   pages plus 3 documents;
+#: - Vektis: one CSV, gemeente ~3.2 MB (the 2015 file), postcode3 ~7.5 MB (~890 PC3 areas
+#:   instead of ~390 gemeenten);
+#: - boundaries: see :data:`GRENS_FEATURES` and :data:`GRENS_KB`.
+OMVANG_PER_SOORT = {
+    "cbs_kwb": Omvang(6, 85.0, 15.0),
+    "iv3": Omvang(24, 40.0, 10.0),
+    "rivm_18plus": Omvang(5, 35.0, 5.0),
+    "rivm_65plus": Omvang(5, 35.0, 5.0),
 }
-SECONDEN_ANDERS = 30.0
+#: Seconds per kind of the CBS-feed sources at the assumed connection (derived from the sizes).
+SECONDEN_PER_SOORT = {soort: o.seconden for soort, o in OMVANG_PER_SOORT.items()}
+VEKTIS_MB = {"gemeente": 3.2, "postcode3": 7.5}
+#: Features per boundary level (incl. the water parts) and kilobytes per feature of the
+#: full-resolution polygons as GeoJSON (PDOK serves them unsimplified; ~25 bytes a vertex).
+GRENS_FEATURES = {"gemeente": 345, "wijk": 3_400, "buurt": 14_000}
+GRENS_KB = {"gemeente": 250.0, "wijk": 40.0, "buurt": 12.0}
+#: Local processing (validity, simplification with shared edges) per 1,000 features.
+GRENS_VERWERKING_S_PER_1000 = 3.0
+ANDERS = Omvang(3, 20.0, 5.0)
+
+
+def omvang(bestand: Bestand) -> Omvang:
+    """The size of one source's first download, from its kind (and level)."""
+    niveau = getattr(bestand, "niveau", None)
+    if bestand.soort == "geometrie" and niveau in GRENS_FEATURES:
+        from data_sources.pdok import PAGINA
+
+        n = GRENS_FEATURES[niveau]
+        paginas = -(-n // PAGINA) + 1  # the pages and the freshness check
+        return Omvang(paginas, n * GRENS_KB[niveau] / 1000, n / 1000 * GRENS_VERWERKING_S_PER_1000)
+    if bestand.soort == "vektis":
+        return Omvang(2, VEKTIS_MB.get(str(niveau), VEKTIS_MB["postcode3"]), 2.0)
+    return OMVANG_PER_SOORT.get(bestand.soort, ANDERS)
+
 
 GEEN_INTERNET = (
     "Geen verbinding met CBS ({url}): de gegevens kunnen nu niet online worden opgehaald.\n"
@@ -85,7 +136,38 @@ def heeft_gegevens(engine: Engine) -> bool:
 
 def schatting_s(bestanden: list[Bestand]) -> float:
     """Expected seconds for a first online ingest of ``bestanden`` (cache empty)."""
-    return sum(SECONDEN_PER_SOORT.get(b.soort, SECONDEN_ANDERS) for b in bestanden)
+    return sum(omvang(b).seconden for b in bestanden)
+
+
+_GROEPEN = {
+    "cbs_kwb": "KWB",
+    "iv3": "Iv3",
+    "rivm_18plus": "RIVM",
+    "rivm_65plus": "RIVM",
+    "vektis": "Vektis",
+    "geometrie": "kaartgrenzen",
+}
+
+
+def schatting_tekst(bestanden: list[Bestand]) -> str:
+    """Dutch: the total, the download size and the share of each kind of source."""
+    per: dict[str, list[float]] = {}
+    for b in bestanden:
+        o = omvang(b)
+        groep = per.setdefault(_GROEPEN.get(b.soort, "overig"), [0, 0.0, 0.0])
+        groep[0] += 1
+        groep[1] += o.megabytes
+        groep[2] += o.seconden
+    totaal_mb = sum(g[1] for g in per.values())
+    delen = ", ".join(
+        f"{naam} {int(g[0])}\u00d7 {_minuten(g[2]).removeprefix('ongeveer ')}"
+        for naam, g in sorted(per.items(), key=lambda kv: -kv[1][2])
+    )
+    grootte = f"{totaal_mb / 1000:.1f} GB" if totaal_mb >= 1000 else f"{totaal_mb:.0f} MB"
+    return (
+        f"verwachte duur {_minuten(schatting_s(bestanden))}, ongeveer {grootte} downloaden "
+        f"({delen}; geschat bij {MB_PER_S:g} MB/s, bij een snellere verbinding korter)"
+    )
 
 
 def _minuten(seconden: float) -> str:
@@ -127,8 +209,8 @@ def eerste_start(
     try:
         lijst = bestanden(settings)
         zeg(
-            f"{len(lijst)} tabellen op te halen; verwachte duur {_minuten(schatting_s(lijst))} "
-            "(de voortgangsbalken verfijnen dit per bron). Onderbreken mag: opgehaalde pagina's "
+            f"{len(lijst)} tabellen op te halen; {schatting_tekst(lijst)}. De "
+            "voortgangsbalken verfijnen dit per bron. Onderbreken mag: opgehaalde pagina's "
             "blijven bewaard en `make run` gaat verder waar het stopte."
         )
         result = ingest(engine, lijst, progress=progress)

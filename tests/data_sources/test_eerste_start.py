@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from urllib.parse import urlsplit
 
+import pytest
 import requests
 import responses
 from click.testing import CliRunner
@@ -107,6 +108,47 @@ def test_estimate_grows_with_tables(tmp_path):
     een = kwb_online(settings, [2024])
     drie = kwb_online(settings, [2022, 2023, 2024])
     assert 0 < schatting_s(een) < schatting_s(drie) == 3 * schatting_s(een)
+
+
+def test_estimate_follows_the_size_of_each_source(tmp_path):
+    """Boundaries and Vektis files by their size, not a flat default per table: a buurt layer
+    (~14,000 features, 15 pages) costs more than a wijk layer and far more than a gemeente
+    layer; the 33 default layers add up to 11 years of the three levels; the total said is the
+    sum, in minutes, with the download size."""
+    from data_sources import eerste_start as es
+    from data_sources import pdok
+    from data_sources.base import Bestand
+    from data_sources.vektis_online import vektis_online
+
+    settings = _settings(tmp_path)
+    lagen = {b.niveau: b for b in pdok.online_bestanden(settings, [2024], pdok.NIVEAUS)}
+    s = {n: schatting_s([b]) for n, b in lagen.items()}
+    assert s["buurt"] > s["wijk"] > s["gemeente"] > 0
+    # recomputed from the sizes: features x kB at MB_PER_S, one request per 1,000 + the check
+    buurt = es.omvang(lagen["buurt"])
+    assert buurt.verzoeken == 14 + 1 and buurt.megabytes == 14_000 * 12.0 / 1000
+    assert s["buurt"] == 15 * es.S_PER_VERZOEK + 168.0 / es.MB_PER_S + 14 * 3.0
+    alle = pdok.online_bestanden(settings, range(2015, 2026), pdok.NIVEAUS)
+    assert len(alle) == 33
+    assert schatting_s(alle) == pytest.approx(11 * sum(s.values()))
+    assert schatting_s(alle) > 33 * 30  # the old flat 30 s a table said ~16 minutes
+    mb = sum(es.omvang(b).megabytes for b in alle)
+    assert mb == pytest.approx(11 * (345 * 250 + 3_400 * 40 + 14_000 * 12) / 1000)
+    vektis = {b.bron_id: b for b in vektis_online(settings, [2023])}
+    assert schatting_s([vektis["vektis_zvw_2023_postcode3"]]) > schatting_s(
+        [vektis["vektis_zvw_2023_gemeente"]]
+    )
+    onbekend = Bestand("x", "iets_nieuws", dict)
+    assert es.omvang(onbekend) == es.ANDERS
+    lijst = alle + list(vektis.values()) + kwb_online(settings, [2024]) + [onbekend]
+    tekst = es.schatting_tekst(lijst)
+    minuten = round(schatting_s(lijst) / 60)
+    assert tekst.startswith(f"verwachte duur ongeveer {minuten} minuten, ongeveer ")
+    totaal_gb = sum(es.omvang(b).megabytes for b in lijst) / 1000
+    assert f"{totaal_gb:.1f} GB downloaden" in tekst
+    assert "kaartgrenzen 33\u00d7" in tekst and "Vektis 2\u00d7" in tekst
+    assert "KWB 1\u00d7" in tekst and "overig 1\u00d7" in tekst
+    assert tekst.index("kaartgrenzen") < tekst.index("KWB")  # largest share first
 
 
 @responses.activate
