@@ -24,6 +24,12 @@ KAART_BREEDTE_PX = 720
 KAART_HOOGTE_PX = 560
 #: A view simplifies to this many of its screen pixels (what the first view can show).
 BEELD_TOLERANTIE_PX = 1.0
+#: Outlines between regions are bands of this many screen pixels in the first view, drawn as
+#: polygons (the fill's shader): no path shader for the browser to build, which without a GPU
+#: costs more than the polygons themselves. Only when the median region is at least
+#: :data:`RAND_MIN_PX` across; an all-NL view of wijken of a few pixels gets no outlines.
+VOEG_PX = 1.0
+RAND_MIN_PX = 8.0
 #: Earth's circumference at the equator in metres (Web Mercator).
 OMTREK_M = 40_075_016.686
 #: Share of the data's region codes a polygon year must contain to be used for another year.
@@ -170,6 +176,40 @@ def voor_beeld(teksten: pd.Series, niveau: str, m_per_px: float) -> list[str]:
         geojson_tekst(g) if g is not None and not g.is_empty else orig
         for g, orig in zip(simple.values, stored, strict=True)
     ]
+
+
+def _rd(teksten) -> np.ndarray:
+    return gpd.GeoSeries(shapely.from_geojson(np.asarray(teksten)), crs=WGS84).to_crs(RD).values
+
+
+def rand_zichtbaar(teksten: pd.Series, m_per_px: float) -> bool:
+    """Whether regions are large enough in the first view to show outlines between them."""
+    if teksten.empty:
+        return False
+    sizes = np.sqrt(shapely.area(_rd(teksten.to_numpy()))) / m_per_px
+    return float(np.median(sizes)) >= RAND_MIN_PX
+
+
+def randen(teksten: pd.Series, m_per_px: float) -> str | None:
+    """The outlines between regions as one polygon (GeoJSON): every edge widened to
+    :data:`VOEG_PX` screen pixels of the first view, drawn by the same shader as the fill.
+    None when the regions are too small to show outlines (:func:`rand_zichtbaar`)."""
+    if not rand_zichtbaar(teksten, m_per_px):
+        return None
+    edges = shapely.union_all(shapely.boundary(_rd(teksten.to_numpy())))
+    band = shapely.buffer(edges, VOEG_PX / 2 * m_per_px, cap_style="flat", join_style="mitre")
+    (wgs,) = gpd.GeoSeries([band], crs=RD).to_crs(WGS84).values
+    return geojson_tekst(_geldig(_afgerond(wgs, DECIMALEN)) or wgs)
+
+
+def rand(geojson: str, m_per_px: float, breedte_px: float) -> str:
+    """The inner band of ``breedte_px`` screen pixels of one region (the region itself when it
+    is narrower): an outline drawn as a fill."""
+    (g,) = _rd([geojson])
+    band = shapely.difference(g, shapely.buffer(g, -breedte_px * m_per_px, join_style="mitre"))
+    band = g if band is None or band.is_empty else band
+    (wgs,) = gpd.GeoSeries([band], crs=RD).to_crs(WGS84).values
+    return geojson_tekst(_geldig(_afgerond(wgs, DECIMALEN)) or wgs)
 
 
 def geojson_tekst(geom) -> str:

@@ -223,18 +223,40 @@ def test_first_view_scale_follows_the_extent():
     assert ratio == pytest.approx(2 ** (amsterdam["zoom"] - nl["zoom"]), rel=0.05)
 
 
-def test_outlines_and_labels_only_where_the_view_can_show_them():
+def test_outlines_are_a_one_pixel_band_where_the_view_can_show_them():
+    grid = _vierkanten_rd(2000, 3)  # 2 km squares sharing their edges, 6 km across
+    teksten = _teksten(grid)
+    m_per_px = 20.0
+    band = gpd.GeoSeries(
+        [shapely.from_geojson(geo.randen(teksten, m_per_px))], crs=geo.WGS84
+    ).to_crs(geo.RD)[0]
+    assert band.is_valid and not band.is_empty
+    # every edge is covered, shared ones once: 24 edges of 2 km, one pixel wide
+    for poly in grid:
+        x0, y0, x1, y1 = poly.bounds
+        mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+        for x, y in ((mx, y0), (mx, y1), (x0, my), (x1, my)):
+            assert band.contains(shapely.Point(x, y))
+        assert not band.contains(shapely.Point(mx, my))  # the region itself stays coloured
+    assert band.area == pytest.approx(24 * 2000 * geo.VOEG_PX * m_per_px, rel=0.1)
+    # a view where regions are a few pixels gets no outlines (they would hide the regions)
+    assert geo.randen(teksten, m_per_px=2000) is None
+
+
+def test_one_shader_outlines_and_labels_only_where_readable():
     from geldstromen.ui import kaartkeuze
 
     geometrie = _geometrie()  # four 0.1 degree squares: ~7 km, big on screen
     deck = kaart.choropleth(_waarden(), geometrie, INFO)
-    assert deck.layers[0].stroked is True
+    # outlines are a band of polygons above the map, not a path shader, and let clicks through
+    assert [layer.id for layer in deck.layers] == ["choropleth", "randen"]
+    assert deck.layers[0].stroked is False and deck.layers[0].pickable is True
+    assert deck.layers[1].filled is True and deck.layers[1].pickable is False
     assert [layer.id for layer in kaartkeuze.lagen(geometrie, None, m_per_px=20)] == ["namen"]
     assert kaartkeuze.lagen(geometrie, None, m_per_px=700) == []
-    tiny = geometrie.assign(
-        geometrie_geojson=[
-            geo.geojson_tekst(shapely.box(5 + i * 10, 52, 5 + i * 10 + 0.001, 52.001))
-            for i in range(4)
-        ]
-    )  # 70 m squares across 30 degrees: each under a pixel in the first view
-    assert kaart.choropleth(_waarden(), tiny, INFO).layers[0].stroked is False
+    # the chosen region: a filled band inside its edge, never the whole region in red
+    gekozen = kaartkeuze.lagen(geometrie, "WK000102", m_per_px=100)[-1]
+    band = shapely.geometry.shape(gekozen.data["geometry"])
+    regio = shapely.from_geojson(geometrie["geometrie_geojson"].iloc[1])
+    assert gekozen.id == "gekozen" and gekozen.stroked is False and gekozen.filled is True
+    assert band.area < 0.5 * regio.area and regio.buffer(1e-9).contains(band)

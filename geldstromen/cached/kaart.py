@@ -50,6 +50,16 @@ def voor_beeld(geometrie: pd.DataFrame, niveau: str) -> pd.DataFrame:
 
 
 @st.cache_data(**SELECTION)
+def randen(teksten: pd.Series) -> str | None:
+    """The outline band of the map's polygons (GeoJSON), see :func:`geo.randen`."""
+    texts = teksten.dropna()
+    if texts.empty:
+        return None
+    bounds = shapely.total_bounds(shapely.from_geojson(texts.to_numpy()))
+    return geo.randen(texts.reset_index(drop=True), geo.beeld(bounds)["m_per_px"])
+
+
+@st.cache_data(**SELECTION)
 def geometrie(
     version: str, gemeente_code: str, niveau: str, jaar: int, codes: tuple[str, ...]
 ) -> tuple[pd.DataFrame, dict]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import json
-import math
 
 import numpy as np
 import pandas as pd
@@ -27,8 +26,6 @@ KLEUREN = [[255, 255, 178], [161, 218, 180], [65, 182, 196], [44, 127, 184], [37
 #: "geen gegevens": a neutral grey, clearly apart from the palette, never the colour of 0.
 GEEN_GEGEVENS = [190, 190, 190]
 KAART_HOOGTE = geo.KAART_HOOGTE_PX
-#: Smallest median region size (screen pixels, first view) that gets outlines.
-RAND_MIN_PX = 8
 
 
 class KompactDeck(pdk.Deck):
@@ -129,19 +126,6 @@ def _view(beeld: dict) -> pdk.ViewState:
     )
 
 
-def _met_rand(geoms: pd.Series, m_per_px: float) -> bool:
-    """Outline every region only when the median region is at least :data:`RAND_MIN_PX` across
-    in the first view: in an all-NL view a wijk is a few pixels and its outline costs most of
-    the frame in a browser without a GPU (deck.gl's path shader per edge)."""
-    texts = [g if isinstance(g, str) else json.dumps(g) for g in geoms.dropna()]
-    if not texts:
-        return True
-    lat = math.radians(52.2)
-    areas = shapely.area(shapely.from_geojson(texts))  # square degrees
-    sizes = np.sqrt(areas * 111_320**2 * math.cos(lat)) / m_per_px
-    return float(np.median(sizes)) >= RAND_MIN_PX
-
-
 def choropleth(waarden: pd.DataFrame, geometrie: pd.DataFrame, info: dict) -> pdk.Deck:
     """A choropleth of ``waarden`` (regio_code, waarde[, regio_naam, jaar, methode, bron]) on
     ``geometrie`` (regio_code, regio_naam, geometrie_geojson); regions without a value are
@@ -186,16 +170,29 @@ def _deck(merged: pd.DataFrame, breaks: list[float], waarden: pd.DataFrame, info
         data={"type": "FeatureCollection", "features": features},
         id="choropleth",
         get_fill_color="properties.kleur",
-        get_line_color=[255, 255, 255],
-        line_width_min_pixels=0.5,
         opacity=1.0,
-        stroked=_met_rand(merged["geometrie_geojson"], beeld["m_per_px"]),
+        # outlines are a band of polygons on top (geo.randen): one shader, not a path shader
+        stroked=False,
         filled=True,
         pickable=True,
         auto_highlight=True,
     )
+    layers = [layer]
+    rand = cached_kaart.randen(merged["geometrie_geojson"])
+    if rand:
+        layers.append(
+            pdk.Layer(
+                "GeoJsonLayer",
+                data={"type": "Feature", "geometry": json.loads(rand), "properties": {}},
+                id="randen",
+                get_fill_color=[255, 255, 255],
+                stroked=False,
+                filled=True,
+                pickable=False,  # a click on an outline picks the region under it
+            )
+        )
     return KompactDeck(
-        layers=[layer],
+        layers=layers,
         initial_view_state=_view(beeld),
         map_provider=None,
         tooltip=tooltip,

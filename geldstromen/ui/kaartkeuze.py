@@ -12,7 +12,7 @@ import pydeck as pdk
 import shapely
 import streamlit as st
 
-from geldstromen import cached
+from geldstromen import cached, geo
 from geldstromen.domain.regiocode import is_regiocode
 from geldstromen.ui import bezoek, postcodezoek
 from geldstromen.ui.filters import Selectie
@@ -26,6 +26,8 @@ LABEL_METERS = {"wijk": 230, "buurt": 110}
 #: Labels are drawn when the first view shows them at least this many pixels high (an all-NL
 #: view would draw thousands of sub-pixel names; the tooltip and the search still name them).
 LABEL_MIN_PX = 2
+#: Width of the outline around the chosen region, in screen pixels of the first view.
+GEKOZEN_PX = 3
 #: "Wijk 29 Schildersbuurt" -> "Schildersbuurt" on the map (the tooltip keeps the full name).
 VOORVOEGSEL = r"^(?:Wijk|Buurt)\s+\d+[a-z]?\s+"
 
@@ -98,6 +100,9 @@ def lagen(
     :data:`LABEL_MIN_PX`) and a dark outline around the chosen region."""
     punten = _punten(geometrie)
     meters = LABEL_METERS[_niveau(punten["code"])]
+    if m_per_px is None and not punten.empty:
+        texts = [g if isinstance(g, str) else json.dumps(g) for g in geometrie["geometrie_geojson"]]
+        m_per_px = geo.beeld(shapely.total_bounds(shapely.from_geojson(texts)))["m_per_px"]
     lagen = []
     if m_per_px is None or meters / m_per_px >= LABEL_MIN_PX:
         lagen.append(_namen(punten, meters))
@@ -105,19 +110,17 @@ def lagen(
         rij = geometrie[geometrie["regio_code"] == gekozen].head(1)
         if not rij.empty:
             geom = rij["geometrie_geojson"].iloc[0]
+            geom = geom if isinstance(geom, str) else json.dumps(geom)
+            band = geo.rand(geom, m_per_px, GEKOZEN_PX)
             lagen.append(
                 pdk.Layer(
                     "GeoJsonLayer",
-                    data={
-                        "type": "Feature",
-                        "geometry": json.loads(geom) if isinstance(geom, str) else geom,
-                        "properties": {},
-                    },
+                    data={"type": "Feature", "geometry": json.loads(band), "properties": {}},
                     id="gekozen",
-                    stroked=True,
-                    filled=False,
-                    get_line_color=[200, 0, 60],
-                    line_width_min_pixels=3,
+                    # a filled band, not a stroke: the same shader as the map's polygons
+                    stroked=False,
+                    filled=True,
+                    get_fill_color=[200, 0, 60],
                     pickable=False,
                 )
             )
