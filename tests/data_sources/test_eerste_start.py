@@ -161,3 +161,24 @@ def test_cli_without_internet_exits_zero(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert "Geen verbinding met CBS" in result.output
     assert "geldstromen ingest --data-dir" in result.output
+
+
+def test_readme_states_the_estimate_of_the_default_online_list(tmp_path, monkeypatch):
+    """The README's "about N minutes and G GB" is the estimate of the default list."""
+    import os
+    import re
+    from pathlib import Path
+
+    from data_sources import eerste_start as es
+    from data_sources.online import online_bestanden
+
+    for naam in list(os.environ):
+        if naam.startswith("GELDSTROMEN_ONLINE_"):
+            monkeypatch.delenv(naam)
+    lijst = online_bestanden(_settings(tmp_path))
+    minuten = round(schatting_s(lijst) / 60)
+    gb = sum(es.omvang(b).megabytes for b in lijst) / 1000
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    said = re.search(r"about (\d+) minutes and (\d+) GB for everything", " ".join(readme.split()))
+    assert said, "README states no first-run estimate"
+    assert int(said.group(1)) == minuten and int(said.group(2)) == round(gb)
