@@ -256,3 +256,64 @@ def test_an_older_store_gets_the_new_bron_columns(database_url):
         cols = {c["name"] for c in inspect(conn).get_columns("bron")}
         assert {"opgehaald_op", "bron_gewijzigd_op", "opmerking"} <= cols
         assert conn.execute(text("select bron_id from bron")).scalar() == "a"  # data kept
+
+
+@responses.activate
+def test_a_file_wins_per_region_over_the_online_table(tmp_path, database_url):
+    """A KWB file of one gemeente (its gemeente and wijk rows, a few columns) and the online
+    table of the same year for two gemeenten in one store: one value per region x indicator x
+    year, the file's where the file has that region and column, the online table's elsewhere
+    (its buurten, the other gemeente, the columns the file lacks); the series names the source."""
+    from data_sources.ingest import vind_bestanden
+    from tests.support.kwb_replay import FIXTURES
+
+    andere = [
+        ("GM9998", "Anderdorp", "Gemeente"),
+        ("WK999800", "Wijk 00 Anderwijk", "Wijk"),
+        ("BU99980000", "Anderbuurt", "Buurt"),
+    ]
+    pages = replay(BASE, gebieden=regios() + andere)
+    _register(responses, pages)
+    online = [r for u, b in pages.items() if "TypedDataSet" in u for r in json.loads(b)["value"]]
+    # the file: GM9999 and its wijken, other (made-up) counts than the online table
+    kolommen = ["WijkenEnBuurten", "Gemeentenaam_1", "AantalInwoners_5", "Mannen_6"]
+    bestand = [
+        {k: (r[k] + 7 if k in ("AantalInwoners_5", "Mannen_6") else r[k]) for k in kolommen}
+        for r in online
+        if r["WijkenEnBuurten"].strip()[:2] in ("GM", "WK")
+        and r["WijkenEnBuurten"].strip()[2:6] == "9999"
+    ]
+    folder = tmp_path / "data" / "cbs_kwb"
+    folder.mkdir(parents=True)
+    (folder / "kwb2024_85984NED_testdorp.json").write_text(json.dumps(bestand))
+    props = (FIXTURES / "85984NED_DataProperties.json").read_text(encoding="utf-8")
+    (folder / "kwb2024_85984NED_DataProperties.json").write_text(props)
+    settings = _settings(tmp_path)
+    engine = db.make_engine(database_url)
+    bestanden = vind_bestanden(tmp_path / "data", ("data_sources.cbs_kwb",))
+    assert [b.bron_id for b in bestanden] == ["kwb2024_85984NED_testdorp"]
+    ingest(engine, bestanden + kwb_online(settings, [2024], feed=_feed(settings)))
+
+    mart = pd.read_sql_query(
+        "select regio_code, jaar, indicator, waarde, bron from mart_indicator_mat", engine
+    )
+    assert len(mart) and not mart.duplicated(["regio_code", "jaar", "indicator"]).any()
+    inw = mart[mart["indicator"] == "inwoners_aantal"].set_index("regio_code")
+    # recomputed from the file rows and the replay rows, not through the views
+    uit_bestand = {r["WijkenEnBuurten"].strip(): r["AantalInwoners_5"] for r in bestand}
+    uit_online = {r["WijkenEnBuurten"].strip(): r["AantalInwoners_5"] for r in online}
+    assert set(uit_bestand) == {"GM9999", "WK999900", "WK999901", "WK999902"}
+    for code, n in uit_online.items():
+        verwacht, soort = (uit_bestand[code], "bestand") if code in uit_bestand else (n, "online")
+        if verwacht is None:  # suppressed in the replay: missing, never 0
+            assert math.isnan(inw.loc[code, "waarde"]), code
+        else:
+            assert inw.loc[code, "waarde"] == verwacht, code
+        assert inw.loc[code, "bron"].endswith(
+            "bestand kwb2024_85984NED_testdorp.json" if soort == "bestand" else ", online"
+        ), code
+    wijken = [c for c in uit_bestand if c.startswith("WK")]
+    assert inw.loc[wijken, "waarde"].sum() == sum(uit_bestand[c] for c in wijken)
+    # a column the file lacks comes from the online table, for the file's regions too
+    woz = mart[(mart["indicator"] == "woz_gem_eur") & (mart["regio_code"] == "WK999901")]
+    assert len(woz) == 1 and woz["bron"].iloc[0].endswith(", online")

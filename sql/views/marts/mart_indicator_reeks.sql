@@ -9,7 +9,10 @@ select
     ri.eenheid,
     ri.methode,
     ri.thema,
-    b.tabel_id || ' (' || r.jaar || '), ' || b.attributie as bron
+    -- which source: a file by its name, an online table as online (int_indicator__waarden
+    -- takes a region's value from one of them)
+    b.tabel_id || ' (' || r.jaar || '), ' || b.attributie
+    || case when b.url is not null then ', online' else ', bestand ' || b.bestand end as bron
 from raw_cbs_reeks as r
 inner join raw_cbs_kolom as k on k.bron_id = r.bron_id and k.kolom = r.kolom
 inner join bron as b on b.bron_id = r.bron_id
