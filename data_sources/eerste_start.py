@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import requests
 from sqlalchemy import Engine, text
@@ -84,6 +85,32 @@ def omvang(bestand: Bestand) -> Omvang:
     return OMVANG_PER_SOORT.get(bestand.soort, ANDERS)
 
 
+def _heeft_paginas(folder: Path) -> bool:
+    return folder.is_dir() and any(p.name != "versie.json" for p in folder.glob("*.json"))
+
+
+def in_cache(bestand: Bestand, settings: Settings) -> bool:
+    """True when an earlier (interrupted) run left this source's download in the cache: then
+    it costs only the freshness check. A CBS table counts once any of its pages is there (two
+    RIVM age groups share a table), so a resumed estimate may come out a little low."""
+    cache = Path(settings.cache_dir)
+    niveau = getattr(bestand, "niveau", None)
+    if bestand.soort == "geometrie" and niveau and bestand.jaar:
+        return _heeft_paginas(cache / "pdok" / str(bestand.jaar) / niveau)
+    if bestand.soort == "vektis" and niveau and bestand.jaar:
+        return (cache / "vektis" / f"vektis_zvw_{bestand.jaar}_{niveau}.csv").exists()
+    if getattr(bestand, "feed", None) is not None and bestand.tabel_id:
+        return _heeft_paginas(cache / "cbs_odata" / bestand.tabel_id)
+    return False
+
+
+def _kosten(bestand: Bestand, settings: Settings | None) -> Omvang:
+    o = omvang(bestand)
+    if settings is not None and in_cache(bestand, settings):
+        return Omvang(1, 0.0, o.verwerking_s)  # the check request and reading the cache
+    return o
+
+
 GEEN_INTERNET = (
     "Geen verbinding met CBS ({url}): de gegevens kunnen nu niet online worden opgehaald.\n"
     "De app start op de startpagina. Twee manieren om gegevens in te lezen:\n"
@@ -134,9 +161,10 @@ def heeft_gegevens(engine: Engine) -> bool:
         return conn.execute(text("SELECT COUNT(*) FROM bron")).scalar_one() > 0
 
 
-def schatting_s(bestanden: list[Bestand]) -> float:
-    """Expected seconds for a first online ingest of ``bestanden`` (cache empty)."""
-    return sum(omvang(b).seconden for b in bestanden)
+def schatting_s(bestanden: list[Bestand], settings: Settings | None = None) -> float:
+    """Expected seconds of an online ingest of ``bestanden``: cache empty, or with
+    ``settings`` what an earlier run left in the cache costs only its check."""
+    return sum(_kosten(b, settings).seconden for b in bestanden)
 
 
 _GROEPEN = {
@@ -149,11 +177,13 @@ _GROEPEN = {
 }
 
 
-def schatting_tekst(bestanden: list[Bestand]) -> str:
-    """Dutch: the total, the download size and the share of each kind of source."""
+def schatting_tekst(bestanden: list[Bestand], settings: Settings | None = None) -> str:
+    """Dutch: the total, the download size and the share of each kind of source (with
+    ``settings``: sources already in the cache count only their check)."""
     per: dict[str, list[float]] = {}
+    al = sum(in_cache(b, settings) for b in bestanden) if settings is not None else 0
     for b in bestanden:
-        o = omvang(b)
+        o = _kosten(b, settings)
         groep = per.setdefault(_GROEPEN.get(b.soort, "overig"), [0, 0.0, 0.0])
         groep[0] += 1
         groep[1] += o.megabytes
@@ -164,8 +194,10 @@ def schatting_tekst(bestanden: list[Bestand]) -> str:
         for naam, g in sorted(per.items(), key=lambda kv: -kv[1][2])
     )
     grootte = f"{totaal_mb / 1000:.1f} GB" if totaal_mb >= 1000 else f"{totaal_mb:.0f} MB"
+    cache = f"{al} al in de cache van een eerdere run; " if al else ""
     return (
-        f"verwachte duur {_minuten(schatting_s(bestanden))}, ongeveer {grootte} downloaden "
+        f"{cache}verwachte duur {_minuten(schatting_s(bestanden, settings))}, ongeveer "
+        f"{grootte} downloaden "
         f"({delen}; geschat bij {MB_PER_S:g} MB/s, bij een snellere verbinding korter)"
     )
 
@@ -209,7 +241,7 @@ def eerste_start(
     try:
         lijst = bestanden(settings)
         zeg(
-            f"{len(lijst)} tabellen op te halen; {schatting_tekst(lijst)}. De "
+            f"{len(lijst)} tabellen op te halen; {schatting_tekst(lijst, settings)}. De "
             "voortgangsbalken verfijnen dit per bron. Onderbreken mag: opgehaalde pagina's "
             "blijven bewaard en `make run` gaat verder waar het stopte."
         )

@@ -182,3 +182,43 @@ def test_readme_states_the_estimate_of_the_default_online_list(tmp_path, monkeyp
     said = re.search(r"about (\d+) minutes and (\d+) GB for everything", " ".join(readme.split()))
     assert said, "README states no first-run estimate"
     assert int(said.group(1)) == minuten and int(said.group(2)) == round(gb)
+
+
+def test_resumed_run_counts_what_the_cache_already_holds(tmp_path):
+    """After an interruption the estimate counts only the check request (and reading) for
+    what an earlier run left in the cache, and says how many sources that are."""
+    from data_sources import eerste_start as es
+    from data_sources import pdok
+    from data_sources.vektis_online import vektis_online
+
+    settings = _settings(tmp_path)
+    feed = CbsFeed(settings, base_url=BASE, wacht_s=0.001)
+    grenzen = {b.niveau: b for b in pdok.online_bestanden(settings, [2024], pdok.NIVEAUS)}
+    vektis = vektis_online(settings, [2023], ["gemeente"])
+    (kwb,) = kwb_online(settings, [2024], feed=feed)
+    lijst = [*grenzen.values(), *vektis, kwb]
+    leeg = schatting_s(lijst, settings)
+    assert leeg == schatting_s(lijst) and "al in de cache" not in es.schatting_tekst(
+        lijst, settings
+    )
+    # an interrupted run left: one buurt page, the Vektis file and a KWB page
+    cache = settings.cache_dir
+    for pad in (
+        cache / "pdok" / "2024" / "buurt" / "abc.json",
+        cache / "vektis" / "vektis_zvw_2023_gemeente.csv",
+        cache / "cbs_odata" / kwb.tabel_id / "def.json",
+    ):
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        pad.write_text("{}", encoding="utf-8")
+    (cache / "pdok" / "2024" / "wijk").mkdir(parents=True)
+    (cache / "pdok" / "2024" / "wijk" / "versie.json").write_text("{}")  # a check, no page
+    assert [es.in_cache(b, settings) for b in lijst] == [False, False, True, True, True]
+    verwacht = sum(
+        es.S_PER_VERZOEK + es.omvang(b).verwerking_s
+        if b in (grenzen["buurt"], vektis[0], kwb)
+        else es.omvang(b).seconden
+        for b in lijst
+    )
+    assert schatting_s(lijst, settings) == pytest.approx(verwacht)
+    assert verwacht < leeg
+    assert es.schatting_tekst(lijst, settings).startswith("3 al in de cache van een eerdere run")
