@@ -121,6 +121,7 @@ def concurrent_switching(
     seconds: float,
     think_s: float = 2.0,
     pids: dict[str, list[int]] | None = None,
+    warm_up: bool = True,
 ) -> dict:
     """``sessions`` users switching ``key`` on ``page`` for ``seconds``, spread over
     ``base_urls`` (one URL: a proxy or a single process); each waits ``think_s`` after a
@@ -128,14 +129,18 @@ def concurrent_switching(
 
     The client is :mod:`geldstromen.bench.wsclient`: the browser's websocket protocol, every
     session in one event loop. All sessions first open the page (the cold view, reported as
-    ``open_ms``); then the timed window starts, each user's first switch at a random moment
-    within one think time (users do not click in step). ``client_cpu_share`` is the client's
+    ``open_ms``); with ``warm_up`` each user then switches once to each of its wijken, with
+    the same think time (``first_visit_ms``: every app process computes each selection once
+    for itself); then the timed window starts. Each user's first switch of a phase comes at
+    a random moment within one think time (users do not click in step). ``client_cpu_share`` is the client's
     CPU time over the window's wall time (1.0 = one core); ``cpu_share`` the same for the
     processes in ``pids`` (name -> pids) and ``machine_busy`` for the whole machine."""
-    return asyncio.run(_concurrent(base_urls, page, key, sessions, seconds, think_s, pids or {}))
+    return asyncio.run(
+        _concurrent(base_urls, page, key, sessions, seconds, think_s, pids or {}, warm_up)
+    )
 
 
-async def _concurrent(base_urls, page, key, sessions, seconds, think_s, pids) -> dict:
+async def _concurrent(base_urls, page, key, sessions, seconds, think_s, pids, warm_up) -> dict:
     from geldstromen.bench.wsclient import Sessie, cpu_seconds
 
     rng = random.Random(16)
@@ -162,21 +167,25 @@ async def _concurrent(base_urls, page, key, sessions, seconds, think_s, pids) ->
 
     await asyncio.gather(*(open_one(i) for i in range(sessions)))
 
-    async def user(sessie: Sessie, stop_at: float) -> None:
+    async def user(sessie: Sessie, stop_at: float | None, uit: list[float]) -> None:
+        """Switch with think time until ``stop_at``; None: one pass over all options."""
         await asyncio.sleep(rng.uniform(0, think_s))
         j = 1
-        while time.monotonic() < stop_at:
+        while time.monotonic() < stop_at if stop_at else j <= len(sessie.keuzes):
             try:
-                samples.append(await sessie.run(**{key: sessie.keuzes[j % len(sessie.keuzes)]}))
+                uit.append(await sessie.run(**{key: sessie.keuzes[j % len(sessie.keuzes)]}))
             except Exception as exc:  # noqa: BLE001
                 errors.append(f"switch: {exc}"[:300])
             j += 1
             await asyncio.sleep(think_s)
 
+    first_visit: list[float] = []
+    if warm_up:
+        await asyncio.gather(*(user(s, None, first_visit) for s in users))
     before = {name: cpu_ticks(p) for name, p in pids.items()}
     machine_before = machine_ticks()
     cpu0, wall0 = cpu_seconds(), time.monotonic()
-    await asyncio.gather(*(user(s, wall0 + seconds) for s in users))
+    await asyncio.gather(*(user(s, wall0 + seconds, samples) for s in users))
     wall = time.monotonic() - wall0
     client_cpu = cpu_seconds() - cpu0
     tick_s = os.sysconf("SC_CLK_TCK")
@@ -194,6 +203,7 @@ async def _concurrent(base_urls, page, key, sessions, seconds, think_s, pids) ->
         "think_s": think_s,
         "seconds": round(wall, 1),
         "open_ms": summary(open_ms),
+        "first_visit_ms": summary(first_visit),
         "client_cpu_share": round(client_cpu / wall, 3),
         "cpu_share": cpu_share,
         "machine_busy": round(busy / total * (os.cpu_count() or 1), 2) if total else None,
