@@ -121,16 +121,19 @@ def duckdb_store(sqlite_path: Path, duck_path: Path) -> dict:
     """Load the raw and reference tables of a SQLite store into DuckDB through duckdb-engine
     (same schema), build views and marts with the same SQL and code; times and size."""
     import pandas as pd
-    from sqlalchemy import create_engine, inspect, text
+    from sqlalchemy import create_engine, event, inspect, text
     from sqlalchemy.schema import CreateTable
 
     from geldstromen import db
     from geldstromen.schema import metadata
 
     bron = create_engine(f"sqlite:///{sqlite_path}")
-    doel = create_engine(
-        f"duckdb:///{duck_path}", connect_args={"config": {"enable_progress_bar": False}}
-    )
+    doel = create_engine(f"duckdb:///{duck_path}")
+
+    @event.listens_for(doel, "connect")
+    def _stil(dbapi_conn, _record):  # no progress bars in the bench output
+        dbapi_conn.execute("SET enable_progress_bar = false")
+
     start = time.perf_counter()
     with doel.begin() as conn:  # tables and keys; no secondary indexes (DuckDB: zone maps)
         for table in metadata.sorted_tables:
