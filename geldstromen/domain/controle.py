@@ -14,7 +14,9 @@ Invariants (each must hold to the cent):
   ``van`` the Rijk at the gemeente itself, never from a wijk or buurt;
 * the gemeentefonds clusters are no stream of their own (no ``gemeentefonds: ...`` or
   ``overige middelen`` rows next to 0.7): they are reconciled with 0.7 in a table;
-* every gemeente row carries the year of its money (the Iv3 year).
+* every gemeente row carries the year of its money (the Iv3 year);
+* one value per region, indicator and year in the store (a KWB file and the online table of
+  the same year give a region's value once), when the caller passes the duplicates found.
 
 Reported, not failing: the years used, key coverage (intended key, fallback, inhabitants
 only, not allocated), keys older than :data:`SLEUTEL_MAX_LEEFTIJD` years, the gemeentefonds
@@ -326,6 +328,20 @@ def _familie_invariant(families: pd.DataFrame) -> dict:
     return _inv("families: export = brontotaal", fout, f"sluit voor {namen}")
 
 
+def _een_waarde_invariant(dubbel: pd.DataFrame) -> dict:
+    """No region x year x indicator with more than one value (``dubbel``: regio_code, jaar,
+    indicator, aantal of those that have)."""
+    fout = [
+        f"{r.regio_code} {r.indicator} {int(r.jaar)}: {int(r.aantal)} waarden"
+        for r in dubbel.itertuples()
+    ]
+    return _inv(
+        "één waarde per gebied, indicator en jaar",
+        fout,
+        "geen gebied met twee waarden voor dezelfde indicator en hetzelfde jaar",
+    )
+
+
 def controleer(
     iv3: pd.DataFrame,
     lasten: Kant,
@@ -341,17 +357,20 @@ def controleer(
     fonds: Aansluiting | None = None,
     andere: pd.DataFrame | None = None,
     bron_totalen: pd.DataFrame | None = None,
+    dubbele_waarden: pd.DataFrame | None = None,
 ) -> Controle:
     """Reconcile one allocation (both sides) with its Iv3 source; see the module docstring.
 
     ``sleuteljaren`` maps indicator -> KWB year (plus ``_indeling``); ``inwoners`` is indexed
-    by regio_code; ``andere`` holds the other families' flows for the family totals."""
+    by regio_code; ``andere`` holds the other families' flows for the family totals;
+    ``dubbele_waarden`` the region x year x indicator rows with more than one value."""
     gm, naam = gemeente
     bronnen = _per_taakveld(iv3, lasten, baten, gm)
     families = _families(lasten, baten, andere, bronnen, bron_totalen)
     inv = pd.DataFrame(
         _invarianten(bronnen, lasten, baten, gm, jaar, andere, bron_totalen)
         + [_familie_invariant(families)]
+        + ([_een_waarde_invariant(dubbele_waarden)] if dubbele_waarden is not None else [])
     )
     regios = _samen([lasten.flows, baten.flows])
     namen = (

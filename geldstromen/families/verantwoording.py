@@ -100,6 +100,7 @@ def verantwoording(
         fonds=fonds,
         andere=andere,
         bron_totalen=bron_totalen,
+        dubbele_waarden=queries.run_query(engine, "indicator_dubbel", gemeente_code=gemeente_code),
     )
     out.opmerkingen += [r.opmerking for r in res.values() if r.opmerking]
     out.opmerkingen.append(route.jaren.regel())

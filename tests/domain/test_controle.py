@@ -152,3 +152,80 @@ def test_zorg_rows_must_carry_the_vektis_year():
     # a lost zorg euro breaks the family total
     kwijt = run(zorg.assign(jaar=2023, bedrag_eur=[40.0, 59.0]))
     assert any(f.startswith("families: export = brontotaal: zorg") for f in kwijt.fouten)
+
+
+def test_one_value_per_region_indicator_and_year():
+    k = _kanten()
+    inw = pd.Series([300, 5000], index=["WK999900", "WK999901"])
+    kwargs = {
+        "gemeente": ("GM9999", "Testdorp"),
+        "jaar": 2024,
+        "stuk": "begroting",
+        "niveau": "wijk",
+        "sleuteltabel": standaard_sleutels(),
+        "sleuteljaren": {"inwoners_aantal": 2024, "_indeling": 2024},
+        "inwoners": inw,
+    }
+    leeg = pd.DataFrame(columns=["regio_code", "jaar", "indicator", "aantal"])
+    assert controleer(IV3, k["lasten"], k["baten"], dubbele_waarden=leeg, **kwargs).ok
+    dubbel = pd.DataFrame(
+        {
+            "regio_code": ["WK999901"],
+            "jaar": [2019],
+            "indicator": ["inwoners_aantal"],
+            "aantal": [2],
+        }
+    )
+    c = controleer(IV3, k["lasten"], k["baten"], dubbele_waarden=dubbel, **kwargs)
+    assert not c.ok
+    assert c.fouten == [
+        "één waarde per gebied, indicator en jaar: WK999901 inwoners_aantal 2019: 2 waarden"
+    ]
+
+
+def test_controle_cli_fails_on_a_value_held_twice(fixture_db_url, tmp_path):
+    """A store where a wijk's inhabitants of a year come from two series (as a KWB file and the
+    online table of that year gave them before the file won per region): controle names it."""
+    import shutil
+
+    from sqlalchemy import create_engine, text
+
+    kopie = tmp_path / "dubbel.sqlite"
+    shutil.copy(fixture_db_url.removeprefix("sqlite:///"), kopie)
+    engine = create_engine(f"sqlite:///{kopie}")
+    with engine.begin() as conn:
+        rij = conn.execute(
+            text(
+                "select f.regio_code, f.jaar, f.reeks_id from mart_indicator_waarde_mat as f "
+                "inner join mart_indicator_reeks_mat as r on r.reeks_id = f.reeks_id "
+                "where r.indicator = 'inwoners_aantal' and f.niveau = 'wijk' "
+                "and f.gemeente_code = 'GM9999' order by f.jaar desc, f.regio_code limit 1"
+            )
+        ).one()
+        nieuw = conn.execute(
+            text("select max(reeks_id) + 1 from mart_indicator_reeks_mat")
+        ).scalar()
+        conn.execute(
+            text(
+                "insert into mart_indicator_reeks_mat select :nieuw, jaar, indicator, label, "
+                "bron_kolom, eenheid, methode, thema, bron || ', online' "
+                "from mart_indicator_reeks_mat where reeks_id = :oud"
+            ),
+            {"nieuw": nieuw, "oud": rij.reeks_id},
+        )
+        conn.execute(
+            text(
+                "insert into mart_indicator_waarde_mat select regio_code, jaar, :nieuw, "
+                "gemeente_code, niveau, waarde + 1 from mart_indicator_waarde_mat "
+                "where regio_code = :regio and reeks_id = :oud"
+            ),
+            {"nieuw": nieuw, "oud": rij.reeks_id, "regio": rij.regio_code},
+        )
+    engine.dispose()
+    args = ["controle", "--gemeente", "GM9999", "--jaar", "2023", "--database-url"]
+    res = CliRunner().invoke(main, [*args, f"sqlite:///{kopie}"])
+    assert res.exit_code == 1, res.output
+    assert f"{rij.regio_code} inwoners_aantal {rij.jaar}: 2 waarden" in res.stderr
+    assert "Traceback" not in res.output
+    goed = CliRunner().invoke(main, [*args, fixture_db_url])
+    assert "[OK] één waarde per gebied, indicator en jaar" in goed.stdout
