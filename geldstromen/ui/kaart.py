@@ -29,10 +29,29 @@ KAART_HOOGTE = geo.KAART_HOOGTE_PX
 
 
 class KompactDeck(pdk.Deck):
-    """A Deck whose JSON has no indentation (pydeck indents by 2: ~3x the bytes for maps)."""
+    """A Deck whose JSON has no indentation (pydeck indents by 2: ~3x the bytes for maps), and
+    whose layer data may be JSON text made beforehand (:meth:`vooraf`), put in as it is."""
+
+    def vooraf(self, tekst: str) -> str:
+        """A placeholder for layer data that is already JSON text (cached: no features to
+        rebuild or unpickle on a rerun)."""
+        teksten = self.__dict__.setdefault("_vooraf", {})
+        key = f"__vooraf_{len(teksten)}__"
+        teksten[key] = tekst
+        return key
 
     def to_json(self) -> str:
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        vooraf = self.__dict__.pop("_vooraf", {})  # not an attribute of the deck.gl spec
+        try:
+            text = json.dumps(
+                self, sort_keys=True, default=default_serialize, separators=(",", ":")
+            )
+        finally:
+            if vooraf:
+                self._vooraf = vooraf
+        for key, tekst in vooraf.items():
+            text = text.replace(json.dumps(key), tekst, 1)
+        return text
 
 
 def _fmt(value: float, decimals: int | None = None) -> str:
@@ -136,24 +155,7 @@ def choropleth(waarden: pd.DataFrame, geometrie: pd.DataFrame, info: dict) -> pd
 
 def _deck(merged: pd.DataFrame, breaks: list[float], waarden: pd.DataFrame, info: dict):
     beeld = _beeld(merged["geometrie_geojson"])
-    eenheid = str(info.get("eenheid", ""))
-    features = []
-    for row in merged.itertuples(index=False):
-        index = _klasse(row.waarde, breaks)
-        geometry = row.geometrie_geojson
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": json.loads(geometry) if isinstance(geometry, str) else geometry,
-                "properties": {
-                    "naam": _zonder_code(str(row.regio_naam), str(row.regio_code)),
-                    "code": str(row.regio_code),
-                    "waarde": row.toelichting
-                    or _fmt(row.waarde) + (f" {eenheid}" if index is not None else ""),
-                    "kleur": _kleur(index, breaks),
-                },
-            }
-        )
+    kenmerken = _kenmerken(merged, tuple(breaks), str(info.get("eenheid", "")))
     jaar = _tekst(_constant(waarden, "jaar", info.get("jaar")))
     methode = _tekst(_constant(waarden, "methode", info.get("methode")))
     bron = _tekst(_constant(waarden, "bron", info.get("bron")))
@@ -167,7 +169,7 @@ def _deck(merged: pd.DataFrame, breaks: list[float], waarden: pd.DataFrame, info
     }
     layer = pdk.Layer(
         "GeoJsonLayer",
-        data={"type": "FeatureCollection", "features": features},
+        data="",  # set below: the cached FeatureCollection text
         id="choropleth",
         get_fill_color="properties.kleur",
         opacity=1.0,
@@ -191,13 +193,40 @@ def _deck(merged: pd.DataFrame, breaks: list[float], waarden: pd.DataFrame, info
                 pickable=False,  # a click on an outline picks the region under it
             )
         )
-    return KompactDeck(
+    deck = KompactDeck(
         layers=layers,
         initial_view_state=_view(beeld),
         map_provider=None,
         tooltip=tooltip,
         **_basemap(),
     )
+    layer.data = deck.vooraf(kenmerken)
+    return deck
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _kenmerken(merged: pd.DataFrame, breaks: tuple[float, ...], eenheid: str) -> str:
+    """The map's GeoJSON FeatureCollection as text, cached per content: a rerun with the same
+    polygons and values (a click, another widget) skips formatting thousands of regions."""
+    features = []
+    for row in merged.itertuples(index=False):
+        index = _klasse(row.waarde, list(breaks))
+        geometry = row.geometrie_geojson
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": json.loads(geometry) if isinstance(geometry, str) else geometry,
+                "properties": {
+                    "naam": _zonder_code(str(row.regio_naam), str(row.regio_code)),
+                    "code": str(row.regio_code),
+                    "waarde": row.toelichting
+                    or _fmt(row.waarde) + (f" {eenheid}" if index is not None else ""),
+                    "kleur": _kleur(index, list(breaks)),
+                },
+            }
+        )
+    collection = {"type": "FeatureCollection", "features": features}
+    return json.dumps(collection, sort_keys=True, separators=(",", ":"))
 
 
 def _basemap() -> dict:

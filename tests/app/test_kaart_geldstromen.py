@@ -62,7 +62,8 @@ def test_tooltip_names_a_code_once_and_says_why_a_value_is_missing():
         }
     )
     deck = choropleth(waarden, geometrie, {"label": "L", "eenheid": "euro per inwoner"})
-    props = {f["properties"]["code"]: f["properties"] for f in deck.layers[0].data["features"]}
+    features = json.loads(deck.to_json())["layers"][0]["data"]["features"]  # what is sent
+    props = {f["properties"]["code"]: f["properties"] for f in features}
     assert props["WK1"]["naam"] == "naam onbekend"  # the tooltip adds '(WK1)' itself
     assert props["WK2"]["waarde"] == "te weinig inwoners"
     legenda = legenda_html(waarden, geometrie, {"label": "L", "eenheid": "e"})
