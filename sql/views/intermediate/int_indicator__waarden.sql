@@ -10,7 +10,13 @@ with bestand as (
     from stg_cbs__waarden as fs
     inner join bron as fb on fb.bron_id = fs.bron_id
     inner join ref_indicator as fr on fr.soort = fb.soort and fr.bron_kolom = fs.stem
-    where fb.url is null
+    where fb.url is null and fs.jaar in (
+        -- only years an online table holds (a store of files only skips this step)
+        select o.jaar
+        from raw_cbs_reeks as o
+        inner join bron as ob on ob.bron_id = o.bron_id
+        where ob.url is not null
+    )
 )
 select
     s.regio_code,
