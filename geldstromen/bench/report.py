@@ -95,9 +95,18 @@ NEXT_STEPS = {
     "snapshot of the agent API is under 5 ms. Next: put the region part (wijk picker in the "
     "main body, sankey, metric, table) in an st.fragment so a wijk switch reruns only that "
     "part, and cache the table's display strings per selection.",
-    "map_render": "Headless Chromium here has no GPU (SwiftShader) and even a one-line page "
-    "needs empty_page_load_ms to load. Next: measure on a machine with a GPU, send the all-NL "
-    "polygons as a binary/tiled layer (MVT or deck.gl binary attributes) instead of GeoJSON.",
+    "map_render": "Without a GPU Chromium runs WebGL on SwiftShader: the first deck.gl frame "
+    "waits for the software rasteriser (Chromium trace: GLES2::ReadPixels inside the "
+    "compositor Commit on the renderer's main thread). First-frame wait per layer for one "
+    "gemeente (Amsterdam wijken, busy machine): polygons only 0.2-0.3 s, name labels "
+    "(TextLayer, its own shader) +0.7-1 s, path outlines +0.8-1.1 s (now drawn as polygon "
+    "bands, same shader as the fill); all-NL wijken with path outlines took 8 s more than "
+    "without (now none at that scale). What remains for one gemeente: the labels' shader, "
+    "evaluating Streamlit's deck.gl chunk (about 0.5 s of JavaScript) and the rest of the "
+    "page (sidebar, table); with polygons only the Kaart page still loaded in about 3x the "
+    "empty page. Next: labels on request (a toggle) or baked into a raster layer, and the "
+    "first view as a server-rendered image with the deck.gl map loaded on interaction; "
+    "measure on a machine with a GPU.",
     "ingest_s": "Measured while other processes shared the 2 cores; about 26 s goes to "
     "materialising the marts. Next: materialise only the marts a changed source feeds.",
     "concurrent": "A switch costs the app process CPU under one GIL (cpu_share in the raw "
