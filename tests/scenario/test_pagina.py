@@ -270,3 +270,22 @@ def test_a_link_this_session_wrote_is_never_reapplied(app):
     at.run()
     assert at.number_input(key="sc_WK999901_buurtsportcoach_eenheden").value == 3
     assert _metrics(at)["Gemeente"] == "€ -360.000"
+
+
+def test_per_party_chart_title_says_what_the_net_marker_is():
+    """The bars are nominal, the net marker follows the toggle: the title says both."""
+    from geldstromen.scenario.app.grafieken import per_partij
+    from geldstromen.scenario.model import PARTIJEN
+
+    sam = pd.DataFrame(
+        {
+            "partij": list(PARTIJEN),
+            "kosten_eur": [1.0] * len(PARTIJEN),
+            "baten_eur": [2.0] * len(PARTIJEN),
+            "netto_eur": [1.0] * len(PARTIJEN),
+            "netto_contant_eur": [0.9] * len(PARTIJEN),
+        }
+    )
+    assert "ruit: netto contant" in per_partij(sam, True).layout.title.text
+    assert "ruit: netto nominaal" in per_partij(sam, False).layout.title.text
+    assert "staven nominaal" in per_partij(sam, True).layout.title.text

@@ -43,7 +43,14 @@ def per_partij(samenvatting: pd.DataFrame, contant: bool) -> go.Figure:
         ]
     )
     fig.update_layout(barmode="relative")
-    return _layout(fig, "SCENARIO: kosten en baten per partij over de hele looptijd (nominaal)")
+    # the bars are always nominal; only the net marker follows the toggle (the title said
+    # "nominaal" while the toggle read "Netto contant")
+    netto_tekst = "netto contant (gedisconteerd)" if contant else "netto nominaal"
+    return _layout(
+        fig,
+        "SCENARIO: kosten en baten per partij over de hele looptijd "
+        f"(staven nominaal; ruit: {netto_tekst})",
+    )
 
 
 def cumulatief(per_jaar: pd.DataFrame, contant: bool) -> go.Figure:
