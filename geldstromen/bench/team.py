@@ -35,7 +35,9 @@ def ingest(data_dir: Path, url: str) -> None:
     """``geldstromen ingest`` of ``data_dir`` into ``url`` (a separate process, like a user)."""
     cmd = [sys.executable, "-m", "geldstromen.cli", "ingest", "--quiet"]
     cmd += ["--data-dir", str(data_dir), "--database-url", url]
-    subprocess.run(cmd, check=True, cwd=REPO_ROOT, capture_output=True)
+    res = subprocess.run(cmd, cwd=REPO_ROOT, capture_output=True, text=True)
+    if res.returncode != 0:
+        raise RuntimeError(f"ingest voor de meting mislukte: {(res.stderr or res.stdout)[-1500:]}")
 
 
 def concurrent_sqlite(url: str, sessions: int = SQLITE_SESSIONS, seconds: float = 30) -> dict:
