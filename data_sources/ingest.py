@@ -28,6 +28,9 @@ from geldstromen.schema import (
     raw_cbs_waarde,
     raw_gemeentenaam,
     raw_regio,
+    raw_vektis_kosten,
+    raw_vektis_naam,
+    raw_vektis_reeks,
     ref_gemeentenaam,
     ref_indicator,
     ref_model,
@@ -53,8 +56,22 @@ BRON_MODULES = (
 _TABLES = {t.name: t for t in RAW_TABLES}
 #: Tables a source delivers in another shape than they are stored: ``raw_cbs_waarde`` comes as
 #: long rows ``bron_id, jaar, regio_code, kolom, waarde`` and is stored as series + cells
-#: (:func:`schrijf_cbs_waarden`); ``raw_cbs_reeks`` is filled by the ingest only.
-_ALLEEN_INGEST = {"raw_cbs_reeks", "raw_cbs_regio"}
+#: (:func:`schrijf_cbs_waarden`); ``raw_cbs_reeks`` is filled by the ingest only. Likewise
+#: ``raw_vektis_kosten`` comes as the published rows and is stored as series, names and cells
+#: (:func:`schrijf_vektis_kosten`).
+_ALLEEN_INGEST = {"raw_cbs_reeks", "raw_cbs_regio", "raw_vektis_reeks", "raw_vektis_naam"}
+#: The columns of a Vektis series (``raw_vektis_reeks``) in the rows a source delivers.
+_VEKTIS_REEKS = [
+    "bron_id",
+    "jaar",
+    "jaar_indeling",
+    "gebied",
+    "geslacht",
+    "leeftijdsklasse",
+    "kostenpost",
+]
+#: The numbers of a Vektis cell (``raw_vektis_kosten``), stored beside series and name id.
+_VEKTIS_CEL = ["verzekerdejaren", "bedrag_eur", "verwacht_eur"]
 #: A re-ingest may lose at most this share of a source's stored rows or regions (a larger loss
 #: is what a truncated file looks like) unless the user accepts it explicitly.
 MAX_KRIMP = 0.10
@@ -162,6 +179,13 @@ def omvang_opgeslagen(conn, bron_id: str) -> Omvang | None:
                 .where(col_reeks_van(bron_id))
                 .distinct()
             )
+        elif name == raw_vektis_kosten.name:
+            query = (
+                select(raw_vektis_naam.c.gemeentenaam)
+                .join(raw_vektis_kosten, raw_vektis_kosten.c.naam_id == raw_vektis_naam.c.naam_id)
+                .where(vektis_reeks_van(bron_id))
+                .distinct()
+            )
         else:
             col = _TABLES[name].c[kolom]
             query = select(col).where(_TABLES[name].c.bron_id == bron_id).distinct()
@@ -265,6 +289,8 @@ def _ingest(engine, bestanden, progress, force, accepteer_krimp, before_commit) 
             for name, frame in tables.items():
                 if name == raw_cbs_waarde.name:
                     rows += schrijf_cbs_waarden(conn, frame, item.bron_id)
+                elif name == raw_vektis_kosten.name:
+                    rows += schrijf_vektis_kosten(conn, frame, item.bron_id)
                 else:
                     rows += db.bulk_insert(conn, _TABLES[name], frame)
             conn.execute(delete(bron).where(bron.c.bron_id == item.bron_id))
@@ -288,11 +314,23 @@ def col_reeks_van(bron_id: str):
     return raw_cbs_waarde.c.reeks_id.in_(reeksen)
 
 
+def vektis_reeks_van(bron_id: str):
+    """``raw_vektis_kosten`` rows of one source: its series ids."""
+    reeksen = select(raw_vektis_reeks.c.reeks_id).where(raw_vektis_reeks.c.bron_id == bron_id)
+    return raw_vektis_kosten.c.reeks_id.in_(reeksen)
+
+
+#: Tables without a ``bron_id`` column: cells (deleted through their series) and codes or
+#: names that other sources share (they stay).
+_ZONDER_BRON = (raw_cbs_waarde, raw_cbs_regio, raw_vektis_kosten, raw_vektis_naam)
+
+
 def verwijder_bron(conn, bron_id: str) -> None:
     """Delete every raw row of one source (cells through their series, then the rest)."""
     conn.execute(delete(raw_cbs_waarde).where(col_reeks_van(bron_id)))
-    for table in RAW_TABLES:  # region codes stay: other sources share them
-        if table not in (raw_cbs_waarde, raw_cbs_regio):
+    conn.execute(delete(raw_vektis_kosten).where(vektis_reeks_van(bron_id)))
+    for table in RAW_TABLES:
+        if table not in _ZONDER_BRON:
             conn.execute(delete(table).where(table.c.bron_id == bron_id))
 
 
@@ -332,6 +370,57 @@ def regio_ids(conn, codes: pd.Series) -> pd.Series:
         db.bulk_insert(conn, raw_cbs_regio, rijen)
         bekend.update(zip(rijen["regio_code"], rijen["regio_id"], strict=True))
     return codes.map(bekend)
+
+
+def schrijf_vektis_kosten(conn, frame: pd.DataFrame, bron_id: str) -> int:
+    """Store published Vektis rows as series (``raw_vektis_reeks``: source, year, indeling,
+    gebied, sex, age class, cost item once, integer id), gemeente names (``raw_vektis_naam``)
+    and cells (``raw_vektis_kosten``: series id, name id, numbers). A name twice in one series
+    with different numbers is refused (Dutch error); the same row twice is stored once."""
+    if frame.empty:
+        return 0
+    frame = frame.reindex(columns=[*_VEKTIS_REEKS, "gemeentenaam", *_VEKTIS_CEL]).assign(
+        bron_id=frame["bron_id"].fillna(bron_id)
+    )
+    frame = frame.drop_duplicates()
+    sleutel = [*_VEKTIS_REEKS, "gemeentenaam"]
+    dubbel = frame.duplicated(sleutel, keep=False)
+    if dubbel.any():
+        eerste = frame[dubbel].iloc[0]
+        raise IngestFout(
+            f"{bron_id}: {eerste['gemeentenaam'] or eerste['gebied']} staat meer dan eens in "
+            f"{eerste['kostenpost']} ({eerste['geslacht']}, {eerste['leeftijdsklasse']}, "
+            f"{eerste['jaar']}) met verschillende bedragen"
+        )
+    reeksen = frame[_VEKTIS_REEKS].drop_duplicates().reset_index(drop=True)
+    start = (conn.execute(select(func.max(raw_vektis_reeks.c.reeks_id))).scalar() or 0) + 1
+    reeksen.insert(0, "reeks_id", range(start, start + len(reeksen)))
+    db.bulk_insert(conn, raw_vektis_reeks, reeksen)
+    # NaN never equals NaN in a merge key: compare the optional columns through a marker
+    sleutels = [f"_k{i}" for i in range(len(_VEKTIS_REEKS))]
+    for kolom, k in zip(_VEKTIS_REEKS, sleutels, strict=True):
+        frame[k] = frame[kolom].astype(object).where(frame[kolom].notna(), "\0").astype(str)
+        reeksen[k] = reeksen[kolom].astype(object).where(reeksen[kolom].notna(), "\0").astype(str)
+    cellen = frame.merge(reeksen[["reeks_id", *sleutels]], on=sleutels, how="left", validate="m:1")
+    cellen["naam_id"] = vektis_naam_ids(conn, cellen["gemeentenaam"])
+    cellen = cellen.sort_values(["reeks_id", "naam_id"], kind="stable")  # key order: dense
+    return db.bulk_insert(conn, raw_vektis_kosten, cellen[["reeks_id", "naam_id", *_VEKTIS_CEL]])
+
+
+def vektis_naam_ids(conn, namen: pd.Series) -> pd.Series:
+    """The integer id of every Vektis gemeente name (0: no name); new names get new ids."""
+    tabel = raw_vektis_naam
+    bekend = dict(conn.execute(select(tabel.c.gemeentenaam, tabel.c.naam_id)).all())
+    if None not in bekend and namen.isna().any():
+        conn.execute(tabel.insert().values(naam_id=0, gemeentenaam=None))
+    nieuw = [n for n in namen.dropna().drop_duplicates() if n not in bekend]
+    if nieuw:
+        start = max(bekend.values(), default=0) + 1
+        rijen = pd.DataFrame({"naam_id": range(start, start + len(nieuw)), "gemeentenaam": nieuw})
+        db.bulk_insert(conn, tabel, rijen)
+        bekend.update(zip(rijen["gemeentenaam"], rijen["naam_id"], strict=True))
+    bekend.pop(None, None)
+    return namen.map(bekend).fillna(0).astype(int)
 
 
 def load_reference(conn, vingerafdruk: str) -> None:

@@ -9,7 +9,7 @@ compared with the file's names (the matching rules of the crosswalk,
 :func:`geldstromen.domain.gemeentenamen.match_namen`: exact key, alias, or without province
 suffix when unique), and the year whose list matches best wins.
 
-Outcomes per file (written to ``raw_vektis_kosten.jaar_indeling``,
+Outcomes per file (written to ``raw_vektis_reeks.jaar_indeling``,
 ``raw_gemeentenaam.jaar_indeling`` and the ``bron`` remark, with the match rate):
 
 * **bepaald**: a year's list is the file's list (at most :data:`MAX_VERSCHIL` names differ
@@ -35,7 +35,7 @@ from sqlalchemy import select, update
 from data_sources.base import IngestFout
 from data_sources.vektis import indeling_jaar
 from geldstromen.domain.gemeentenamen import _aliases, _without_suffix, naam_sleutel
-from geldstromen.schema import bron, raw_gemeentenaam, raw_regio, raw_vektis_kosten
+from geldstromen.schema import bron, raw_gemeentenaam, raw_regio, raw_vektis_reeks
 
 #: A year's gemeente list takes part only when it covers all of NL (NL had 342-418
 #: gemeenten in 2011-2025); partial lists (one province, one city) cannot judge a file.
@@ -182,7 +182,7 @@ def pas_toe(conn) -> dict[str, Indeling]:
         indeling = bepaal_indeling(
             namen, referentie, _gesteld(rij.bestand, int(rij.jaar)), rij.bestand or rij.bron_id
         )
-        for tabel in (raw_vektis_kosten, raw_gemeentenaam):
+        for tabel in (raw_vektis_reeks, raw_gemeentenaam):
             conn.execute(
                 update(tabel)
                 .where(tabel.c.bron_id == rij.bron_id)

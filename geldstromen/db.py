@@ -242,9 +242,12 @@ def create_tables(conn: Connection) -> None:
     replaces an older one is filled from it and its files are read again
     (:data:`VERVANGEN_KOLOMMEN`)."""
     oud = _cbs_waarde_oud(conn)
+    vektis_oud = _vektis_kosten_oud(conn)
     metadata.create_all(conn)
     if oud:
         _migreer_cbs_waarde(conn, oud)
+    if vektis_oud:
+        _migreer_vektis_kosten(conn)
     insp = inspect(conn)
     for table in metadata.sorted_tables:
         for index in table.indexes:  # an index a newer schema adds to an existing table
@@ -299,6 +302,35 @@ def _migreer_cbs_waarde(conn: Connection, vorm: str) -> None:
         conn.execute(text((SQL_DIR / "migratie" / f"{stap}.sql").read_text(encoding="utf-8")))
     conn.execute(text('DROP TABLE "raw_cbs_waarde_oud"'))
     _log.info("raw_cbs_waarde normalised (raw_cbs_reeks, raw_cbs_regio); views and marts rebuilt")
+    apply_views(conn)
+    materialise_marts(conn)
+
+
+def _vektis_kosten_oud(conn: Connection) -> bool:
+    """A store of an earlier version keeps ``raw_vektis_kosten`` with source, year, sex, age
+    class, cost item and gemeente name on every row: rename it out of the way (views and its
+    indexes dropped) so that the normalised tables can be created and filled from it
+    (:func:`_migreer_vektis_kosten`). False when the store is current or new."""
+    insp = inspect(conn)
+    if not insp.has_table("raw_vektis_kosten"):
+        return False
+    if "kostenpost" not in {c["name"] for c in insp.get_columns("raw_vektis_kosten")}:
+        return False
+    drop_views(conn, [name for name, _ in lees_view_files()])
+    drop_views(conn, [name for name, _ in view_files()] + list(VERVALLEN_VIEWS))
+    for index in ("ix_raw_vektis_kosten_naam", "ix_raw_vektis_kosten_nl"):
+        conn.execute(text(f'DROP INDEX IF EXISTS "{index}"'))
+    conn.execute(text('ALTER TABLE "raw_vektis_kosten" RENAME TO "raw_vektis_kosten_oud"'))
+    return True
+
+
+def _migreer_vektis_kosten(conn: Connection) -> None:
+    """Fill ``raw_vektis_reeks``/``raw_vektis_naam``/``raw_vektis_kosten`` from the renamed
+    table of an earlier version (values unchanged), drop it and rebuild views and marts."""
+    for stap in ("raw_vektis_reeks", "raw_vektis_naam", "raw_vektis_kosten"):
+        conn.execute(text((SQL_DIR / "migratie" / f"{stap}.sql").read_text(encoding="utf-8")))
+    conn.execute(text('DROP TABLE "raw_vektis_kosten_oud"'))
+    _log.info("raw_vektis_kosten normalised (raw_vektis_reeks, raw_vektis_naam); views rebuilt")
     apply_views(conn)
     materialise_marts(conn)
 

@@ -19,7 +19,6 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    text,
 )
 
 metadata = MetaData()
@@ -159,32 +158,51 @@ ref_model = Table(
 """Fingerprint of the code-side model inputs (SQL views, catalogue, name aliases) the reference
 tables and views were built from; a changed fingerprint rebuilds them without new files."""
 
-raw_vektis_kosten = Table(
-    "raw_vektis_kosten",
+raw_vektis_reeks = Table(
+    "raw_vektis_reeks",
     metadata,
+    Column("reeks_id", Integer, primary_key=True, autoincrement=False),
     Column("bron_id", String(200), nullable=False),
     Column("jaar", Integer, nullable=False),
+    # gemeente indeling the file's names follow (NULL in stores from before: jaar + 2)
+    Column("jaar_indeling", Integer),
     Column("gebied", String(20), nullable=False),
-    Column("gemeentenaam", Text),
     Column("geslacht", String(10)),
     Column("leeftijdsklasse", String(40)),
     Column("kostenpost", String(100), nullable=False),
+    Index("ix_raw_vektis_reeks_bron", "bron_id"),
+)
+"""One Vektis series: source, year, indeling, gebied (``gemeente`` or ``nederland``), sex, age
+class and cost item (the source column ``KOSTEN_FARMACIE``, a published category or
+``TOTAAL``), stored once under an integer id instead of on every gemeente's row."""
+
+raw_vektis_naam = Table(
+    "raw_vektis_naam",
+    metadata,
+    Column("naam_id", Integer, primary_key=True, autoincrement=False),
+    Column("gemeentenaam", Text, unique=True),
+)
+"""Every gemeente name as a Vektis file writes it, once, under an integer id; id 0 holds no name
+(NULL: the national rows and the rest row), so every cell joins a name row (an inner join lets
+a gemeente's rows be found from its name)."""
+
+raw_vektis_kosten = Table(
+    "raw_vektis_kosten",
+    metadata,
+    Column("reeks_id", Integer, nullable=False),
+    Column("naam_id", Integer, nullable=False),
     Column("verzekerdejaren", Float),
     Column("bedrag_eur", Float),
     Column("verwacht_eur", Float),
-    # gemeente indeling the file's names follow (NULL in stores from before: jaar + 2)
-    Column("jaar_indeling", Integer),
-    Index("ix_raw_vektis_kosten_naam", "gemeentenaam", "jaar"),
-    # the national reference rows, a few hundred among millions: a partial index
-    Index(
-        "ix_raw_vektis_kosten_nl",
-        "jaar",
-        sqlite_where=text("gebied = 'nederland'"),
-        postgresql_where=text("gebied = 'nederland'"),
-    ),
+    PrimaryKeyConstraint("reeks_id", "naam_id", name="pk_raw_vektis_kosten"),
+    sqlite_with_rowid=False,
 )
-"""Vektis Zvw costs as published: gebied ``gemeente`` (name as written) or ``nederland``;
-kostenpost is the source column (``KOSTEN_FARMACIE``) or a published category or ``TOTAAL``."""
+"""Vektis Zvw costs as published: one cell per series x gemeente name. Sources deliver long rows
+``bron_id, jaar, jaar_indeling, gebied, gemeentenaam, geslacht, leeftijdsklasse, kostenpost,
+verzekerdejaren, bedrag_eur, verwacht_eur``; the ingest stores the series in
+``raw_vektis_reeks``, the names in ``raw_vektis_naam`` and the numbers here, clustered on the
+composite key, no other index: a gemeente's rows are found per series of its name (key
+lookups); ``stg_vektis__kosten`` joins them back."""
 
 raw_vektis_pc3 = Table(
     "raw_vektis_pc3",

@@ -75,7 +75,7 @@ def test_ingest_stores_the_indeling_per_file(database_url, twee_indelingen):
     ingest(engine, vind_bestanden(twee_indelingen))
     with engine.connect() as conn:
         raw = pd.read_sql_query(
-            "select bron_id, jaar_indeling, count(*) as n from raw_vektis_kosten "
+            "select bron_id, jaar_indeling, count(*) as n from raw_vektis_reeks "
             "group by bron_id, jaar_indeling",
             conn,
         )

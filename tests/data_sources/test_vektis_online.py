@@ -97,7 +97,7 @@ def test_online_ingest_two_indelingen_and_pc3(tmp_path):
             "bron_id"
         )
         ind = pd.read_sql_query(
-            "select bron_id, jaar_indeling from raw_vektis_kosten group by bron_id, jaar_indeling",
+            "select bron_id, jaar_indeling from raw_vektis_reeks group by bron_id, jaar_indeling",
             conn,
         ).set_index("bron_id")["jaar_indeling"]
         pc3 = pd.read_sql_query("select * from raw_vektis_pc3", conn)
