@@ -12,9 +12,26 @@ and a shared link to "/kaart?..." resolves like any other page.
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
+from PIL import Image, ImageDraw
 
 from geldstromen import cached
+
+
+@functools.cache
+def favicon() -> Image.Image:
+    """The browser-tab icon, drawn here: a Material name as ``page_icon`` makes every visitor's
+    browser fetch the icon from a font host, and a public-sector app sends no request elsewhere.
+    Three bars of growing height (money per area) on the theme's primary colour."""
+    beeld = Image.new("RGBA", (64, 64), (0, 0, 0, 0))
+    teken = ImageDraw.Draw(beeld)
+    teken.rounded_rectangle((0, 0, 63, 63), radius=12, fill="#01689B")
+    for i, hoogte in enumerate((18, 30, 42)):
+        links = 12 + i * 14
+        teken.rectangle((links, 52 - hoogte, links + 10, 52), fill="#FFFFFF")
+    return beeld
 
 
 def _kaart_pagina():
