@@ -30,7 +30,7 @@ ingest: $(STAMP)
 
 ## bench: performance figures into docs/performance.md
 bench: $(STAMP)
-	$(BIN)/geldstromen bench --json var/bench.json
+	$(BIN)/geldstromen bench --met-nationaal --json var/bench.json
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports

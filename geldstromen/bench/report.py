@@ -75,6 +75,10 @@ def checks(result: dict) -> list[tuple[str, str, str, bool | None]]:
         add(f"{setup} errors", errors, "0", None if errors is None else errors == 0)
         client = _get(result, setup, "client_cpu_share")
         add(f"{setup} client_cpu_share", client, "meting (1.0 = één core)", None)
+    if "nationaal" in result:
+        from geldstromen.bench.nationaal import doelen
+
+        rows += doelen(result["nationaal"])
     return rows
 
 
@@ -109,6 +113,15 @@ NEXT_STEPS = {
     "measure on a machine with a GPU.",
     "ingest_s": "Measured while other processes shared the 2 cores; about 26 s goes to "
     "materialising the marts. Next: materialise only the marts a changed source feeds.",
+    "nationaal store": "Bytes per table are in the raw figures (nationaal.bytes_per_tabel, "
+    "from SQLite's dbstat). After the CBS values were normalised (series and region ids, "
+    "WITHOUT ROWID), the largest remaining tables are raw_cbs_waarde, raw_vektis_kosten "
+    "(bron, cost column, age class and sex as text on every row) and the indicator mart with "
+    "its index. Next: Vektis as series x region like the CBS values.",
+    "nationaal ingest": "The replay's ingest time includes building the replay pages "
+    "(replay_genereren_s) and materialising every mart once. Next: materialise only the marts "
+    "a changed source feeds, and stream the online tables to the store per page instead of "
+    "holding all of them until one write transaction.",
     "concurrent": "A switch costs the app process CPU under one GIL (cpu_share in the raw "
     "figures); when the users' switches need more CPU than the cores give, they queue. "
     "Next: a cheaper Wijkprofiel rerun (see rerun), then more cores per app process.",

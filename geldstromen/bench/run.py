@@ -65,8 +65,10 @@ def run(
     seconds: float = 30,
     switches: int = 30,
     herhalingen: int = 3,
+    nationaal: bool = False,
 ) -> dict:
-    """Measure every figure with its baseline in one run."""
+    """Measure every figure with its baseline in one run (with ``nationaal`` also the national
+    replay's store, ingest, rerun and RSS figures of :mod:`geldstromen.bench.nationaal`)."""
     from geldstromen.bench import kaart, team
 
     result: dict = {"machine": machine()}
@@ -82,6 +84,10 @@ def run(
             result.update(kaart.map_figures(url, base, env, herhalingen))
         result["concurrent_sqlite"] = team.concurrent_sqlite(url, team.SQLITE_SESSIONS, seconds)
     result["concurrent_team"] = team.concurrent_team(data_dir, sessions, seconds)
+    if nationaal:
+        from geldstromen.bench import nationaal as landelijk
+
+        result["nationaal"] = landelijk.run(data_dir, switches=min(switches, 20))
     result["bench_s"] = round(time.monotonic() - started, 1)
     result["notes"] = NOTES
     return result

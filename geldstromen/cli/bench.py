@@ -43,11 +43,25 @@ from geldstromen.config import get_settings
     "lege pagina, om en om); schrijft alleen --json, niet docs/performance.md.",
 )
 @click.option(
+    "--met-nationaal",
+    is_flag=True,
+    help="Volledige meting inclusief de landelijke replay (opslaggrootte, inname, rerun, RSS) "
+    "in docs/performance.md.",
+)
+@click.option(
     "--database-url",
     help="Met --alleen kaart: meet op deze bestaande store in plaats van een verse inname.",
 )
 def bench(
-    json_path, data_dir, sessions, seconds, switches, herhalingen, alleen, database_url
+    json_path,
+    data_dir,
+    sessions,
+    seconds,
+    switches,
+    herhalingen,
+    met_nationaal,
+    alleen,
+    database_url,
 ) -> None:
     """Measure rerun, map payload, ingest, memory and concurrency figures with baselines.
 
@@ -108,6 +122,7 @@ def bench(
         seconds=seconds,
         switches=switches,
         herhalingen=herhalingen,
+        nationaal=met_nationaal,
     )
     for name, value, target, ok in checks(result):
         mark = "?" if ok is None else ("ok" if ok else "NIET GEHAALD")
