@@ -109,8 +109,10 @@ def make_engine(url: str) -> Engine:
             cur = dbapi_conn.cursor()
             # a new file keeps a map of free pages, so :func:`geef_ruimte_terug` can hand the
             # pages of deleted or rebuilt tables back to the file system (no effect on a
-            # store that already has tables)
-            cur.execute("PRAGMA auto_vacuum=INCREMENTAL")
+            # store that already has tables; set only on an empty file: on a store that another
+            # process is writing, the pragma waits for the write lock and fails as "locked")
+            if cur.execute("PRAGMA page_count").fetchone()[0] == 0:
+                cur.execute("PRAGMA auto_vacuum=INCREMENTAL")
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()

@@ -8,6 +8,7 @@ import asyncio
 import tomllib
 import urllib.request
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -97,7 +98,11 @@ def test_session_stays_on_one_process_and_renders(opstelling):
             await sessie.close()
         return sessies
 
-    for sessie in asyncio.run(bezoek()):
+    # its own thread and event loop: Playwright's sync API (browser tests earlier in the same
+    # pytest process) leaves an event loop running in the main thread
+    with ThreadPoolExecutor(max_workers=1) as uitvoerder:
+        sessies = uitvoerder.submit(asyncio.run, bezoek()).result()
+    for sessie in sessies:
         assert sessie.cookie.startswith("geldstromen_route=")
         # the page, its websocket and a later request of the same browser: one process
         assert sessie.upstream_http and sessie.upstream_ws == sessie.upstream_http
