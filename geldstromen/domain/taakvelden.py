@@ -27,6 +27,20 @@ HOOFDTAAKVELDEN = {
     "8": "Volkshuisvesting, ruimtelijke ordening en stedelijke vernieuwing",
 }
 
+#: Short names of the hoofdtaakvelden for labels beside a chart (a sankey column of full names
+#: runs into the next column); the full name stays in the hover text and the tables.
+HOOFDTAAKVELDEN_KORT = {
+    "0": "Bestuur",
+    "1": "Veiligheid",
+    "2": "Verkeer en vervoer",
+    "3": "Economie",
+    "4": "Onderwijs",
+    "5": "Sport en cultuur",
+    "6": "Sociaal domein",
+    "7": "Gezondheid en milieu",
+    "8": "Wonen en ruimte",
+}
+
 
 def _read(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False, comment="#")

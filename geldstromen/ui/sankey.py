@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from geldstromen.domain.gemeentefonds import VAN_FONDS, VAN_OVERIG
 from geldstromen.domain.opmaak import PLOTLY_SEPARATORS, euro, euro_kort
-from geldstromen.domain.taakvelden import HOOFDTAAKVELDEN, hoofdtaakveld
+from geldstromen.domain.taakvelden import HOOFDTAAKVELDEN, HOOFDTAAKVELDEN_KORT, hoofdtaakveld
 from geldstromen.rapport.sankey import KLEUREN, METHODE_ALPHA
 
 NODE_FONDS = "Rijk: gemeentefonds"
@@ -109,7 +109,7 @@ def sankey_figuur(
         waarde[a] += v
         inkomend[b] += v
     waarde = [max(u, i) for u, i in zip(waarde, inkomend, strict=True)]
-    labels = [f"{toon(n)}: {euro_kort(w)}" for n, w in zip(nodes, waarde, strict=True)]
+    labels = [f"{kort(toon(n))}: {euro_kort(w)}" for n, w in zip(nodes, waarde, strict=True)]
     node_kleur = [KLEUREN.get(familie_van.get(n, ""), "#333333") for n in nodes]
     fig = go.Figure(
         go.Sankey(
@@ -145,6 +145,19 @@ def sankey_figuur(
 
 #: Clearer names for generic van/naar nodes of the other families.
 NAMEN = {"huishoudens": "Huishoudens in de wijk"}
+
+
+#: Longest name beside a node; longer ones end in "…" (the hover shows the whole name).
+MAX_LABEL = 30
+
+
+def kort(naam: str) -> str:
+    """Label text of a node: a hoofdtaakveld by its short name, other names cut at
+    :data:`MAX_LABEL` characters, so a column's labels do not run into the next column."""
+    code, _, rest = naam.partition(" ")
+    if code in HOOFDTAAKVELDEN and rest == HOOFDTAAKVELDEN[code]:
+        return f"{code} {HOOFDTAAKVELDEN_KORT[code]}"
+    return naam if len(naam) <= MAX_LABEL else naam[: MAX_LABEL - 1].rstrip(" ,") + "…"
 
 
 def toon(node: str) -> str:

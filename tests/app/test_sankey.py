@@ -2,6 +2,7 @@
 region by code or by name."""
 
 import pandas as pd
+import pytest
 
 from geldstromen.domain.geldstroom import GELDSTROOM_COLUMNS
 from geldstromen.ui.sankey import sankey_figuur
@@ -92,3 +93,21 @@ def test_default_is_hoofdtaakvelden_with_amounts_detail_on_request():
         for f in (fig, detail)
     ]
     assert naar_regio[0] == naar_regio[1] == gm["bedrag_eur"].sum() + 2_500_000.0
+
+
+def test_labels_are_short_enough_not_to_run_into_the_next_column():
+    """Hoofdtaakvelden by their short name, other long names cut; the node's whole name stays
+    in its hover text (customdata), and the amounts are unchanged."""
+    gm = _gemeente(1)
+    andere = pd.DataFrame(
+        [_flow("zorg", "zorgverzekeraars", "WK051829", "Geneeskundige GGZ en basis-GGZ samen", 5.0)]
+    )
+    data = sankey_figuur(gm, andere, "Wijk 29 Schildersbuurt", "lasten").data[0]
+    namen = [lab.rsplit(": €", 1)[0] for lab in data.node.label]
+    assert "8 Wonen en ruimte" in namen and "0 Bestuur" in namen
+    assert all(len(n) <= 30 for n in namen), namen
+    assert "Geneeskundige GGZ en basis-GG…" in namen
+    assert "8 Volkshuisvesting, ruimtelijke ordening en stedelijke vernieuwing" in list(
+        data.node.customdata
+    )
+    assert sum(data.link.value) == pytest.approx(2 * gm["bedrag_eur"].sum() + 2 * 5.0)
