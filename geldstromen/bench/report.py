@@ -122,6 +122,14 @@ NEXT_STEPS = {
     "(replay_genereren_s) and materialising every mart once. Next: materialise only the marts "
     "a changed source feeds, and stream the online tables to the store per page instead of "
     "holding all of them until one write transaction.",
+    "rss": "Peak RSS (VmHWM) of one app process on the lab store after every page for five "
+    "gemeenten; resident size per page measured on 2026-11-29 (VmRSS before and after each "
+    "page's five views, lab store): start 219 MB, Vergelijk +113 MB (its comparison tables "
+    "cached per gemeente), Presentatie +123 MB of which 65 MB is freed again (the PDF and PNG "
+    "report are drawn with matplotlib on every view, because the download buttons need the "
+    "bytes), every other page +0-25 MB; a second round adds under 10 MB. Next: draw the "
+    "report files only when asked (a button), and cache Vergelijk's national comparison "
+    "frame once per process instead of per gemeente.",
     "concurrent": "A switch costs the app process CPU under one GIL (cpu_share in the raw "
     "figures); when the users' switches need more CPU than the cores give, they queue. "
     "Next: a cheaper Wijkprofiel rerun (see rerun), then more cores per app process.",
