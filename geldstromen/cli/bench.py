@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 
@@ -10,6 +11,10 @@ import click
 from geldstromen.bench.run import ONDERDELEN
 from geldstromen.cli import _fail, main
 from geldstromen.config import get_settings
+
+#: Parts with their own module in geldstromen.bench (``meet`` or ``run``, and ``regels``),
+#: printed and written to --json on their own.
+LOSSE_DELEN = ("grenzen", "vektis", "nationaal")
 
 
 @main.command()
@@ -34,7 +39,7 @@ from geldstromen.config import get_settings
 @click.option(
     "--alleen",
     multiple=True,
-    type=click.Choice(sorted([*ONDERDELEN, "grenzen", "vektis", "nationaal"])),
+    type=click.Choice(sorted([*ONDERDELEN, *LOSSE_DELEN])),
     help="Meet alleen dit deel (herhaalbaar; team: gelijktijdige gebruikers, grenzen: online "
     "pad tegen bestandspad, opslaggrootte, wijkwissel: wijkwissel tegen lege pagina en "
     "rekentijd store tegen ruwe bestanden; vektis: indelingscontrole en landelijke "
@@ -73,31 +78,19 @@ def bench(
     data_dir = data_dir or get_settings().data_dir
     if data_dir is None and not (set(alleen) == {"kaart"} and database_url):
         _fail("geen gegevensmap: geef --data-dir of zet GELDSTROMEN_DATA_DIR.")
-    if "grenzen" in alleen:
-        from geldstromen.bench import grenzen
-
-        result = {"grenzen": grenzen.meet(Path(data_dir))}
-        for regel in grenzen.regels(result["grenzen"]):
+    for naam in alleen:
+        if naam not in LOSSE_DELEN:
+            continue
+        deel = importlib.import_module(f"geldstromen.bench.{naam}")
+        if naam == "nationaal":
+            result = {naam: deel.run(Path(data_dir), switches=switches)}
+        else:
+            result = {naam: deel.meet(Path(data_dir))}
+        for regel in deel.regels(result[naam]):
             click.echo(regel)
         if json_path is not None:
             json_path.write_text(json.dumps(result, indent=2), encoding="utf-8")
-    if "vektis" in alleen:
-        from geldstromen.bench import vektis
-
-        result = {"vektis": vektis.meet(Path(data_dir))}
-        for regel in vektis.regels(result["vektis"]):
-            click.echo(regel)
-        if json_path is not None:
-            json_path.write_text(json.dumps(result, indent=2), encoding="utf-8")
-    if "nationaal" in alleen:
-        from geldstromen.bench import nationaal
-
-        result = {"nationaal": nationaal.run(Path(data_dir), switches=switches)}
-        for regel in nationaal.regels(result["nationaal"]):
-            click.echo(regel)
-        if json_path is not None:
-            json_path.write_text(json.dumps(result, indent=2), encoding="utf-8")
-    delen = [naam for naam in alleen if naam not in ("grenzen", "vektis", "nationaal")]
+    delen = [naam for naam in alleen if naam not in LOSSE_DELEN]
     if delen:
         result = run_parts(
             Path(data_dir) if data_dir else None,
