@@ -11,7 +11,7 @@ area; ``tests/support/rivm_replay.py``); runs the real ``ingest`` (one transacti
 fresh store and prints wall time, rows, file size and bytes per table. Usage::
 
     python scripts/replay_nationaal.py [--jaren 2015-2025] [--iv3 2015-2026]
-        [--vektis 2011-2023] [--rivm 2020,2022] [--gemeenten 342] [--dir DIR] [--json OUT.json]
+        [--vektis 2011-2023] [--rivm 2020,2022] [--grenzen 2015-2025] [--gemeenten 342] [--dir DIR] [--json OUT.json]
 
 ``--gemeenten 3`` replays a few gemeenten in the same shapes (what the tests run).
 """
@@ -31,7 +31,7 @@ import responses
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from data_sources import vektis  # noqa: E402
+from data_sources import pdok, vektis  # noqa: E402
 from data_sources.cbs_odata import CbsFeed  # noqa: E402
 from data_sources.ingest import ingest  # noqa: E402
 from data_sources.iv3_online import IV3_TABELLEN, iv3_online  # noqa: E402
@@ -39,7 +39,7 @@ from data_sources.online import KWB_TABELLEN, kwb_online  # noqa: E402
 from data_sources.rivm_online import rivm_online  # noqa: E402
 from geldstromen import db  # noqa: E402
 from geldstromen.config import get_settings  # noqa: E402
-from tests.support import rivm_replay  # noqa: E402
+from tests.support import pdok_replay, rivm_replay  # noqa: E402
 from tests.support.kwb_replay import regios_nl, replay  # noqa: E402
 
 BASE = "https://replay.invalid/ODataFeed/odata"
@@ -210,8 +210,12 @@ def draai(
     gemeenten: int = 342,
     url: str | None = None,
     rivm: list[int] | tuple[int, ...] = (),
+    grenzen: list[int] | tuple[int, ...] = (),
 ) -> dict:
-    """Replay and ingest into ``url`` (default a SQLite file in ``folder``); the figures."""
+    """Replay and ingest into ``url`` (default a SQLite file in ``folder``); the figures.
+
+    ``grenzen``: boundary years (gemeente, wijk, buurt) served as PDOK's OGC API for the years
+    it has one and as its WFS for older years, with the codes of the KWB replay."""
     settings = get_settings({"GELDSTROMEN_VAR_DIR": str(folder / "var")})
     gebieden = regios_nl(gemeenten=gemeenten)
     start = time.perf_counter()
@@ -222,15 +226,25 @@ def draai(
         schrijf_vektis(folder / "data", jaar, gemeenten)
     for jaar in rivm:
         iv3_paginas.update(rivm_replay.replay(BASE, jaar, gebieden))
+    kaart = pdok_replay.Replay()
+    vormen = pdok_replay.gebieden_nl(gemeenten=gemeenten) if grenzen else []
+    for jaar in grenzen:
+        if jaar in pdok.OGC_JAREN:
+            kaart.ogc(jaar, vormen, pagina=1000)
+        else:
+            kaart.wfs(jaar, vormen, pagina=1000)
     voorbereiden_s = time.perf_counter() - start
     feed = CbsFeed(settings, base_url=BASE, wacht_s=0.001)
     bestanden = kwb_online(settings, kwb, feed=feed) + iv3_online(settings, iv3, feed=feed)
     bestanden += rivm_online(settings, rivm, feed=feed)
     bestanden += vektis.vind(folder / "data")
+    if grenzen:
+        bestanden += pdok.online_bestanden(settings, grenzen)
     pad = folder / "nationaal.sqlite"
     engine = db.make_engine(url or f"sqlite:///{pad}")
     kwb_paginas = KwbPaginas(kwb, gebieden)
     with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
+        kaart.activeer(rsps)
         for tabel in kwb_paginas.tabellen:
             for naam in ("DataProperties", "TableInfos", "WijkenEnBuurten", "TypedDataSet"):
                 rsps.add_callback(responses.GET, f"{BASE}/{tabel}/{naam}", kwb_paginas)
@@ -252,6 +266,7 @@ def draai(
         "iv3_jaren": iv3,
         "vektis_jaren": vektis_jaren,
         "rivm_jaren": list(rivm),
+        "grens_jaren": list(grenzen),
         "gebieden_per_jaar": len(gebieden),
         "rijen": result.rijen,
         "bronnen": len(result.nieuw),
@@ -273,6 +288,9 @@ def main() -> None:
     parser.add_argument("--iv3", default="2015-2026", help="Iv3 years, e.g. 2015-2026")
     parser.add_argument("--vektis", default="2011-2023", help="Vektis years, e.g. 2011-2023")
     parser.add_argument("--rivm", default="2020,2022", help="RIVM editions, e.g. 2020,2022")
+    parser.add_argument(
+        "--grenzen", default="2015-2025", help="boundary years (PDOK), e.g. 2015-2025"
+    )
     parser.add_argument("--gemeenten", type=int, default=342, help="number of gemeenten")
     parser.add_argument("--dir", default=None, help="folder for the store (default: temp)")
     parser.add_argument("--json", default=None, help="also write the figures as JSON")
@@ -286,12 +304,13 @@ def main() -> None:
         jaren(args.vektis),
         args.gemeenten,
         rivm=jaren(args.rivm),
+        grenzen=jaren(args.grenzen),
     )
     if args.json:
         Path(args.json).write_text(json.dumps(uit, indent=1), encoding="utf-8")
     print(
         f"KWB {args.jaren} ({uit['gebieden_per_jaar']} gebieden per jaar), Iv3 {args.iv3}, "
-        f"Vektis {args.vektis}, RIVM {args.rivm}: {uit['rijen']} rijen in {uit['ingest_s']:.0f} s (waarvan "
+        f"Vektis {args.vektis}, RIVM {args.rivm}, grenzen {args.grenzen}: {uit['rijen']} rijen in {uit['ingest_s']:.0f} s (waarvan "
         f"{uit['replay_genereren_s']:.0f} s pagina's maken); database "
         f"{(uit['store_bytes'] or 0) / 1e6:.0f} MB, paginacache "
         f"{uit['paginacache_bytes'] / 1e6:.0f} MB ({folder})"

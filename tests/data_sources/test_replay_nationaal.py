@@ -16,6 +16,8 @@ from geldstromen.config import REPO_ROOT
 from tests.support.kwb_replay import metadata, regios_nl, waarde
 
 KWB, IV3, VEKTIS, RIVM = [2023, 2024], [2024], [2022], [2022]
+#: one year PDOK serves through its WFS, one through its OGC API
+GRENZEN = [2019, 2024]
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +33,7 @@ def replay_module():
 @pytest.fixture(scope="module")
 def uitkomst(replay_module, tmp_path_factory):
     folder = tmp_path_factory.mktemp("replay")
-    return replay_module.draai(folder, KWB, IV3, VEKTIS, gemeenten=3, rivm=RIVM)
+    return replay_module.draai(folder, KWB, IV3, VEKTIS, gemeenten=3, rivm=RIVM, grenzen=GRENZEN)
 
 
 def test_year_lists(replay_module):
@@ -109,3 +111,20 @@ def test_values_are_the_generators_and_counted_once(uitkomst):
     gevonden = dict(rows)
     assert len(rows) == len(gevonden)  # one row per buurt
     assert gevonden == {c: (None if v is None else float(v)) for c, v in verwacht.items()}
+
+
+def test_boundaries_of_every_year_and_level_carry_the_kwb_codes(uitkomst):
+    """Boundaries come through both PDOK services (2019 WFS, 2024 OGC API), one shape per
+    region of the KWB replay, per year and level."""
+    assert uitkomst["grens_jaren"] == GRENZEN
+    engine = db.make_engine(f"sqlite:///{uitkomst['store']}")
+    with engine.connect() as conn:
+        rows = conn.execute(text("select niveau, jaar, regio_code from raw_geometrie")).all()
+    engine.dispose()
+    regios = regios_nl(gemeenten=3)
+    soort = {"Gemeente": "gemeente", "Wijk": "wijk", "Buurt": "buurt"}
+    verwacht = {soort[s]: {c for c, _, t in regios if t == s} for s in soort}
+    for jaar in GRENZEN:
+        for niveau, codes in verwacht.items():
+            found = [c for n, j, c in rows if n == niveau and j == jaar]
+            assert sorted(found) == sorted(codes), (niveau, jaar)
