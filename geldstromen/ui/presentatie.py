@@ -3,6 +3,7 @@ three messages, sources), with PDF/PNG downloads."""
 
 from __future__ import annotations
 
+import functools
 import html
 
 import pandas as pd
@@ -170,10 +171,12 @@ def render(sel: Selectie, regio: str, groot: bool) -> None:
         )
     _sankey(g, groot)
     a, b = st.columns(2)
+    # the files are drawn when the button is clicked, not on every view of the page (drawing
+    # both with matplotlib cost each view most of its time and a 120 MB memory peak)
     naam = f"wijkrapport_{g.regio_code}_{g.jaar}"
     a.download_button(
         "Download rapport (PDF)",
-        vergelijk.rapport_bestand(sel.version, regio, sel.jaar, "pdf"),
+        functools.partial(vergelijk.rapport_bestand, sel.version, regio, sel.jaar, "pdf"),
         file_name=f"{naam}.pdf",
         mime="application/pdf",
         key="download_pdf",
@@ -181,7 +184,7 @@ def render(sel: Selectie, regio: str, groot: bool) -> None:
     )
     b.download_button(
         "Download kaart en sankey (PNG)",
-        vergelijk.rapport_bestand(sel.version, regio, sel.jaar, "png"),
+        functools.partial(vergelijk.rapport_bestand, sel.version, regio, sel.jaar, "png"),
         file_name=f"{naam}.png",
         mime="image/png",
         key="download_png",
